@@ -1,0 +1,39 @@
+package dev.sietch.http.internal.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** JSON responses: one shared mapper, {@code application/json; charset=utf-8}. */
+public final class Json {
+
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {}
+
+    public static void send(HttpServerExchange exchange, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response body is not serialisable: " + body.getClass(), e);
+        }
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
+        exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes));
+    }
+
+    /** The error body every route uses: exactly one key, {@code error}. */
+    public static void error(HttpServerExchange exchange, int status, String message) {
+        send(exchange, status, Map.of("error", message));
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

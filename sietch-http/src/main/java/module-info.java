@@ -1,0 +1,19 @@
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Sietch's HTTP API on Undertow. The façade ({@link dev.sietch.http.HttpApi},
+ * {@link dev.sietch.http.HttpSettings}) shows no Undertow or Jackson type; response bodies live in
+ * {@code internal.json}, which is opened (not exported) to Jackson for serialisation.
+ */
+@NullMarked
+module dev.sietch.http {
+    requires transitive dev.sietch.core;
+    requires static org.jspecify;
+    requires org.slf4j;
+    requires undertow.core; // Undertow ships no module name; this is the one derived from its jar
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.sietch.http;
+
+    opens dev.sietch.http.internal.json to com.fasterxml.jackson.databind;
+}

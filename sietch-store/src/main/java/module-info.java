@@ -1,0 +1,28 @@
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * Sietch's persistence: Flyway migrations (in {@code db-migration/}, a resource directory that is
+ * not a package, so Flyway's class-loader scan sees it from a named module), Jdbi DAOs and
+ * transactions over an SQLite file in WAL mode.
+ *
+ * <p>The façade {@link dev.sietch.store.SqliteStore} hands out core ports; Jdbi and JDBC types
+ * never appear in its signatures. {@code internal} is opened (not exported) to Jdbi, which maps
+ * rows to records and builds SQL-object proxies by reflection.
+ */
+@NullMarked
+module dev.sietch.store {
+    requires transitive dev.sietch.core;
+    requires static org.jspecify;
+    requires java.sql;
+    requires org.slf4j;
+    requires org.jdbi.v3.core;
+    requires org.jdbi.v3.sqlobject;
+    requires org.xerial.sqlitejdbc;
+    requires flyway.core; // Flyway ships no module name; this is the one derived from its jar
+
+    exports dev.sietch.store;
+
+    opens dev.sietch.store.internal to
+            org.jdbi.v3.core,
+            org.jdbi.v3.sqlobject;
+}
