@@ -1,0 +1,53 @@
+package dev.sietch.app.cli;
+
+import dev.sietch.app.Logging;
+import dev.sietch.app.Service;
+import dev.sietch.app.config.ConfigResult;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sietch serve}: runs the service until SIGTERM or SIGINT. */
+@Command(name = "serve", description = "Run the service: open the database, serve the HTTP API.")
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SietchCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigResult config = parent.loadConfig();
+        if (config instanceof ConfigResult.Invalid invalid) {
+            SietchCommand.printProblems(spec.commandLine().getErr(), invalid);
+            return SietchCommand.EXIT_CONFIG;
+        }
+        var valid = (ConfigResult.Valid) config;
+        Logging.apply(valid.settings().log());
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        long started = System.nanoTime();
+        log.info("Sietch {} starting on Java {} (config file: {})", SietchCommand.sietchVersion(),
+                Runtime.version(), valid.file().map(Object::toString).orElse("none"));
+
+        Service service = Service.start(valid.settings(), Clock.systemUTC());
+        log.info("Sietch started in {} ms", (System.nanoTime() - started) / 1_000_000);
+
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Sietch stopping");
+            service.close();
+            log.info("Sietch stopped");
+            stopped.countDown();
+        }, "sietch-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

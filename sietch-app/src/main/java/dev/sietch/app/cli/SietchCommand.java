@@ -1,0 +1,79 @@
+package dev.sietch.app.cli;
+
+import dev.sietch.app.config.ConfigResult;
+import dev.sietch.app.config.SietchConfig;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sietch}: the top-level command. */
+@Command(
+        name = "sietch",
+        mixinStandardHelpOptions = true,
+        versionProvider = SietchCommand.Version.class,
+        description = "Sietch: BGT-holder ranking, eligibility API and Discord bot.",
+        subcommands = {ServeCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+public final class SietchCommand {
+
+    /** Exit code for invalid configuration (as sysexits' EX_CONFIG would be 78; 2 is kept short and distinct). */
+    static final int EXIT_CONFIG = 2;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The application.conf to read (default: conf/application.conf of the installation, if present).")
+    Path config;
+
+    /** Runs the command line and returns the process exit code. */
+    public static int run(String[] args) {
+        var commandLine = new CommandLine(new SietchCommand());
+        return commandLine.execute(args);
+    }
+
+    /** The explicit --config file, else the installation's conf/application.conf if it exists. */
+    Optional<Path> configFile() {
+        if (config != null) {
+            return Optional.of(config);
+        }
+        String home = System.getProperty("sietch.home");
+        if (home != null) {
+            Path installed = Path.of(home, "conf", "application.conf");
+            if (Files.isRegularFile(installed)) {
+                return Optional.of(installed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    ConfigResult loadConfig() {
+        return loadConfig(System.getenv(), System.getProperties());
+    }
+
+    ConfigResult loadConfig(Map<String, String> environment, Properties properties) {
+        return SietchConfig.load(configFile(), environment, properties);
+    }
+
+    static void printProblems(PrintWriter err, ConfigResult.Invalid invalid) {
+        err.println("Invalid configuration:");
+        invalid.problems().forEach(problem -> err.println("  " + problem));
+        err.flush();
+    }
+
+    /** The version of the dev.sietch.app module (set by the build), with the Java runtime's. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sietch " + sietchVersion(), "java " + Runtime.version()};
+        }
+    }
+
+    static String sietchVersion() {
+        return SietchCommand.class.getModule().getDescriptor() != null
+                ? SietchCommand.class.getModule().getDescriptor().rawVersion().orElse("unknown")
+                : Optional.ofNullable(SietchCommand.class.getPackage().getImplementationVersion()).orElse("dev");
+    }
+}

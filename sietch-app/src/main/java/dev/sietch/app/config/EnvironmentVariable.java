@@ -1,0 +1,35 @@
+package dev.sietch.app.config;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * An environment variable that sets a configuration key. The names are the predecessor's, so an
+ * operator's existing {@code .env} keeps working.
+ *
+ * @param name the variable
+ * @param path the configuration key it sets
+ * @param secret whether its value must never be shown
+ * @param toConfigValue turns the variable's text into the key's value (e.g. hours into a duration)
+ */
+record EnvironmentVariable(String name, String path, boolean secret, UnaryOperator<String> toConfigValue) {
+
+    /** In order: where two variables set one key, the later one wins. */
+    static final List<EnvironmentVariable> ALL = List.of(
+            plain("API_HOST", "sietch.http.host"),
+            plain("API_PORT", "sietch.http.port"),
+            plain("DATABASE_PATH", "sietch.store.path"),
+            plain("BERACHAIN_RPC_URL", "sietch.chain.rpc-urls"),
+            plain("BERACHAIN_RPC_URLS", "sietch.chain.rpc-urls"),
+            plain("BGT_ADDRESS", "sietch.chain.bgt-address"),
+            new EnvironmentVariable("DISCORD_BOT_TOKEN", "sietch.discord.token", true, UnaryOperator.identity()),
+            plain("DISCORD_GUILD_ID", "sietch.discord.guild-id"),
+            new EnvironmentVariable("GRACE_PERIOD_HOURS", "sietch.sync.grace-period", false,
+                    value -> value.matches("\\d+") ? value + "h" : value),
+            plain("LOG_LEVEL", "sietch.log.level"),
+            plain("LOG_FORMAT", "sietch.log.format"));
+
+    private static EnvironmentVariable plain(String name, String path) {
+        return new EnvironmentVariable(name, path, false, UnaryOperator.identity());
+    }
+}

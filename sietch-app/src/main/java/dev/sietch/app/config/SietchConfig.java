@@ -1,0 +1,316 @@
+package dev.sietch.app.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValueType;
+import dev.sietch.chain.ChainSettings;
+import dev.sietch.core.model.Secret;
+import dev.sietch.discord.DiscordSettings;
+import dev.sietch.http.HttpSettings;
+import dev.sietch.store.StoreSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Reads Sietch's configuration. This is the only class that touches Typesafe Config.
+ *
+ * <p>Layers, highest first: {@code -Dsietch.…} system properties; the environment variables of
+ * {@link EnvironmentVariable#ALL} (blank values count as unset); the optional
+ * {@code conf/application.conf}; the {@code reference.conf} defaults of every module. A key under
+ * {@code sietch} that no module defines is reported as a problem, so a typo cannot pass silently.
+ */
+public final class SietchConfig {
+
+    private static final String ROOT = "sietch";
+
+    /** System properties under {@code sietch.} that the launcher sets and that are not configuration. */
+    private static final Set<String> LAUNCHER_PROPERTIES = Set.of("sietch.home");
+
+    private SietchConfig() {}
+
+    /**
+     * @param file the application.conf to read, if any (it must exist)
+     * @param environment the process environment
+     * @param systemProperties the JVM's system properties (only {@code sietch.*} are read)
+     */
+    public static ConfigResult load(Optional<Path> file, Map<String, String> environment, Properties systemProperties) {
+        ClassLoader loader = SietchConfig.class.getClassLoader();
+        Config reference = ConfigFactory.parseResourcesAnySyntax(loader, "reference.conf").resolve();
+        List<String> problems = new ArrayList<>();
+        Config fileLayer = ConfigFactory.empty();
+        if (file.isPresent()) {
+            Path path = file.get();
+            if (!Files.isRegularFile(path)) {
+                return new ConfigResult.Invalid(List.of("config file " + path + ": not found"));
+            }
+            try {
+                fileLayer = ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+                        .resolve();
+            } catch (ConfigException e) {
+                return new ConfigResult.Invalid(List.of("config file " + path + ": " + e.getMessage()));
+            }
+        }
+        Map<String, EnvironmentVariable> setBy = new HashMap<>();
+        Config merged = ConfigFactory.parseMap(systemLayer(systemProperties), "system properties")
+                .withFallback(ConfigFactory.parseMap(environmentLayer(environment, setBy), "environment"))
+                .withFallback(fileLayer)
+                .withFallback(reference);
+        var reader = new Reader(merged, setBy, problems);
+        unknownKeys(merged, reference).forEach(key -> problems.add(key + ": unknown key (no module defines it)"));
+
+        var settings = new SietchSettings(
+                reader.build("sietch.http", () -> new HttpSettings(
+                        reader.string("sietch.http.host"), reader.intBetween("sietch.http.port", 1, 65_535))),
+                reader.build("sietch.store", () -> new StoreSettings(
+                        reader.path("sietch.store.path"), reader.duration("sietch.store.busy-timeout"))),
+                reader.build("sietch.chain", () -> new ChainSettings(
+                        reader.urls("sietch.chain.rpc-urls"), reader.optionalString("sietch.chain.bgt-address"))),
+                reader.build("sietch.discord", () -> new DiscordSettings(
+                        reader.optionalString("sietch.discord.token").map(Secret::new),
+                        reader.snowflake("sietch.discord.guild-id"))),
+                new SietchSettings.Sync(
+                        reader.positiveDuration("sietch.sync.interval"),
+                        reader.positiveDuration("sietch.sync.grace-period")),
+                new SietchSettings.Log(
+                        reader.logLevel("sietch.log.level"),
+                        reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)));
+        return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
+    }
+
+    private static Map<String, String> systemLayer(Properties properties) {
+        Map<String, String> layer = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith(ROOT + ".") && !LAUNCHER_PROPERTIES.contains(name)) {
+                layer.put(name, properties.getProperty(name));
+            }
+        }
+        return layer;
+    }
+
+    private static Map<String, String> environmentLayer(
+            Map<String, String> environment, Map<String, EnvironmentVariable> setBy) {
+        Map<String, String> layer = new LinkedHashMap<>();
+        for (EnvironmentVariable variable : EnvironmentVariable.ALL) {
+            String value = environment.get(variable.name());
+            if (value != null && !value.isBlank()) {
+                layer.put(variable.path(), variable.toConfigValue().apply(value.trim()));
+                setBy.put(variable.path(), variable);
+            }
+        }
+        return layer;
+    }
+
+    private static Set<String> unknownKeys(Config merged, Config reference) {
+        Set<String> unknown = new TreeSet<>();
+        if (!merged.hasPath(ROOT)) {
+            return unknown;
+        }
+        for (var entry : merged.getConfig(ROOT).entrySet()) {
+            String key = ROOT + "." + entry.getKey();
+            if (!reference.hasPath(key) && !isUnderListOrObjectDefault(reference, key)) {
+                unknown.add(key);
+            }
+        }
+        return unknown;
+    }
+
+    /** A key inside a value that the reference declares as a list (e.g. an element of rpc-urls given as an object). */
+    private static boolean isUnderListOrObjectDefault(Config reference, String key) {
+        int dot = key.lastIndexOf('.');
+        while (dot > 0) {
+            String parent = key.substring(0, dot);
+            if (reference.hasPath(parent) && reference.getValue(parent).valueType() == ConfigValueType.LIST) {
+                return true;
+            }
+            dot = parent.lastIndexOf('.');
+        }
+        return false;
+    }
+
+    /** Typed reads that collect problems instead of stopping at the first. */
+    private static final class Reader {
+
+        private final Config config;
+        private final Map<String, EnvironmentVariable> setBy;
+        private final List<String> problems;
+
+        Reader(Config config, Map<String, EnvironmentVariable> setBy, List<String> problems) {
+            this.config = config;
+            this.setBy = setBy;
+            this.problems = problems;
+        }
+
+        /** Builds a settings record; its own validation failures become problems of {@code section}. */
+        <T> T build(String section, Supplier<T> build) {
+            int before = problems.size();
+            try {
+                return build.get();
+            } catch (IllegalArgumentException e) {
+                if (problems.size() == before) {
+                    problems.add(section + ": " + e.getMessage());
+                }
+                return null; // only reached with a problem recorded: the result is Invalid
+            }
+        }
+
+        String string(String path) {
+            try {
+                return config.getString(path);
+            } catch (ConfigException e) {
+                return fail(path, describe(e), "");
+            }
+        }
+
+        Optional<String> optionalString(String path) {
+            String value = string(path).trim();
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+
+        int intBetween(String path, int min, int max) {
+            try {
+                int value = config.getInt(path);
+                if (value < min || value > max) {
+                    return fail(path, "must be between " + min + " and " + max + ", was " + value, min);
+                }
+                return value;
+            } catch (ConfigException e) {
+                return fail(path, describe(e), min);
+            }
+        }
+
+        Duration duration(String path) {
+            try {
+                return config.getDuration(path);
+            } catch (ConfigException e) {
+                return fail(path, describe(e), Duration.ZERO);
+            }
+        }
+
+        Duration positiveDuration(String path) {
+            Duration value = duration(path);
+            if (value.isNegative() || value.isZero()) {
+                return fail(path, "must be positive, was " + value, Duration.ofSeconds(1));
+            }
+            return value;
+        }
+
+        Path path(String path) {
+            String value = string(path);
+            try {
+                if (value.isBlank()) {
+                    return fail(path, "must not be empty", Path.of("."));
+                }
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                return fail(path, "not a valid path: " + e.getReason(), Path.of("."));
+            }
+        }
+
+        List<URI> urls(String path) {
+            List<String> raw;
+            try {
+                raw = config.getValue(path).valueType() == ConfigValueType.LIST
+                        ? config.getStringList(path)
+                        : Arrays.asList(config.getString(path).split(","));
+            } catch (ConfigException e) {
+                return fail(path, describe(e), List.of());
+            }
+            List<URI> urls = new ArrayList<>();
+            for (int i = 0; i < raw.size(); i++) {
+                String text = raw.get(i).trim();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                try {
+                    URI url = new URI(text);
+                    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+                    if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+                        fail(path, "entry " + (i + 1) + " is not an absolute http(s) URL", null);
+                    } else {
+                        urls.add(url);
+                    }
+                } catch (URISyntaxException e) {
+                    // the text may hold an API key: say where, never what
+                    fail(path, "entry " + (i + 1) + " is not a valid URL", null);
+                }
+            }
+            return urls;
+        }
+
+        OptionalLong snowflake(String path) {
+            Optional<String> value = optionalString(path);
+            if (value.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            try {
+                long id = Long.parseLong(value.get());
+                if (id > 0) {
+                    return OptionalLong.of(id);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            return fail(path, "must be a Discord id (a positive number), was \"" + value.get() + "\"", OptionalLong.empty());
+        }
+
+        SietchSettings.Log.Level logLevel(String path) {
+            String value = string(path).trim().toUpperCase(Locale.ROOT);
+            if (value.equals("FATAL")) {
+                return SietchSettings.Log.Level.ERROR; // the predecessor's highest level
+            }
+            return oneOf(path, SietchSettings.Log.Level.class, SietchSettings.Log.Level.INFO);
+        }
+
+        <E extends Enum<E>> E oneOf(String path, Class<E> type, E fallback) {
+            String value = string(path).trim();
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(value)) {
+                    return constant;
+                }
+            }
+            String allowed = String.join(" | ",
+                    Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+            return fail(path, "must be one of " + allowed + ", was \"" + value + "\"", fallback);
+        }
+
+        private String describe(ConfigException e) {
+            if (e instanceof ConfigException.Missing) {
+                return "missing";
+            }
+            if (e instanceof ConfigException.WrongType || e instanceof ConfigException.BadValue) {
+                // Typesafe's message names the key and origin, not the value
+                String message = e.getMessage();
+                int colon = message.lastIndexOf(": ");
+                return colon >= 0 ? message.substring(colon + 2) : message;
+            }
+            return e.getMessage();
+        }
+
+        private <T> T fail(String path, String problem, T fallback) {
+            EnvironmentVariable variable = setBy.get(path);
+            String where = variable == null ? path : path + " (from " + variable.name() + ")";
+            boolean secret = variable != null ? variable.secret() : path.equals("sietch.discord.token");
+            problems.add(where + ": " + (secret ? "invalid value (not shown)" : problem));
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.sietch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped image, unpacked from its tarball and started as an operator would: {@code bin/sietch}
+ * with an environment that has no {@code java} on PATH and no JAVA_HOME.
+ */
+final class ImageIT {
+
+    @TempDir
+    static Path root;
+
+    private static Path home;
+    private static Path emptyPath;
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path tarball = Path.of(System.getProperty("sietch.image.tarball"));
+        assertThat(tarball).exists();
+        run(List.of("tar", "-xzf", tarball.toString(), "-C", root.toString()));
+        home = root.resolve(System.getProperty("sietch.image.name"));
+        emptyPath = Files.createDirectories(root.resolve("empty-path"));
+    }
+
+    @Test
+    void servesHealthAndMetrics_withNoJavaOnPath_andStopsOnSigterm() throws Exception {
+        // given
+        int port = freePort();
+        Path work = Files.createDirectories(root.resolve("work-serve"));
+        Path log = work.resolve("out.log");
+
+        // when
+        Process process = sietch(work, log, Map.of("API_PORT", String.valueOf(port), "LOG_FORMAT", "json",
+                "DATABASE_PATH", "state/db/sietch.db"), "serve");
+        try {
+            HttpResponse<String> health = awaitHealth(process, port, log);
+
+            // then
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).startsWith("{\"status\":\"healthy\",\"last_successful_query\":null,");
+            HttpResponse<String> metrics = get(port, "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes", "process_uptime_seconds", "jvm_gc_");
+            assertThat(work.resolve("state/db/sietch.db")).exists();
+        } finally {
+            process.destroy(); // SIGTERM
+        }
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s of SIGTERM").isTrue();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{"));
+        assertThat(String.join("\n", lines))
+                .contains("\"formattedMessage\":\"HTTP API listening on 127.0.0.1:" + port + "\"")
+                .contains("Chain: not connected", "Discord: not connected", "Sietch stopped");
+    }
+
+    @Test
+    void doctorReportsEveryLibraryLoaded() throws Exception {
+        Path work = Files.createDirectories(root.resolve("work-doctor"));
+        Path out = work.resolve("out.log");
+
+        Process process = sietch(work, out, Map.of(), "doctor");
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String report = Files.readString(out);
+        assertThat(process.exitValue()).as(report).isZero();
+        for (String library : List.of("JDA", "OkHttp", "web3j", "sqlite-jdbc", "Jdbi", "Flyway", "Undertow", "Jackson",
+                "Micrometer", "Micrometer Prometheus", "Typesafe Config", "picocli", "SLF4J", "Logback")) {
+            assertThat(report).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(library) + " +\\d\\S* .* ok$");
+        }
+        assertThat(report).contains("Module graph:", "Configuration: ok", "Doctor: ok");
+    }
+
+    @Test
+    void refusesToStart_onInvalidConfiguration_withoutShowingSecrets() throws Exception {
+        Path work = Files.createDirectories(root.resolve("work-invalid"));
+        Path out = work.resolve("out.log");
+
+        Process process = sietch(work, out, Map.of("API_PORT", "70000", "DISCORD_BOT_TOKEN", "tok-very-secret",
+                "DISCORD_GUILD_ID", "not-a-number"), "serve");
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(out);
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("sietch.http.port (from API_PORT): must be between 1 and 65535, was 70000");
+        assertThat(output).contains("sietch.discord.guild-id (from DISCORD_GUILD_ID)");
+        assertThat(output).doesNotContain("tok-very-secret");
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    private static Process sietch(Path work, Path output, Map<String, String> env, String... args) throws IOException {
+        var command = new java.util.ArrayList<String>();
+        command.add(home.resolve("bin/sietch").toString());
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", emptyPath.toString()); // nothing at all on PATH, so no java
+        builder.environment().put("HOME", work.toString());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private HttpResponse<String> awaitHealth(Process process, int port, Path log) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("sietch exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                return get(port, "/health");
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        return fail("no answer on /health within 60 s:\n" + Files.readString(log));
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.sietch.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sietch.core.model.Secret;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class SietchConfigTest {
+
+    private static final String BGT = "0x656b95e550c07a9ffe548bd4085c72418ceb1dba";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void usesEmbeddedDefaults_whenNothingIsSet() {
+        // when
+        var settings = valid(SietchConfig.load(Optional.empty(), Map.of(), new Properties()));
+
+        // then
+        assertThat(settings.http().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.http().port()).isEqualTo(3000);
+        assertThat(settings.store().databasePath()).isEqualTo(Path.of("data/sietch.db"));
+        assertThat(settings.store().busyTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.chain().isConfigured()).isFalse();
+        assertThat(settings.discord().isConfigured()).isFalse();
+        assertThat(settings.sync()).isEqualTo(new SietchSettings.Sync(Duration.ofHours(6), Duration.ofHours(24)));
+        assertThat(settings.log())
+                .isEqualTo(new SietchSettings.Log(SietchSettings.Log.Level.INFO, SietchSettings.Log.Format.PLAIN));
+    }
+
+    @Test
+    void readsThePredecessorsEnvironmentVariables() {
+        // given: an operator's existing .env
+        var env = Map.of(
+                "API_HOST", "0.0.0.0",
+                "API_PORT", "4000",
+                "DATABASE_PATH", "/var/lib/sietch/sietch.db",
+                "BERACHAIN_RPC_URLS", " https://rpc.one.example/key1 , https://rpc.two.example ,",
+                "BGT_ADDRESS", "0x656B95E550C07a9ffe548bd4085c72418Ceb1dba",
+                "DISCORD_BOT_TOKEN", "bot-token-value",
+                "DISCORD_GUILD_ID", "123456789012345678",
+                "GRACE_PERIOD_HOURS", "12",
+                "LOG_LEVEL", "fatal",
+                "TRIGGER_SECRET_KEY", "ignored");
+
+        // when
+        var settings = valid(SietchConfig.load(Optional.empty(), env, new Properties()));
+
+        // then
+        assertThat(settings.http().host()).isEqualTo("0.0.0.0");
+        assertThat(settings.http().port()).isEqualTo(4000);
+        assertThat(settings.store().databasePath()).isEqualTo(Path.of("/var/lib/sietch/sietch.db"));
+        assertThat(settings.chain().rpcUrls())
+                .containsExactly(URI.create("https://rpc.one.example/key1"), URI.create("https://rpc.two.example"));
+        assertThat(settings.chain().bgtAddress()).contains(BGT);
+        assertThat(settings.discord().botToken()).contains(new Secret("bot-token-value"));
+        assertThat(settings.discord().guildId()).isEqualTo(OptionalLong.of(123456789012345678L));
+        assertThat(settings.sync().gracePeriod()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.log().level()).isEqualTo(SietchSettings.Log.Level.ERROR);
+        assertThat(settings.toString()).doesNotContain("bot-token-value");
+    }
+
+    @Test
+    void takesTheSingleRpcUrlVariable_andPrefersThePluralOne() {
+        var single = valid(SietchConfig.load(Optional.empty(),
+                Map.of("BERACHAIN_RPC_URL", "http://127.0.0.1:8545"), new Properties()));
+        var both = valid(SietchConfig.load(Optional.empty(),
+                Map.of("BERACHAIN_RPC_URL", "http://127.0.0.1:8545", "BERACHAIN_RPC_URLS", "http://10.0.0.1:8545"),
+                new Properties()));
+
+        assertThat(single.chain().rpcUrls()).containsExactly(URI.create("http://127.0.0.1:8545"));
+        assertThat(both.chain().rpcUrls()).containsExactly(URI.create("http://10.0.0.1:8545"));
+    }
+
+    @Test
+    void treatsBlankVariablesAsUnset() {
+        var settings = valid(SietchConfig.load(Optional.empty(),
+                Map.of("API_PORT", "", "DISCORD_BOT_TOKEN", "  "), new Properties()));
+
+        assertThat(settings.http().port()).isEqualTo(3000);
+        assertThat(settings.discord().botToken()).isEmpty();
+    }
+
+    @Test
+    void layersSystemPropertiesOverEnvironmentOverFileOverDefaults() throws Exception {
+        // given
+        Path file = Files.writeString(dir.resolve("application.conf"), """
+                sietch.http { host = "10.1.1.1", port = 5000 }
+                sietch.store.path = "from-file.db"
+                sietch.log.format = json
+                """);
+        var properties = new Properties();
+        properties.setProperty("sietch.http.port", "7000");
+        properties.setProperty("sietch.home", "/opt/sietch"); // the launcher's, not configuration
+
+        // when
+        var settings = valid(SietchConfig.load(Optional.of(file), Map.of("API_PORT", "6000", "DATABASE_PATH", "env.db"),
+                properties));
+
+        // then
+        assertThat(settings.http().port()).isEqualTo(7000);
+        assertThat(settings.store().databasePath()).isEqualTo(Path.of("env.db"));
+        assertThat(settings.http().host()).isEqualTo("10.1.1.1");
+        assertThat(settings.log().format()).isEqualTo(SietchSettings.Log.Format.JSON);
+        assertThat(settings.sync().interval()).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void reportsEveryProblemOnItsOwnLine_namingKeyAndVariable() {
+        // given
+        var env = Map.of(
+                "API_PORT", "70000",
+                "LOG_LEVEL", "loud",
+                "BERACHAIN_RPC_URLS", "https://ok.example,ftp://rpc.example/SECRETKEY",
+                "DISCORD_GUILD_ID", "my-guild",
+                "GRACE_PERIOD_HOURS", "0");
+
+        // when
+        var problems = invalid(SietchConfig.load(Optional.empty(), env, new Properties()));
+
+        // then
+        assertThat(problems).containsExactlyInAnyOrder(
+                "sietch.http.port (from API_PORT): must be between 1 and 65535, was 70000",
+                "sietch.log.level (from LOG_LEVEL): must be one of trace | debug | info | warn | error, was \"loud\"",
+                "sietch.chain.rpc-urls (from BERACHAIN_RPC_URLS): entry 2 is not an absolute http(s) URL",
+                "sietch.discord.guild-id (from DISCORD_GUILD_ID): must be a Discord id (a positive number), was \"my-guild\"",
+                "sietch.sync.grace-period (from GRACE_PERIOD_HOURS): must be positive, was PT0S");
+        assertThat(String.join("\n", problems)).doesNotContain("SECRETKEY");
+    }
+
+    @Test
+    void reportsWrongTypesAndUnknownKeys_fromTheFile() throws Exception {
+        // given
+        Path file = Files.writeString(dir.resolve("application.conf"), """
+                sietch.http.port = "three thousand"
+                sietch.htp.port = 3000
+                sietch.store.busy-timeout = soon
+                """);
+
+        // when
+        var problems = invalid(SietchConfig.load(Optional.of(file), Map.of(), new Properties()));
+
+        // then
+        assertThat(problems).hasSize(3);
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("sietch.http.port: "));
+        assertThat(problems).anySatisfy(p -> assertThat(p).isEqualTo("sietch.htp.port: unknown key (no module defines it)"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("sietch.store.busy-timeout: "));
+    }
+
+    @Test
+    void reportsAMissingConfigFile() {
+        var problems = invalid(SietchConfig.load(Optional.of(dir.resolve("nope.conf")), Map.of(), new Properties()));
+
+        assertThat(problems).containsExactly("config file " + dir.resolve("nope.conf") + ": not found");
+    }
+
+    @Test
+    void neverShowsTheBotToken_evenWhenItsKeyIsWrong() throws Exception {
+        Path file = Files.writeString(dir.resolve("application.conf"), "sietch.discord.token = [\"tok-123-secret\"]\n");
+
+        var problems = invalid(SietchConfig.load(Optional.of(file), Map.of(), new Properties()));
+
+        assertThat(problems).containsExactly("sietch.discord.token: invalid value (not shown)");
+    }
+
+    private static SietchSettings valid(ConfigResult result) {
+        assertThat(result).isInstanceOf(ConfigResult.Valid.class);
+        return ((ConfigResult.Valid) result).settings();
+    }
+
+    private static List<String> invalid(ConfigResult result) {
+        assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
+        return ((ConfigResult.Invalid) result).problems();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.sietch.http.archfixture;
+
+/** Violates: internals stay inside their module. */
+public final class HttpUsesStoreInternal {
+    public String engine(dev.sietch.store.internal.SqliteDatabase database) {
+        return database.engineVersion();
+    }
+}
