@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  *   conf/      application.conf (all defaults, commented out)
  * </pre>
  *
+ * The build directory also gets runtime/sietch.aot, the JVM's ahead-of-time cache from a training
+ * run; the tarball does not, because the cache is only valid at the path it was built for.
+ *
  * Args: APP_JAR CLASSPATH_FILE (the runtime dependencies, path-separated) DIST_DIR OUT_DIR TARBALL
  */
 public final class BuildImage {
@@ -68,6 +71,10 @@ public final class BuildImage {
 
         Files.deleteIfExists(tarball);
         run(List.of("tar", "-C", out.getParent().toString(), "-czf", tarball.toString(), out.getFileName().toString()));
+
+        // After the tarball: the cache is tied to this directory's path, so it is built here for
+        // running from the build tree, and by `bin/sietch aot-cache` wherever the tarball is unpacked.
+        runInCleanEnvironment(List.of(launcher.toString(), "aot-cache"));
         log("image " + out + " and " + tarball);
     }
 
@@ -123,7 +130,7 @@ public final class BuildImage {
     private static void jlink(Set<String> modules, Path output) {
         ToolProvider jlink = ToolProvider.findFirst("jlink").orElseThrow();
         List<String> args = new ArrayList<>(List.of("--add-modules", String.join(",", modules),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress", "zip-6",
+                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress", "zip-6", "--generate-cds-archive",
                 "--output", output.toString()));
         var err = new StringWriter();
         int code = jlink.run(new PrintWriter(System.out, true), new PrintWriter(err), args.toArray(String[]::new));
@@ -134,6 +141,18 @@ public final class BuildImage {
 
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("failed (" + process.exitValue() + "): " + String.join(" ", command));
+        }
+    }
+
+    /** Runs without the builder's environment, so no operator variable (API_PORT, LOG_LEVEL…) leaks in. */
+    private static void runInCleanEnvironment(List<String> command) throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(command).inheritIO();
+        String path = builder.environment().getOrDefault("PATH", "/usr/bin:/bin");
+        builder.environment().clear();
+        builder.environment().put("PATH", path);
+        Process process = builder.start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("failed (" + process.exitValue() + "): " + String.join(" ", command));
         }

@@ -21,6 +21,7 @@ module dev.sietch.app {
     requires info.picocli;
     requires micrometer.core;
     requires micrometer.registry.prometheus;
+    requires java.net.http; // the AOT training workload calls the service's own routes
 
     opens dev.sietch.app.cli to info.picocli;
 }

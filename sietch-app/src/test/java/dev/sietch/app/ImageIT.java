@@ -108,9 +108,43 @@ final class ImageIT {
         assertThat(work.resolve("data")).doesNotExist();
     }
 
+    @Test
+    void buildsAnAheadOfTimeCache_thatTheJvmThenUses_andIgnoresItOnceMoved() throws Exception {
+        // given: a private copy of the installation
+        Path install = root.resolve("aot-install");
+        Files.createDirectories(install);
+        run(List.of("tar", "-xzf", System.getProperty("sietch.image.tarball"), "-C", install.toString()));
+        Path image = install.resolve(System.getProperty("sietch.image.name"));
+        Path work = Files.createDirectories(root.resolve("work-aot"));
+        assertThat(image.resolve("runtime/sietch.aot")).doesNotExist(); // not shipped: it is path-bound
+
+        // when
+        Process build = sietch(image, work, work.resolve("build.log"), Map.of(), "aot-cache");
+
+        // then: -XX:AOTMode=on makes the JVM refuse to start unless it can use the cache
+        assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(build.exitValue()).as(Files.readString(work.resolve("build.log"))).isZero();
+        assertThat(image.resolve("runtime/sietch.aot")).isRegularFile();
+        Process strict = sietch(image, work, work.resolve("strict.log"),
+                Map.of("SIETCH_JAVA_OPTS", "-XX:AOTMode=on"), "--version");
+        assertThat(strict.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(strict.exitValue()).as(Files.readString(work.resolve("strict.log"))).isZero();
+
+        // and once the installation moves, the stale cache is left alone rather than reported
+        Path moved = Files.move(image, install.resolve("moved"));
+        Process afterMove = sietch(moved, work, work.resolve("moved.log"), Map.of(), "--version");
+        assertThat(afterMove.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(afterMove.exitValue()).isZero();
+        assertThat(Files.readString(work.resolve("moved.log"))).startsWith("sietch ").doesNotContain("aot");
+    }
+
     private static Process sietch(Path work, Path output, Map<String, String> env, String... args) throws IOException {
+        return sietch(home, work, output, env, args);
+    }
+
+    private static Process sietch(Path image, Path work, Path output, Map<String, String> env, String... args) throws IOException {
         var command = new java.util.ArrayList<String>();
-        command.add(home.resolve("bin/sietch").toString());
+        command.add(image.resolve("bin/sietch").toString());
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
