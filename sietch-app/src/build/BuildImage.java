@@ -130,7 +130,7 @@ public final class BuildImage {
     private static void jlink(Set<String> modules, Path output) {
         ToolProvider jlink = ToolProvider.findFirst("jlink").orElseThrow();
         List<String> args = new ArrayList<>(List.of("--add-modules", String.join(",", modules),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress", "zip-6", "--generate-cds-archive",
+                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress", "zip-6",
                 "--output", output.toString()));
         var err = new StringWriter();
         int code = jlink.run(new PrintWriter(System.out, true), new PrintWriter(err), args.toArray(String[]::new));
