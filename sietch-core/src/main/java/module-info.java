@@ -16,6 +16,10 @@ module dev.sietch.core {
     requires org.slf4j;
 
     exports dev.sietch.core.model;
+    exports dev.sietch.core.usecase to
+            dev.sietch.http,
+            dev.sietch.discord,
+            dev.sietch.app;
     exports dev.sietch.core.port to
             dev.sietch.store,
             dev.sietch.chain,

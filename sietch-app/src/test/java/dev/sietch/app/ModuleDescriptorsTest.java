@@ -26,6 +26,7 @@ final class ModuleDescriptorsTest {
     private static final Map<String, Map<String, Set<String>>> EXPORTS = Map.of(
             "dev.sietch.core", Map.of(
                     "dev.sietch.core.model", Set.of(),
+                    "dev.sietch.core.usecase", Set.of("dev.sietch.http", "dev.sietch.discord", "dev.sietch.app"),
                     "dev.sietch.core.port", ADAPTERS_AND_APP),
             "dev.sietch.store", Map.of("dev.sietch.store", Set.of()),
             "dev.sietch.chain", Map.of("dev.sietch.chain", Set.of()),

@@ -1,6 +1,7 @@
 package dev.sietch.chain;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,14 +14,16 @@ import java.util.regex.Pattern;
  * @param rpcUrls JSON-RPC endpoints in order of preference ({@code http} or {@code https}); an
  *     empty list means the indexer is not configured
  * @param bgtAddress the BGT token contract, lower-case, if configured
+ * @param eventFile a CSV file of events to index instead of the chain (fixtures, replays)
  */
-public record ChainSettings(List<URI> rpcUrls, Optional<String> bgtAddress) {
+public record ChainSettings(List<URI> rpcUrls, Optional<String> bgtAddress, Optional<Path> eventFile) {
 
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
 
     public ChainSettings {
         rpcUrls = List.copyOf(rpcUrls);
         Objects.requireNonNull(bgtAddress, "bgtAddress");
+        Objects.requireNonNull(eventFile, "eventFile");
         for (URI url : rpcUrls) {
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
@@ -52,6 +55,7 @@ public record ChainSettings(List<URI> rpcUrls, Optional<String> bgtAddress) {
     @Override
     public String toString() {
         return "ChainSettings[rpcUrls=" + rpcUrls.stream().map(ChainSettings::redact).toList()
-                + ", bgtAddress=" + bgtAddress.orElse("unset") + "]";
+                + ", bgtAddress=" + bgtAddress.orElse("unset")
+                + ", eventFile=" + eventFile.map(Path::toString).orElse("unset") + "]";
     }
 }

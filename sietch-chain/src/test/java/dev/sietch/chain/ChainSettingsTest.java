@@ -15,14 +15,14 @@ final class ChainSettingsTest {
     @Test
     void neverShowsPathOrQuery_whereProvidersKeepTheirKeys() {
         var settings = new ChainSettings(
-                List.of(URI.create("https://rpc.example.org:8443/v2/SECRETKEY?apikey=SECRET2")), Optional.of(BGT));
+                List.of(URI.create("https://rpc.example.org:8443/v2/SECRETKEY?apikey=SECRET2")), Optional.of(BGT), Optional.empty());
 
         assertThat(settings.toString()).contains("https://rpc.example.org:8443").doesNotContain("SECRET");
     }
 
     @Test
     void canonicalisesAddressToLowerCase() {
-        var settings = new ChainSettings(List.of(URI.create("http://127.0.0.1:8545")), Optional.of(BGT));
+        var settings = new ChainSettings(List.of(URI.create("http://127.0.0.1:8545")), Optional.of(BGT), Optional.empty());
 
         assertThat(settings.bgtAddress()).contains(BGT.toLowerCase(java.util.Locale.ROOT));
         assertThat(settings.isConfigured()).isTrue();
@@ -30,17 +30,17 @@ final class ChainSettingsTest {
 
     @Test
     void isNotConfigured_withoutEndpointsOrAddress() {
-        assertThat(new ChainSettings(List.of(), Optional.of(BGT)).isConfigured()).isFalse();
-        assertThat(new ChainSettings(List.of(URI.create("http://127.0.0.1:8545")), Optional.empty()).isConfigured())
+        assertThat(new ChainSettings(List.of(), Optional.of(BGT), Optional.empty()).isConfigured()).isFalse();
+        assertThat(new ChainSettings(List.of(URI.create("http://127.0.0.1:8545")), Optional.empty(), Optional.empty()).isConfigured())
                 .isFalse();
     }
 
     @Test
     void rejectsNonHttpEndpointAndMalformedAddress() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ChainSettings(List.of(URI.create("ftp://x.org/KEY")), Optional.empty()))
+                .isThrownBy(() -> new ChainSettings(List.of(URI.create("ftp://x.org/KEY")), Optional.empty(), Optional.empty()))
                 .withMessageNotContaining("KEY");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ChainSettings(List.of(), Optional.of("0x1234")));
+                .isThrownBy(() -> new ChainSettings(List.of(), Optional.of("0x1234"), Optional.empty()));
     }
 }

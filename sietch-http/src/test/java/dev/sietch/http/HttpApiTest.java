@@ -54,7 +54,7 @@ final class HttpApiTest {
     @Test
     void reportsDegradedWithStill200_whenInGracePeriod() throws Exception {
         // given
-        health.set(new SyncHealth(Optional.of(Instant.parse("2026-11-24T06:00:00Z")), true));
+        health.set(new SyncHealth(Optional.of(Instant.parse("2026-11-24T06:00:00Z")), Optional.empty(), 4, Optional.empty(), true));
 
         // when
         var response = get("/health");

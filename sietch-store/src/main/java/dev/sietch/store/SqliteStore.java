@@ -1,19 +1,44 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.Ranking;
+import dev.sietch.core.port.AdminOverrides;
+import dev.sietch.core.port.EligibilityStore;
+import dev.sietch.core.port.EventLedger;
+import dev.sietch.core.port.Outbox;
+import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
+import dev.sietch.store.internal.SqliteAdminOverrides;
 import dev.sietch.store.internal.SqliteDatabase;
+import dev.sietch.store.internal.SqliteEligibilityStore;
+import dev.sietch.store.internal.SqliteEventLedger;
+import dev.sietch.store.internal.SqliteMaintenance;
+import dev.sietch.store.internal.SqliteOutbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SQLite store: opening it creates the file (and its directories) if needed and applies every
- * pending migration before anything else touches the database.
+ * pending migration before anything else touches the database. It hands out the core ports.
  */
 public final class SqliteStore implements AutoCloseable {
 
     private final SqliteDatabase database;
+    private final SqliteEligibilityStore eligibility;
+    private final SqliteEventLedger ledger;
+    private final SqliteOutbox outbox;
+    private final SqliteAdminOverrides overrides;
+    private final SqliteMaintenance maintenance;
 
-    private SqliteStore(SqliteDatabase database) {
+    private SqliteStore(SqliteDatabase database, Clock clock) {
         this.database = database;
+        this.eligibility = new SqliteEligibilityStore(database);
+        this.ledger = new SqliteEventLedger(database, clock);
+        this.outbox = new SqliteOutbox(database);
+        this.overrides = new SqliteAdminOverrides(database);
+        this.maintenance = new SqliteMaintenance(database);
     }
 
     /**
@@ -22,12 +47,61 @@ public final class SqliteStore implements AutoCloseable {
      * @throws StoreException if the file cannot be created, opened or migrated
      */
     public static SqliteStore open(StoreSettings settings) {
-        return new SqliteStore(SqliteDatabase.open(settings));
+        return open(settings, Clock.systemUTC());
     }
 
-    /** The state of chain synchronisation, as recorded by the sync job. */
+    public static SqliteStore open(StoreSettings settings, Clock clock) {
+        return new SqliteStore(SqliteDatabase.open(settings), clock);
+    }
+
+    /** The state of chain synchronisation, as recorded by the sync. */
     public SyncHealthSource syncHealth() {
-        return database.syncHealth();
+        return eligibility;
+    }
+
+    /** The indexed events and the indexer's cursor. */
+    public EventLedger eventLedger() {
+        return ledger;
+    }
+
+    /** What the eligibility sync reads and writes. */
+    public EligibilityStore eligibility() {
+        return eligibility;
+    }
+
+    /** The current ranking, for the API and the bot. */
+    public RankingReader rankings() {
+        return eligibility;
+    }
+
+    public AdminOverrides overrides() {
+        return overrides;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The ranking a sync recorded, from its snapshot, if the snapshot is still kept. */
+    public Optional<Ranking> snapshot(long syncId) {
+        return maintenance.snapshot(syncId);
+    }
+
+    /**
+     * Deletes ranking snapshots taken before {@code cutoff} (the sync rows themselves stay).
+     *
+     * @return how many were deleted
+     */
+    public int pruneSnapshots(Instant cutoff) {
+        return maintenance.pruneSnapshots(cutoff);
+    }
+
+    /**
+     * Writes a consistent copy of the database to {@code target} (which must not exist) with
+     * {@code VACUUM INTO}, while the service keeps reading and writing.
+     */
+    public void backupTo(Path target) {
+        maintenance.backupTo(target);
     }
 
     /** Versions of the migrations applied to this database, oldest first. */
@@ -38,6 +112,11 @@ public final class SqliteStore implements AutoCloseable {
     /** The SQLite library version, e.g. {@code 3.51.1}. */
     public String engineVersion() {
         return database.engineVersion();
+    }
+
+    /** The database file. */
+    public Path file() {
+        return database.file();
     }
 
     @Override

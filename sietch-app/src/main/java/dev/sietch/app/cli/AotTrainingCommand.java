@@ -55,6 +55,7 @@ final class AotTrainingCommand implements Callable<Integer> {
                     valid.settings().chain(),
                     valid.settings().discord(),
                     valid.settings().sync(),
+                    valid.settings().ranking(),
                     valid.settings().log());
             Logging.apply(settings.log());
             try (Service service = Service.start(settings, Clock.systemUTC())) {

@@ -63,7 +63,11 @@ final class DoctorCommand implements Callable<Integer> {
         out.printf("  discord  %s%n", settings.discord().isConfigured()
                 ? "token set (not shown), guild " + settings.discord().guildId().getAsLong()
                 : "not configured (set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID)");
+        out.printf("  events   %s%n", chain.eventFile().map(f -> "from file " + f.toAbsolutePath()).orElse("from the chain"));
         out.printf("  sync     every %s, grace period %s%n", settings.sync().interval(), settings.sync().gracePeriod());
+        out.printf("  ranking  Naib 1-%d, members 1-%d, at risk %d-%d, waitlist %d-%d%n", settings.ranking().naibSeats(),
+                settings.ranking().memberCutoff(), settings.ranking().atRiskFrom(), settings.ranking().memberCutoff(),
+                settings.ranking().waitlistFrom(), settings.ranking().waitlistTo());
         out.printf("  log      %s, %s%n", settings.log().level(), settings.log().format());
     }
 }

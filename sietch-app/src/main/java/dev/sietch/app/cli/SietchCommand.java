@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SietchCommand.Version.class,
         description = "Sietch: BGT-holder ranking, eligibility API and Discord bot.",
-        subcommands = {ServeCommand.class, DoctorCommand.class, AotTrainingCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, SyncCommand.class, DoctorCommand.class, AotTrainingCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SietchCommand {
 
     /** Exit code for invalid configuration (as sysexits' EX_CONFIG would be 78; 2 is kept short and distinct). */

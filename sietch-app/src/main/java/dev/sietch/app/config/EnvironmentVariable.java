@@ -22,6 +22,7 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("BERACHAIN_RPC_URL", "sietch.chain.rpc-urls"),
             plain("BERACHAIN_RPC_URLS", "sietch.chain.rpc-urls"),
             plain("BGT_ADDRESS", "sietch.chain.bgt-address"),
+            plain("SIETCH_EVENTS_FILE", "sietch.chain.event-file"),
             new EnvironmentVariable("DISCORD_BOT_TOKEN", "sietch.discord.token", true, UnaryOperator.identity()),
             plain("DISCORD_GUILD_ID", "sietch.discord.guild-id"),
             new EnvironmentVariable("GRACE_PERIOD_HOURS", "sietch.sync.grace-period", false,

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueType;
 import dev.sietch.chain.ChainSettings;
+import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Secret;
 import dev.sietch.discord.DiscordSettings;
 import dev.sietch.http.HttpSettings;
@@ -83,13 +84,20 @@ public final class SietchConfig {
                 reader.build("sietch.store", () -> new StoreSettings(
                         reader.path("sietch.store.path"), reader.duration("sietch.store.busy-timeout"))),
                 reader.build("sietch.chain", () -> new ChainSettings(
-                        reader.urls("sietch.chain.rpc-urls"), reader.optionalString("sietch.chain.bgt-address"))),
+                        reader.urls("sietch.chain.rpc-urls"), reader.optionalString("sietch.chain.bgt-address"),
+                        reader.optionalString("sietch.chain.event-file").map(Path::of))),
                 reader.build("sietch.discord", () -> new DiscordSettings(
                         reader.optionalString("sietch.discord.token").map(Secret::new),
                         reader.snowflake("sietch.discord.guild-id"))),
                 new SietchSettings.Sync(
                         reader.positiveDuration("sietch.sync.interval"),
                         reader.positiveDuration("sietch.sync.grace-period")),
+                reader.build("sietch.ranking", () -> new RankingPolicy(
+                        reader.intBetween("sietch.ranking.naib-seats", 1, 10_000),
+                        reader.intBetween("sietch.ranking.member-cutoff", 1, 10_000),
+                        reader.intBetween("sietch.ranking.at-risk-from", 1, 10_000),
+                        reader.intBetween("sietch.ranking.waitlist-from", 1, 10_000),
+                        reader.intBetween("sietch.ranking.waitlist-to", 1, 10_000))),
                 new SietchSettings.Log(
                         reader.logLevel("sietch.log.level"),
                         reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)));

@@ -1,6 +1,7 @@
 package dev.sietch.app.config;
 
 import dev.sietch.chain.ChainSettings;
+import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.discord.DiscordSettings;
 import dev.sietch.http.HttpSettings;
 import dev.sietch.store.StoreSettings;
@@ -14,6 +15,7 @@ public record SietchSettings(
         ChainSettings chain,
         DiscordSettings discord,
         Sync sync,
+        RankingPolicy ranking,
         Log log) {
 
     /** The chain sync schedule and the grace window. */

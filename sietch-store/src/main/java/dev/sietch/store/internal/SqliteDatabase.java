@@ -1,19 +1,17 @@
 package dev.sietch.store.internal;
 
-import dev.sietch.core.model.SyncHealth;
-import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.store.StoreException;
 import dev.sietch.store.StoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -22,7 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** An open, migrated SQLite database and the Jdbi handle over it. */
+/**
+ * An open, migrated SQLite database (WAL). Writes are serialised: one writer at a time, in
+ * {@code BEGIN IMMEDIATE} transactions; reads run concurrently on their own connections and see
+ * the last committed state, so a running sync never blocks them.
+ */
 public final class SqliteDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
@@ -32,20 +34,23 @@ public final class SqliteDatabase {
 
     private final Path file;
     private final Flyway flyway;
-    private final Jdbi jdbi;
+    private final Jdbi reads;
+    private final Jdbi writes;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
 
-    private SqliteDatabase(Path file, Flyway flyway, Jdbi jdbi) {
+    private SqliteDatabase(Path file, Flyway flyway, Jdbi reads, Jdbi writes) {
         this.file = file;
         this.flyway = flyway;
-        this.jdbi = jdbi;
+        this.reads = reads;
+        this.writes = writes;
     }
 
     public static SqliteDatabase open(StoreSettings settings) {
         Path file = settings.databasePath().toAbsolutePath().normalize();
         createParentDirectories(file);
-        SQLiteDataSource dataSource = dataSource(file, settings);
+        SQLiteDataSource writeSource = dataSource(file, settings, SQLiteConfig.TransactionMode.IMMEDIATE);
         Flyway flyway = Flyway.configure(SqliteDatabase.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(writeSource)
                 .locations(MIGRATIONS)
                 .failOnMissingLocations(true)
                 .load();
@@ -57,8 +62,10 @@ public final class SqliteDatabase {
         } catch (FlywayException e) {
             throw new StoreException("cannot migrate database " + file + ": " + e.getMessage(), e);
         }
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        return new SqliteDatabase(file, flyway, jdbi);
+        Jdbi reads = Jdbi.create(dataSource(file, settings, SQLiteConfig.TransactionMode.DEFERRED))
+                .installPlugin(new SqlObjectPlugin());
+        Jdbi writes = Jdbi.create(writeSource).installPlugin(new SqlObjectPlugin());
+        return new SqliteDatabase(file, flyway, reads, writes);
     }
 
     private static void createParentDirectories(Path file) {
@@ -73,22 +80,50 @@ public final class SqliteDatabase {
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file, StoreSettings settings) {
+    private static SQLiteDataSource dataSource(Path file, StoreSettings settings, SQLiteConfig.TransactionMode mode) {
         var config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(Math.toIntExact(settings.busyTimeout().toMillis()));
+        config.setTransactionMode(mode);
         var dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         return dataSource;
     }
 
-    public SyncHealthSource syncHealth() {
-        return () -> query(handle -> handle.attach(SyncHealthDao.class).find())
-                .map(row -> new SyncHealth(
-                        Optional.ofNullable(row.lastSuccessAt()).map(Instant::parse), row.inGracePeriod()))
-                .orElse(SyncHealth.NEVER_SYNCED);
+    /** Runs {@code callback} in a read transaction: one consistent view of the last commit. */
+    <T> T read(HandleCallback<T, RuntimeException> callback) {
+        try {
+            return reads.inTransaction(callback);
+        } catch (JdbiException e) {
+            throw new StoreException("database " + file + " read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code callback} in the one write transaction allowed at a time; all of it commits or none. */
+    <T> T write(HandleCallback<T, RuntimeException> callback) {
+        writeLock.lock();
+        try {
+            return writes.inTransaction(callback);
+        } catch (JdbiException e) {
+            throw new StoreException("database " + file + " write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs outside any transaction (e.g. VACUUM INTO, which cannot run inside one). */
+    <T> T withHandle(HandleCallback<T, RuntimeException> callback) {
+        try {
+            return reads.withHandle(callback);
+        } catch (JdbiException e) {
+            throw new StoreException("database " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
     }
 
     public List<String> appliedMigrations() {
@@ -99,16 +134,9 @@ public final class SqliteDatabase {
     }
 
     public String engineVersion() {
-        return query(handle -> handle.createQuery("SELECT sqlite_version()").mapTo(String.class).one());
+        return withHandle(handle -> handle.createQuery("SELECT sqlite_version()").mapTo(String.class).one());
     }
 
-    private <T> T query(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {
-        try {
-            return jdbi.withHandle(callback);
-        } catch (JdbiException e) {
-            throw new StoreException("database " + file + " failed: " + e.getMessage(), e);
-        }
-    }
 
     public void close() {
         // Connections are opened per unit of work and closed after it; nothing stays open.

@@ -1,0 +1,82 @@
+package dev.sietch.chain;
+
+import dev.sietch.core.model.ChainEvent;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.model.Wei;
+import dev.sietch.core.port.ChainEventSource;
+import dev.sietch.core.port.ChainUnavailableException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Claim and burn events from a CSV file, for fixtures, tests and replaying an export. One event
+ * per line: {@code kind,block,tx_hash,log_index,wallet,amount_wei} where kind is {@code claim} or
+ * {@code burn}; blank lines and lines starting with {@code #} are skipped. The file is read on
+ * each call, so appending to it and syncing again indexes the new lines.
+ */
+public final class CsvEventSource implements ChainEventSource {
+
+    private final Path file;
+
+    public CsvEventSource(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
+
+    @Override
+    public Batch next(OptionalLong afterBlock) {
+        List<ChainEvent> all = read();
+        long after = afterBlock.orElse(-1);
+        List<ChainEvent> events = all.stream()
+                .filter(e -> e.id().blockNumber() > after)
+                .sorted(Comparator.comparing(ChainEvent::id))
+                .toList();
+        long upTo = all.stream().mapToLong(e -> e.id().blockNumber()).max().orElse(0);
+        return new Batch(events, Math.max(upTo, afterBlock.orElse(0)), true);
+    }
+
+    private List<ChainEvent> read() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ChainUnavailableException("cannot read event file " + file + ": " + e.getMessage(), e);
+        }
+        List<ChainEvent> events = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                events.add(parse(line));
+            } catch (RuntimeException e) {
+                throw new ChainUnavailableException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return events;
+    }
+
+    private static ChainEvent parse(String line) {
+        String[] fields = line.split(",", -1);
+        if (fields.length != 6) {
+            throw new IllegalArgumentException("expected kind,block,tx_hash,log_index,wallet,amount_wei");
+        }
+        var id = new ChainEvent.EventId(Long.parseLong(fields[1].trim()), fields[2].trim().toLowerCase(Locale.ROOT),
+                Integer.parseInt(fields[3].trim()));
+        WalletAddress wallet = WalletAddress.of(fields[4].trim());
+        Wei amount = Wei.parse(fields[5].trim());
+        return switch (fields[0].trim().toLowerCase(Locale.ROOT)) {
+            case "claim" -> new ChainEvent.Claim(id, wallet, amount);
+            case "burn" -> new ChainEvent.Burn(id, wallet, amount);
+            default -> throw new IllegalArgumentException("kind must be claim or burn, was " + fields[0].trim());
+        };
+    }
+}

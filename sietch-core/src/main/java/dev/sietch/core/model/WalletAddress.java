@@ -1,0 +1,52 @@
+package dev.sietch.core.model;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An EVM wallet address in its canonical form: {@code 0x} and 40 lower-case hex digits.
+ *
+ * <p>{@link #parse} accepts any letter case, including EIP-55 checksummed input; the checksum is
+ * not verified (case carries no identity, so a mistyped case still names the same account).
+ */
+public record WalletAddress(String value) implements Comparable<WalletAddress> {
+
+    private static final Pattern CANONICAL = Pattern.compile("0x[0-9a-f]{40}");
+    private static final Pattern ANY_CASE = Pattern.compile("0[xX][0-9a-fA-F]{40}");
+
+    public WalletAddress {
+        Objects.requireNonNull(value, "value");
+        if (!CANONICAL.matcher(value).matches()) {
+            throw new IllegalArgumentException("not a canonical wallet address: " + value);
+        }
+    }
+
+    /** Parses user or chain input in any letter case; empty if it is not 0x + 40 hex digits. */
+    public static Optional<WalletAddress> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String trimmed = text.trim();
+        if (!ANY_CASE.matcher(trimmed).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WalletAddress("0x" + trimmed.substring(2).toLowerCase(Locale.ROOT)));
+    }
+
+    /** Like {@link #parse}, for input that must be valid (configuration, fixtures). */
+    public static WalletAddress of(String text) {
+        return parse(text).orElseThrow(() -> new IllegalArgumentException("not a wallet address: " + text));
+    }
+
+    @Override
+    public int compareTo(WalletAddress other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

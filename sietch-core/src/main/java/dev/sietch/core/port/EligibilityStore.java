@@ -1,0 +1,70 @@
+package dev.sietch.core.port;
+
+import dev.sietch.core.model.AdminOverride;
+import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.EligibilityChange;
+import dev.sietch.core.model.Ranking;
+import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.WalletHolding;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/** What the eligibility sync reads and the one transaction it writes. Implemented by the store. */
+public interface EligibilityStore {
+
+    /** Every wallet's totals and the ledger block they reflect, read consistently. */
+    Ledger readLedger();
+
+    /** The ranking of the last committed sync, and its id; empty before the first sync. */
+    LastSync lastSync();
+
+    /** Overrides not deactivated (expired ones included; the ranking checks expiry). */
+    List<AdminOverride> activeOverrides();
+
+    SyncHealth syncHealth();
+
+    /**
+     * Writes, in one transaction: the ranking (replacing the previous one), a snapshot of it, the
+     * audit rows, one outbox row per announcement, and the new sync health.
+     *
+     * @return the new sync's id
+     * @throws ConcurrentSyncException if another sync committed since {@code commit.basedOn()}
+     */
+    long commitSync(SyncCommit commit);
+
+    /** Records a failed sync attempt (new health and its audit rows) in one transaction. */
+    void commitFailure(Instant at, SyncHealth health, List<AuditEntry> audit);
+
+    record Ledger(List<WalletHolding> holdings, OptionalLong block) {
+        public Ledger {
+            holdings = List.copyOf(holdings);
+            Objects.requireNonNull(block, "block");
+        }
+    }
+
+    /** @param syncId empty before the first sync (the next sync is then the bootstrap) */
+    record LastSync(OptionalLong syncId, Ranking ranking) {
+        public static final LastSync NONE = new LastSync(OptionalLong.empty(), Ranking.EMPTY);
+    }
+
+    record SyncCommit(
+            Instant at,
+            OptionalLong basedOn,
+            Ranking ranking,
+            List<EligibilityChange> announcements,
+            List<AuditEntry> audit,
+            SyncHealth health,
+            OptionalLong ledgerBlock) {
+        public SyncCommit {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(basedOn, "basedOn");
+            Objects.requireNonNull(ranking, "ranking");
+            announcements = List.copyOf(announcements);
+            audit = List.copyOf(audit);
+            Objects.requireNonNull(health, "health");
+            Objects.requireNonNull(ledgerBlock, "ledgerBlock");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.sietch.store.internal;
+
+import dev.sietch.core.model.AdminOverride;
+import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.EligibilityChange;
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.Ranking;
+import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.model.WalletHolding;
+import dev.sietch.core.port.ConcurrentSyncException;
+import dev.sietch.core.port.EligibilityStore;
+import dev.sietch.core.port.RankingReader;
+import dev.sietch.core.port.SyncHealthSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
+
+/** The eligibility sync's reads and its one-transaction commit; the ranking read model. */
+public final class SqliteEligibilityStore implements EligibilityStore, RankingReader, SyncHealthSource {
+
+    private final SqliteDatabase db;
+
+    public SqliteEligibilityStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Ledger readLedger() {
+        return db.read(handle -> {
+            List<WalletHolding> holdings = handle.createQuery("""
+                    SELECT wallet, claimed, burned, first_claim_block, first_claim_log, first_claim_tx FROM wallet_total""")
+                    .map((rs, ctx) -> SqliteEventLedger.holding(SqliteEventLedger.totalRow(rs)))
+                    .list();
+            return new Ledger(holdings, SqliteEventLedger.cursor(handle));
+        });
+    }
+
+    @Override
+    public LastSync lastSync() {
+        return db.read(handle -> {
+            var dao = handle.attach(Daos.RankingDao.class);
+            Optional<Long> id = dao.lastSyncId();
+            if (id.isEmpty()) {
+                return LastSync.NONE;
+            }
+            return new LastSync(OptionalLong.of(id.get()), Ranking.of(dao.all().stream().map(Mapping::ranked).toList()));
+        });
+    }
+
+    @Override
+    public List<AdminOverride> activeOverrides() {
+        return db.read(handle -> handle.attach(Daos.OverrideDao.class).active().stream().map(Mapping::override).toList());
+    }
+
+    @Override
+    public SyncHealth syncHealth() {
+        return current();
+    }
+
+    @Override
+    public SyncHealth current() {
+        return db.read(handle -> handle.attach(Daos.SyncHealthDao.class).find().map(Mapping::health)
+                .orElse(SyncHealth.NEVER_SYNCED));
+    }
+
+    @Override
+    public long commitSync(SyncCommit commit) {
+        return db.write(handle -> {
+            Optional<Long> latest = handle.attach(Daos.RankingDao.class).lastSyncId();
+            OptionalLong basedOn = commit.basedOn();
+            boolean matches = latest.isEmpty() ? basedOn.isEmpty()
+                    : basedOn.isPresent() && basedOn.getAsLong() == latest.get();
+            if (!matches) {
+                throw new ConcurrentSyncException("sync " + latest.orElse(0L) + " committed while this one, based on "
+                        + (basedOn.isPresent() ? basedOn.getAsLong() : "none") + ", computed");
+            }
+            String at = Timestamps.format(commit.at());
+            long syncId = handle.createUpdate("""
+                    INSERT INTO eligibility_sync (synced_at, ledger_block, ranked, members, bootstrap)
+                    VALUES (:at, :block, :ranked, :members, :bootstrap)""")
+                    .bind("at", at)
+                    .bind("block", commit.ledgerBlock().isPresent() ? commit.ledgerBlock().getAsLong() : null)
+                    .bind("ranked", commit.ranking().size())
+                    .bind("members", commit.ranking().members().size())
+                    .bind("bootstrap", basedOn.isEmpty())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            replaceRanking(handle, commit.ranking(), syncId);
+            byte[] snapshot = SnapshotCodec.encode(commit.ranking());
+            handle.createUpdate("INSERT INTO ranking_snapshot (sync_id, created_at, wallets, data) VALUES (:id, :at, :n, :data)")
+                    .bind("id", syncId).bind("at", at).bind("n", commit.ranking().size()).bind("data", snapshot)
+                    .execute();
+            insertAudit(handle, commit.audit(), at);
+            insertOutbox(handle, commit.announcements(), syncId, at);
+            writeHealth(handle, commit.health());
+            return syncId;
+        });
+    }
+
+    @Override
+    public void commitFailure(Instant at, SyncHealth health, List<AuditEntry> audit) {
+        db.write(handle -> {
+            insertAudit(handle, audit, Timestamps.format(at));
+            writeHealth(handle, health);
+            return null;
+        });
+    }
+
+    private static void replaceRanking(Handle handle, Ranking ranking, long syncId) {
+        handle.execute("DELETE FROM current_ranking");
+        if (ranking.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("""
+                INSERT INTO current_ranking (wallet, rank, held, role, member, sync_id)
+                VALUES (:wallet, :rank, :held, :role, :member, :sync)""");
+        for (RankedWallet wallet : ranking.wallets()) {
+            batch.bind("wallet", wallet.wallet().value())
+                    .bind("rank", wallet.rank())
+                    .bind("held", wallet.held().toSortableString())
+                    .bind("role", wallet.role().wireName())
+                    .bind("member", wallet.member())
+                    .bind("sync", syncId)
+                    .add();
+        }
+        batch.execute();
+    }
+
+    static void insertAudit(Handle handle, List<AuditEntry> audit, String at) {
+        if (audit.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("INSERT INTO audit_log (event_type, event_data, created_at) VALUES (:type, :data, :at)");
+        for (AuditEntry entry : audit) {
+            batch.bind("type", entry.type()).bind("data", AuditJson.object(entry.data())).bind("at", at).add();
+        }
+        batch.execute();
+    }
+
+    private static void insertOutbox(Handle handle, List<EligibilityChange> changes, long syncId, String at) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("""
+                INSERT INTO outbox (sync_id, kind, wallet, rank, previous_rank, role, previous_role, reason, held, created_at)
+                VALUES (:sync, :kind, :wallet, :rank, :previousRank, :role, :previousRole, :reason, :held, :at)""");
+        for (EligibilityChange change : changes) {
+            Mapping.OutboxColumns columns = Mapping.columns(change);
+            batch.bind("sync", syncId)
+                    .bind("kind", change.kind())
+                    .bind("wallet", change.wallet().value())
+                    .bind("rank", columns.rank())
+                    .bind("previousRank", columns.previousRank())
+                    .bind("role", columns.role())
+                    .bind("previousRole", columns.previousRole())
+                    .bind("reason", columns.reason())
+                    .bind("held", columns.held())
+                    .bind("at", at)
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static void writeHealth(Handle handle, SyncHealth health) {
+        handle.attach(Daos.SyncHealthDao.class).update(
+                Timestamps.formatOrNull(health.lastSuccessfulSync()),
+                Timestamps.formatOrNull(health.lastAttempt()),
+                health.consecutiveFailures(),
+                Timestamps.formatOrNull(health.failingSince()),
+                health.inGracePeriod());
+    }
+
+    @Override
+    public Optional<RankedWallet> find(WalletAddress wallet) {
+        return db.read(handle -> handle.attach(Daos.RankingDao.class).find(wallet.value()).map(Mapping::ranked));
+    }
+
+    @Override
+    public List<RankedWallet> upToRank(int lastRank) {
+        return db.read(handle -> handle.attach(Daos.RankingDao.class).upToRank(lastRank).stream()
+                .map(Mapping::ranked).toList());
+    }
+
+    @Override
+    public List<RankedWallet> members() {
+        return db.read(handle -> handle.attach(Daos.RankingDao.class).members().stream().map(Mapping::ranked).toList());
+    }
+}

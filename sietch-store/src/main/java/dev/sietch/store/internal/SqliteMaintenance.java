@@ -1,0 +1,44 @@
+package dev.sietch.store.internal;
+
+import dev.sietch.core.model.Ranking;
+import dev.sietch.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Snapshots, retention and online backup. */
+public final class SqliteMaintenance {
+
+    private final SqliteDatabase db;
+
+    public SqliteMaintenance(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    public Optional<Ranking> snapshot(long syncId) {
+        return db.read(handle -> handle.createQuery("SELECT data FROM ranking_snapshot WHERE sync_id = :id")
+                .bind("id", syncId).mapTo(byte[].class).findOne().map(SnapshotCodec::decode));
+    }
+
+    public int pruneSnapshots(Instant cutoff) {
+        return db.write(handle -> handle.createUpdate("DELETE FROM ranking_snapshot WHERE created_at < :cutoff")
+                .bind("cutoff", Timestamps.format(cutoff)).execute());
+    }
+
+    public void backupTo(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            throw new StoreException("backup target " + absolute + " already exists", null);
+        }
+        try {
+            Path parent = absolute.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create directory for backup " + absolute, e);
+        }
+        db.withHandle(handle -> handle.createUpdate("VACUUM INTO :target").bind("target", absolute.toString()).execute());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.sietch.store.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one way times are stored: UTC, fixed width, microseconds ({@code 2026-11-25T06:00:00.000000Z}),
+ * so that text order is time order. Reading accepts any ISO-8601 instant.
+ */
+final class Timestamps {
+
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Timestamps() {}
+
+    static String format(Instant instant) {
+        return FORMAT.format(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    static @Nullable String formatOrNull(java.util.Optional<Instant> instant) {
+        return instant.map(Timestamps::format).orElse(null);
+    }
+
+    static Instant parse(String text) {
+        return Instant.parse(text);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.sietch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sietch.core.model.AdminOverride;
+import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.EligibilityChange;
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.Ranking;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.Wei;
+import dev.sietch.core.port.ConcurrentSyncException;
+import dev.sietch.core.port.EligibilityStore;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class EligibilityStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T06:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    static Ranking ranking(int wallets) {
+        List<RankedWallet> list = new ArrayList<>();
+        for (int i = 1; i <= wallets; i++) {
+            Role role = i <= 7 ? Role.NAIB : i <= 69 ? Role.FEDAYKIN : Role.NONE;
+            list.add(new RankedWallet(EventLedgerTest.wallet(i), i,
+                    new Wei(BigInteger.ONE.shiftLeft(100).subtract(BigInteger.valueOf(i))), role, i <= 69));
+        }
+        return Ranking.of(list);
+    }
+
+    private static EligibilityStore.SyncCommit commit(OptionalLong basedOn, Ranking ranking, List<EligibilityChange> changes) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ranked", ranking.size());
+        data.put("note", "quote \" and\nnewline");
+        data.put("none", null);
+        return new EligibilityStore.SyncCommit(T0, basedOn, ranking, changes, List.of(new AuditEntry("eligibility_update", data)),
+                SyncHealth.NEVER_SYNCED.afterSuccess(T0).next(), OptionalLong.of(123));
+    }
+
+    @Test
+    void commitsRankingSnapshotAuditOutboxAndHealthTogether() throws Exception {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            // given
+            Ranking ranking = ranking(100);
+            List<EligibilityChange> changes = List.of(
+                    new EligibilityChange.Added(EventLedgerTest.wallet(1), 1, Role.NAIB, ranking.wallets().get(0).held()),
+                    new EligibilityChange.Removed(EventLedgerTest.wallet(500), 12, Role.FEDAYKIN,
+                            EligibilityChange.Reason.REDEMPTION, OptionalInt.empty()),
+                    new EligibilityChange.Promoted(EventLedgerTest.wallet(1), 1, OptionalInt.of(9), Role.FEDAYKIN),
+                    new EligibilityChange.Demoted(EventLedgerTest.wallet(8), 7, OptionalInt.of(8), Role.FEDAYKIN));
+
+            // when
+            long id = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking, changes));
+
+            // then
+            var last = store.eligibility().lastSync();
+            assertThat(last.syncId()).isEqualTo(OptionalLong.of(id));
+            assertThat(last.ranking()).isEqualTo(ranking);
+            assertThat(store.snapshot(id)).contains(ranking);
+            assertThat(store.rankings().find(EventLedgerTest.wallet(70))).contains(ranking.wallets().get(69));
+            assertThat(store.rankings().upToRank(69)).hasSize(69);
+            assertThat(store.rankings().members()).hasSize(69);
+            assertThat(store.outbox().pending(10)).extracting(m -> m.change()).containsExactlyElementsOf(changes);
+            assertThat(store.syncHealth().current().lastSuccessfulSync()).contains(T0);
+            assertThat(query(store, "SELECT event_data FROM audit_log"))
+                    .isEqualTo("{\"ranked\":100,\"note\":\"quote \\\" and\\nnewline\",\"none\":null}");
+        }
+    }
+
+    @Test
+    void refusesACommitBasedOnAStaleSync_andWritesNothing() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            long first = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
+            store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(4), List.of()));
+
+            assertThatThrownBy(() -> store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(5), List.of())))
+                    .isInstanceOf(ConcurrentSyncException.class);
+            assertThat(store.eligibility().lastSync().ranking().size()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void rollsBackEverything_whenAWriteFailsMidCommit() throws Exception {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            // given: a committed sync, and a trigger that makes the outbox insert fail
+            long first = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(10), List.of()));
+            execute(store, "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+            var change = new EligibilityChange.Added(EventLedgerTest.wallet(11), 11, Role.FEDAYKIN, Wei.of(1));
+
+            // when
+            assertThatThrownBy(() -> store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(11), List.of(change))))
+                    .isInstanceOf(StoreException.class);
+
+            // then: ranking, snapshots, audit, outbox, health all as after the first sync
+            assertThat(store.eligibility().lastSync().ranking()).isEqualTo(ranking(10));
+            assertThat(query(store, "SELECT count(*) FROM ranking_snapshot")).isEqualTo("1");
+            assertThat(query(store, "SELECT count(*) FROM eligibility_sync")).isEqualTo("1");
+            assertThat(query(store, "SELECT count(*) FROM audit_log")).isEqualTo("1");
+            assertThat(query(store, "SELECT count(*) FROM outbox")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void storesOverridesWithExactExpiry_andDeactivatesThem() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var created = store.overrides().create(EventLedgerTest.wallet(3), AdminOverride.Action.REMOVE, "sybil",
+                    "alice", T0, Optional.of(Instant.parse("2026-11-25T18:30:00.123456Z")));
+
+            assertThat(store.overrides().active()).containsExactly(created);
+            assertThat(created.expiresAt()).contains(Instant.parse("2026-11-25T18:30:00.123456Z"));
+            assertThat(store.overrides().deactivate(created.id())).isTrue();
+            assertThat(store.overrides().deactivate(created.id())).isFalse();
+            assertThat(store.overrides().active()).isEmpty();
+        }
+    }
+
+    @Test
+    void deliversOutboxMessagesOnce() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var change = new EligibilityChange.Added(EventLedgerTest.wallet(1), 1, Role.NAIB, Wei.of(5));
+            store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(1), List.of(change)));
+            var message = store.outbox().pending(10).getFirst();
+
+            store.outbox().markFailed(message.id(), T0, "discord down");
+            assertThat(store.outbox().pending(10)).singleElement().extracting(m -> m.attempts()).isEqualTo(1);
+            store.outbox().markDelivered(message.id(), T0.plusSeconds(5));
+
+            assertThat(store.outbox().pending(10)).isEmpty();
+        }
+    }
+
+    @Test
+    void backsUpWhileOpen_andPrunesOldSnapshots() throws Exception {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            long id = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(50), List.of()));
+
+            store.backupTo(dir.resolve("backups/copy.db"));
+
+            try (var copy = SqliteStore.open(StoreSettings.of(dir.resolve("backups/copy.db")))) {
+                assertThat(copy.eligibility().lastSync().ranking()).isEqualTo(ranking(50));
+                assertThat(query(copy, "PRAGMA integrity_check")).isEqualTo("ok");
+            }
+            assertThat(store.pruneSnapshots(T0)).isZero();
+            assertThat(store.pruneSnapshots(T0.plusSeconds(1))).isEqualTo(1);
+            assertThat(store.snapshot(id)).isEmpty();
+            assertThatThrownBy(() -> store.backupTo(dir.resolve("backups/copy.db"))).isInstanceOf(StoreException.class);
+        }
+    }
+
+    static String query(SqliteStore store, String sql) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+                var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static void execute(SqliteStore store, String sql) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + store.file())) {
+            c.createStatement().execute(sql);
+        }
+    }
+}
