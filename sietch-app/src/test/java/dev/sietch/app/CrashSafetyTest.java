@@ -36,6 +36,8 @@ final class CrashSafetyTest {
         Path crashed = dir.resolve("crashed.db");
         var random = new Random(7);
         int kills = 0;
+        int killsMidWork = 0;
+        long before = 0;
         while (kills < KILLS) {
             Process child = runChild(crashed);
             Thread.sleep(300 + random.nextInt(1_500));
@@ -46,6 +48,12 @@ final class CrashSafetyTest {
             child.waitFor();
             kills++;
             assertThat(rows(crashed, "PRAGMA integrity_check")).as("integrity after kill %d", kills).containsExactly("ok");
+            long progress = rows(crashed, "SELECT count(*) FROM eligibility_sync").stream().mapToLong(Long::parseLong)
+                    .findFirst().orElse(0);
+            if (progress > before && progress < SyncCrashChild.BLOCKS) {
+                killsMidWork++; // the child had been syncing, and was not done
+            }
+            before = progress;
         }
         Process last = runChild(crashed);
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -53,6 +61,7 @@ final class CrashSafetyTest {
 
         // then
         assertThat(kills).isEqualTo(KILLS);
+        assertThat(killsMidWork).as("kills that landed while the child was working").isGreaterThanOrEqualTo(KILLS / 2);
         assertThat(rows(crashed, "PRAGMA integrity_check")).containsExactly("ok");
         assertThat(rows(crashed, "SELECT wallet, rank, held, role, member FROM current_ranking ORDER BY rank"))
                 .isEqualTo(referenceRanking);
