@@ -5,14 +5,15 @@
 
 ALTER TABLE sync_health ADD COLUMN failing_since TEXT;
 
--- Every indexed claim or burn, once (a replayed batch inserts nothing twice).
+-- Every indexed claim or burn, once (a replayed batch inserts nothing twice). Amounts here are
+-- plain decimal wei (never compared in SQL); the totals below are the sortable form.
 CREATE TABLE chain_event (
     tx_hash      TEXT    NOT NULL,
     log_index    INTEGER NOT NULL CHECK (log_index >= 0),
     block_number INTEGER NOT NULL CHECK (block_number >= 0),
     kind         TEXT    NOT NULL CHECK (kind IN ('claim', 'burn')),
     wallet       TEXT    NOT NULL,
-    amount       TEXT    NOT NULL CHECK (length(amount) = 78),
+    amount       TEXT    NOT NULL CHECK (amount NOT GLOB '*[^0-9]*' AND length(amount) BETWEEN 1 AND 78),
     PRIMARY KEY (tx_hash, log_index)
 ) STRICT, WITHOUT ROWID;
 

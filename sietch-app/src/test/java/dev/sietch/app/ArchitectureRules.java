@@ -99,6 +99,14 @@ final class ArchitectureRules {
                             .as("only dev.sietch.app calls the dev.sietch." + adapter + " façade"))
                     .toList());
 
+    /** Only the eligibility sync records sync outcomes: no other job can mark the chain sync successful. */
+    static final ArchRule only_the_sync_records_sync_outcomes = noClasses()
+            .that().resideInAPackage("dev.sietch..")
+            .and().doNotHaveFullyQualifiedName("dev.sietch.core.usecase.SyncEligibility")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching("commitSync|commitFailure")))
+            .as("only SyncEligibility commits sync outcomes (commitSync, commitFailure)");
+
     /** Rule 5: no cycles between the modules, nor between the packages of any module. */
     static final ArchRule no_cycles_between_modules =
             slices().matching("dev.sietch.(*)..").should().beFreeOfCycles();
@@ -121,6 +129,7 @@ final class ArchitectureRules {
             "adapters_depend_only_on_core", adapters_depend_only_on_core,
             "internals_stay_inside_their_module", internals_stay_inside_their_module,
             "only_app_constructs_adapters", only_app_constructs_adapters,
+            "only_the_sync_records_sync_outcomes", only_the_sync_records_sync_outcomes,
             "no_cycles_between_modules", no_cycles_between_modules,
             "no_cycles_inside_modules", no_cycles_inside_modules,
             "hygiene", hygiene);

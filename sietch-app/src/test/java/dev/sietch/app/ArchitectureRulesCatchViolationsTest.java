@@ -42,6 +42,7 @@ final class ArchitectureRulesCatchViolationsTest {
                 Arguments.of("only_app_constructs_adapters", "StoreUsesHttp"),
                 Arguments.of("no_cycles_between_modules", "StoreUsesHttp"),
                 Arguments.of("no_cycles_inside_modules", "cycle.a.A"),
+                Arguments.of("only_the_sync_records_sync_outcomes", "MarksSyncSuccessful"),
                 Arguments.of("hygiene", "Noisy"));
     }
 

@@ -92,6 +92,25 @@ final class ImageIT {
     }
 
     @Test
+    void syncsOnceFromAnEventFile_onTheModulePath() throws Exception {
+        Path work = Files.createDirectories(root.resolve("work-sync"));
+        Files.writeString(work.resolve("events.csv"), """
+                claim,10,0xa1,0,0x52908400098527886E0F7030069857D2E4169EE7,5000000000000000000000
+                claim,11,0xa2,0,0x0000000000000000000000000000000000000002,3000000000000000000000
+                burn,12,0xa3,0,0x0000000000000000000000000000000000000003,1
+                """);
+        Path out = work.resolve("out.log");
+
+        Process process = sietch(work, out, Map.of("SIETCH_EVENTS_FILE", "events.csv"), "sync", "--once");
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(out);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("Synced: sync #1, ledger at block 12", "ranked 2 wallets, 2 members",
+                "bootstrap: first sync");
+    }
+
+    @Test
     void refusesToStart_onInvalidConfiguration_withoutShowingSecrets() throws Exception {
         Path work = Files.createDirectories(root.resolve("work-invalid"));
         Path out = work.resolve("out.log");

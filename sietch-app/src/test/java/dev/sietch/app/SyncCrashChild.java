@@ -28,7 +28,7 @@ import java.util.Random;
  */
 final class SyncCrashChild {
 
-    static final int BLOCKS = 40;
+    static final int BLOCKS = 120;
     static final int WALLETS = 3_000;
 
     private SyncCrashChild() {}

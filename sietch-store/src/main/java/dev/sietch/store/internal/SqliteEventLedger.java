@@ -70,7 +70,7 @@ public final class SqliteEventLedger implements EventLedger {
                     .bind("block", event.id().blockNumber())
                     .bind("kind", event instanceof ChainEvent.Claim ? "claim" : "burn")
                     .bind("wallet", event.wallet().value())
-                    .bind("amount", event.amount().toSortableString())
+                    .bind("amount", event.amount().toString())
                     .add();
         }
         int[] counts = batch.execute();
