@@ -29,12 +29,13 @@ CREATE TABLE wallet_total (
     first_claim_tx    TEXT
 ) STRICT, WITHOUT ROWID;
 
--- The last block whose events are all in chain_event.
+-- Per event source (a reward vault, the BGT token, a file): the last block whose events are all
+-- in chain_event. The ledger as a whole is complete up to the lowest of them.
 CREATE TABLE ledger_cursor (
-    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    source       TEXT    PRIMARY KEY,
     block_number INTEGER NOT NULL CHECK (block_number >= 0),
     updated_at   TEXT    NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- Hashes of recent blocks, for the indexer to detect reorganisations.
 CREATE TABLE chain_block (

@@ -40,7 +40,8 @@ final class CrashSafetyTest {
         long before = 0;
         while (kills < KILLS) {
             Process child = runChild(crashed);
-            Thread.sleep(1_000 + random.nextInt(2_500)); // start-up takes about a second
+            awaitProgress(child, crashed, before);       // the child is working: it committed a sync
+            Thread.sleep(random.nextInt(400));           // then kill it at a random point after that
             if (!child.isAlive()) {
                 break; // finished before this kill; the rest of the check still applies
             }
@@ -70,6 +71,14 @@ final class CrashSafetyTest {
     private static final String OUTBOX = """
             SELECT sync_id, kind, wallet, rank, previous_rank, role, previous_role, reason, held
             FROM outbox ORDER BY sync_id, kind, wallet""";
+
+    /** Waits (up to a minute) until the child has committed more syncs than {@code before}, or has exited. */
+    private static void awaitProgress(Process child, Path db, long before) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (child.isAlive() && syncs(db) <= before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
 
     /** Committed syncs; 0 while the schema is not there yet (killed before or during migration). */
     private static long syncs(Path db) throws Exception {

@@ -63,8 +63,8 @@ final class SyncCrashChild {
     /** Block n's events: claims to random wallets (some huge), now and then a burn. Same every run. */
     static final class GeneratedBlocks implements ChainEventSource {
         @Override
-        public Batch next(OptionalLong afterBlock) {
-            long block = afterBlock.orElse(0) + 1;
+        public Batch next(java.util.Map<String, Long> cursors) {
+            long block = cursors.getOrDefault("generated", 0L) + 1;
             var random = new Random(block);
             List<ChainEvent> events = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
@@ -74,7 +74,7 @@ final class SyncCrashChild {
                 events.add(random.nextInt(60) == 0 ? new ChainEvent.Burn(id, wallet, amount)
                         : new ChainEvent.Claim(id, wallet, amount));
             }
-            return new Batch(events, block, block >= BLOCKS);
+            return new Batch(events, java.util.Map.of("generated", block), block >= BLOCKS);
         }
     }
 }

@@ -14,15 +14,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Map;
 
 /**
  * Claim and burn events from a CSV file, for fixtures, tests and replaying an export. One event
  * per line: {@code kind,block,tx_hash,log_index,wallet,amount_wei} where kind is {@code claim} or
  * {@code burn}; blank lines and lines starting with {@code #} are skipped. The file is read on
- * each call, so appending to it and syncing again indexes the new lines.
+ * each call, so appending to it and syncing again indexes the new lines. Its cursor is kept under
+ * the source name {@value #SOURCE}.
  */
 public final class CsvEventSource implements ChainEventSource {
+
+    /** The ledger's name for this source. */
+    public static final String SOURCE = "events-file";
 
     private final Path file;
 
@@ -31,15 +35,15 @@ public final class CsvEventSource implements ChainEventSource {
     }
 
     @Override
-    public Batch next(OptionalLong afterBlock) {
+    public Batch next(Map<String, Long> cursors) {
         List<ChainEvent> all = read();
-        long after = afterBlock.orElse(-1);
+        long after = cursors.getOrDefault(SOURCE, -1L);
         List<ChainEvent> events = all.stream()
                 .filter(e -> e.id().blockNumber() > after)
                 .sorted(Comparator.comparing(ChainEvent::id))
                 .toList();
         long upTo = all.stream().mapToLong(e -> e.id().blockNumber()).max().orElse(0);
-        return new Batch(events, Math.max(upTo, afterBlock.orElse(0)), true);
+        return new Batch(events, Map.of(SOURCE, Math.max(upTo, after)), true);
     }
 
     private List<ChainEvent> read() {

@@ -9,7 +9,7 @@ import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.ChainUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalLong;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +29,11 @@ final class CsvEventSourceTest {
                 """);
         var source = new CsvEventSource(file);
 
-        var all = source.next(OptionalLong.empty());
-        var later = source.next(OptionalLong.of(10));
+        var all = source.next(Map.of());
+        var later = source.next(Map.of(CsvEventSource.SOURCE, 10L));
 
         assertThat(all.events()).extracting(e -> e.id().blockNumber()).containsExactly(10L, 11L, 12L);
-        assertThat(all.upToBlock()).isEqualTo(12);
+        assertThat(all.cursors()).isEqualTo(Map.of(CsvEventSource.SOURCE, 12L));
         assertThat(all.caughtUp()).isTrue();
         assertThat(later.events()).hasSize(2).last().isEqualTo(new ChainEvent.Claim(
                 new ChainEvent.EventId(12, "0xab", 1), WalletAddress.of("0x52908400098527886e0f7030069857d2e4169ee7"),
@@ -44,10 +44,10 @@ final class CsvEventSourceTest {
     void reportsTheLineOfAMalformedEvent_asAnUnavailableSource() throws Exception {
         Path file = Files.writeString(dir.resolve("events.csv"), "claim,1,0xa,0,0x01,5\n");
 
-        assertThatThrownBy(() -> new CsvEventSource(file).next(OptionalLong.empty()))
+        assertThatThrownBy(() -> new CsvEventSource(file).next(Map.of()))
                 .isInstanceOf(ChainUnavailableException.class)
                 .hasMessageContaining("line 1");
-        assertThatThrownBy(() -> new CsvEventSource(dir.resolve("missing.csv")).next(OptionalLong.empty()))
+        assertThatThrownBy(() -> new CsvEventSource(dir.resolve("missing.csv")).next(Map.of()))
                 .isInstanceOf(ChainUnavailableException.class);
     }
 }

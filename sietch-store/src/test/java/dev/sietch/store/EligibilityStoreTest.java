@@ -187,7 +187,7 @@ final class EligibilityStoreTest {
         try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
             var writer = new Thread(() -> {
                 for (int block = 1; block <= 200; block++) {
-                    store.eventLedger().append(List.of(EventLedgerTest.claim(block % 50, block, block, 0)), block);
+                    store.eventLedger().append(List.of(EventLedgerTest.claim(block % 50, block, block, 0)), Map.of("s", (long) block));
                 }
             });
             writer.start();

@@ -42,10 +42,10 @@ final class EventLedgerTest {
 
             // when: a batch, then the same batch again plus one new burn
             var first = List.of(claim(1, 5, 10, 0), claim(1, 7, 12, 3), claim(2, 1, 11, 0));
-            int added = ledger.append(first, 20);
+            int added = ledger.append(first, Map.of("vaults", 20L));
             var second = new ArrayList<>(first);
             second.add(new ChainEvent.Burn(new ChainEvent.EventId(21, "0xb", 0), wallet(2), Wei.of(1)));
-            int addedAgain = ledger.append(second, 25);
+            int addedAgain = ledger.append(second, Map.of("vaults", 25L));
 
             // then
             assertThat(added).isEqualTo(3);
@@ -60,11 +60,26 @@ final class EventLedgerTest {
     }
 
     @Test
+    void keepsACursorPerSource_andIsCompleteUpToTheLowest() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var ledger = store.eventLedger();
+            ledger.append(List.of(claim(1, 5, 90, 0)), Map.of("vault-a", 100L, "bgt", 100L));
+
+            // a vault added later starts from its own start block
+            ledger.append(List.of(claim(2, 5, 40, 0)), Map.of("vault-b", 50L));
+
+            assertThat(ledger.cursors()).isEqualTo(Map.of("vault-a", 100L, "bgt", 100L, "vault-b", 50L));
+            assertThat(ledger.cursor()).isEqualTo(OptionalLong.of(50));
+            assertThat(store.eligibility().readLedger().block()).isEqualTo(OptionalLong.of(50));
+        }
+    }
+
+    @Test
     void refusesToMoveTheCursorBack() {
         try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
-            store.eventLedger().append(List.of(), 100);
+            store.eventLedger().append(List.of(), Map.of("bgt", 100L));
 
-            assertThatIllegalArgumentException().isThrownBy(() -> store.eventLedger().append(List.of(), 99));
+            assertThatIllegalArgumentException().isThrownBy(() -> store.eventLedger().append(List.of(), Map.of("bgt", 99L)));
             assertThat(store.eventLedger().cursor()).isEqualTo(OptionalLong.of(100));
         }
     }
@@ -86,7 +101,7 @@ final class EventLedgerTest {
                 int to = Math.min(events.size(), from + 1 + random.nextInt(3_000));
                 List<ChainEvent> batch = new ArrayList<>(events.subList(Math.max(0, from - random.nextInt(500)), to));
                 Collections.shuffle(batch, random);
-                store.eventLedger().append(batch, events.get(to - 1).id().blockNumber());
+                store.eventLedger().append(batch, Map.of("all", events.get(to - 1).id().blockNumber()));
                 from = to;
             }
 

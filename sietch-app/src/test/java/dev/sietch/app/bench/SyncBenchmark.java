@@ -44,7 +44,7 @@ public final class SyncBenchmark {
                         block++;
                     }
                 }
-                store.eventLedger().append(list, block);
+                store.eventLedger().append(list, java.util.Map.of("bench", block));
             }
             long indexed = System.nanoTime();
             var sync = new SyncEligibility(store.eligibility(), Clock.systemUTC(), RankingPolicy.DEFAULT, Duration.ofHours(24));
@@ -55,7 +55,7 @@ public final class SyncBenchmark {
             for (int i = 0; i < 10_000; i++) {
                 more.add(event(random, wallets, events + i, block + 1 + i / 100));
             }
-            store.eventLedger().append(more, block + 100);
+            store.eventLedger().append(more, java.util.Map.of("bench", block + 100));
             long appended = System.nanoTime();
             var second = (SyncResult.Synced) sync.sync();
             long secondSync = System.nanoTime();

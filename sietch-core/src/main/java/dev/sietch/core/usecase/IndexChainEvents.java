@@ -40,13 +40,8 @@ public final class IndexChainEvents {
 
     /** Fetches and commits one batch. */
     public Progress indexOneBatch() {
-        OptionalLong cursor = ledger.cursor();
-        ChainEventSource.Batch batch = source.next(cursor);
-        if (cursor.isPresent() && batch.upToBlock() < cursor.getAsLong()) {
-            throw new IllegalStateException("source went back from block " + cursor.getAsLong() + " to "
-                    + batch.upToBlock() + " without a rewind");
-        }
-        int added = ledger.append(batch.events(), batch.upToBlock());
-        return new Progress(1, added, OptionalLong.of(batch.upToBlock()), batch.caughtUp());
+        ChainEventSource.Batch batch = source.next(ledger.cursors());
+        int added = ledger.append(batch.events(), batch.cursors());
+        return new Progress(1, added, ledger.cursor(), batch.caughtUp());
     }
 }

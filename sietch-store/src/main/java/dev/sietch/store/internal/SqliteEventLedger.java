@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 
-/** The event ledger: chain_event, wallet_total (maintained with each batch) and ledger_cursor. */
+/** The event ledger: chain_event, wallet_total (maintained with each batch) and the per-source ledger_cursor. */
 public final class SqliteEventLedger implements EventLedger {
 
     private static final int IN_LIST_CHUNK = 500;
@@ -28,31 +28,44 @@ public final class SqliteEventLedger implements EventLedger {
     }
 
     @Override
-    public OptionalLong cursor() {
-        return db.read(SqliteEventLedger::cursor);
+    public Map<String, Long> cursors() {
+        return db.read(SqliteEventLedger::cursors);
     }
 
+    static Map<String, Long> cursors(Handle handle) {
+        Map<String, Long> cursors = new HashMap<>();
+        handle.createQuery("SELECT source, block_number FROM ledger_cursor")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(entry -> cursors.put(entry.getKey(), entry.getValue()));
+        return Map.copyOf(cursors);
+    }
+
+    /** The block every source has reached: the lowest cursor. */
     static OptionalLong cursor(Handle handle) {
-        return handle.createQuery("SELECT block_number FROM ledger_cursor WHERE id = 1")
-                .mapTo(Long.class).findOne().map(OptionalLong::of).orElse(OptionalLong.empty());
+        return cursors(handle).values().stream().mapToLong(Long::longValue).min();
     }
 
     @Override
-    public int append(List<ChainEvent> events, long upToBlock) {
+    public int append(List<ChainEvent> events, Map<String, Long> cursors) {
         return db.write(handle -> {
-            OptionalLong cursor = cursor(handle);
-            if (cursor.isPresent() && upToBlock < cursor.getAsLong()) {
-                throw new IllegalArgumentException("ledger is at block " + cursor.getAsLong()
-                        + "; a batch up to " + upToBlock + " would move it back");
-            }
+            Map<String, Long> current = cursors(handle);
+            cursors.forEach((source, block) -> {
+                Long at = current.get(source);
+                if (at != null && block < at) {
+                    throw new IllegalArgumentException("source " + source + " is at block " + at
+                            + "; a batch up to " + block + " would move it back");
+                }
+            });
             List<ChainEvent> fresh = insertNew(handle, events);
             updateTotals(handle, fresh);
-            handle.createUpdate("""
-                    INSERT INTO ledger_cursor (id, block_number, updated_at) VALUES (1, :block, :at)
-                    ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, updated_at = excluded.updated_at""")
-                    .bind("block", upToBlock)
-                    .bind("at", Timestamps.format(clock.instant()))
-                    .execute();
+            var upsert = handle.prepareBatch("""
+                    INSERT INTO ledger_cursor (source, block_number, updated_at) VALUES (:source, :block, :at)
+                    ON CONFLICT (source) DO UPDATE SET block_number = excluded.block_number, updated_at = excluded.updated_at""");
+            String at = Timestamps.format(clock.instant());
+            cursors.forEach((source, block) -> upsert.bind("source", source).bind("block", block).bind("at", at).add());
+            if (!cursors.isEmpty()) {
+                upsert.execute();
+            }
             return fresh.size();
         });
     }
