@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -43,10 +44,11 @@ final class AotTrainingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!(parent.loadConfig() instanceof ConfigResult.Valid valid)) {
-            spec.commandLine().getErr().println("aot-training needs a valid configuration: run sietch doctor");
+        Optional<ConfigResult.Valid> config = parent.validConfig(spec.commandLine().getErr());
+        if (config.isEmpty()) {
             return SietchCommand.EXIT_CONFIG;
         }
+        var valid = config.get();
         Path scratch = Files.createTempDirectory("sietch-aot-training");
         try {
             SietchSettings settings = new SietchSettings(

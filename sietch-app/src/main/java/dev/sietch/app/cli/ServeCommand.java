@@ -4,6 +4,7 @@ import dev.sietch.app.Logging;
 import dev.sietch.app.Service;
 import dev.sietch.app.config.ConfigResult;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -25,12 +26,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigResult config = parent.loadConfig();
-        if (config instanceof ConfigResult.Invalid invalid) {
-            SietchCommand.printProblems(spec.commandLine().getErr(), invalid);
+        Optional<ConfigResult.Valid> config = parent.validConfig(spec.commandLine().getErr());
+        if (config.isEmpty()) {
             return SietchCommand.EXIT_CONFIG;
         }
-        var valid = (ConfigResult.Valid) config;
+        var valid = config.get();
         Logging.apply(valid.settings().log());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
         long started = System.nanoTime();

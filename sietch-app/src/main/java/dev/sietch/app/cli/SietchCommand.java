@@ -58,6 +58,17 @@ public final class SietchCommand {
         return SietchConfig.load(configFile(), environment, properties);
     }
 
+    /** The valid configuration, or empty after printing its problems to {@code err}. */
+    Optional<ConfigResult.Valid> validConfig(PrintWriter err) {
+        return switch (loadConfig()) {
+            case ConfigResult.Valid valid -> Optional.of(valid);
+            case ConfigResult.Invalid invalid -> {
+                printProblems(err, invalid);
+                yield Optional.empty();
+            }
+        };
+    }
+
     static void printProblems(PrintWriter err, ConfigResult.Invalid invalid) {
         err.println("Invalid configuration:");
         invalid.problems().forEach(problem -> err.println("  " + problem));

@@ -34,12 +34,11 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigResult config = parent.loadConfig();
-        if (config instanceof ConfigResult.Invalid invalid) {
-            SietchCommand.printProblems(spec.commandLine().getErr(), invalid);
+        Optional<ConfigResult.Valid> config = parent.validConfig(spec.commandLine().getErr());
+        if (config.isEmpty()) {
             return SietchCommand.EXIT_CONFIG;
         }
-        var valid = (ConfigResult.Valid) config;
+        var valid = config.get();
         Logging.apply(valid.settings().log());
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
