@@ -53,7 +53,8 @@ CREATE TABLE eligibility_sync (
     bootstrap    INTEGER NOT NULL CHECK (bootstrap IN (0, 1))
 ) STRICT;
 
--- The ranking of the latest sync: every ranked wallet, not only the members.
+-- The ranking of the latest sync: every ranked wallet, not only the members. A sync rewrites only
+-- the rows that changed; sync_id is the sync that last wrote the row.
 CREATE TABLE current_ranking (
     wallet  TEXT    PRIMARY KEY,
     rank    INTEGER NOT NULL UNIQUE CHECK (rank >= 1),

@@ -45,11 +45,16 @@ final class EligibilityStoreTest {
     }
 
     private static EligibilityStore.SyncCommit commit(OptionalLong basedOn, Ranking ranking, List<EligibilityChange> changes) {
+        return commit(basedOn, Ranking.EMPTY, ranking, changes);
+    }
+
+    private static EligibilityStore.SyncCommit commit(OptionalLong basedOn, Ranking previous, Ranking ranking,
+            List<EligibilityChange> changes) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ranked", ranking.size());
         data.put("note", "quote \" and\nnewline");
         data.put("none", null);
-        return new EligibilityStore.SyncCommit(T0, basedOn, ranking, changes, List.of(new AuditEntry("eligibility_update", data)),
+        return new EligibilityStore.SyncCommit(T0, basedOn, previous, ranking, changes, List.of(new AuditEntry("eligibility_update", data)),
                 SyncHealth.NEVER_SYNCED.afterSuccess(T0).next(), OptionalLong.of(123));
     }
 
@@ -84,10 +89,34 @@ final class EligibilityStoreTest {
     }
 
     @Test
+    void rewritesOnlyChangedRows_andEndsWithTheNewRanking() throws Exception {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            // given
+            Ranking before = ranking(100);
+            long first = store.eligibility().commitSync(commit(OptionalLong.empty(), before, List.of()));
+            // wallets 3 and 4 swap places, wallet 100 leaves, wallet 101 arrives at the bottom
+            List<RankedWallet> list = new ArrayList<>(before.wallets().subList(0, 99));
+            RankedWallet three = list.get(2);
+            RankedWallet four = list.get(3);
+            list.set(2, new RankedWallet(four.wallet(), 3, three.held(), Role.NAIB, true));
+            list.set(3, new RankedWallet(three.wallet(), 4, four.held(), Role.NAIB, true));
+            list.add(new RankedWallet(EventLedgerTest.wallet(101), 100, Wei.of(1), Role.NONE, false));
+            Ranking after = Ranking.of(list);
+
+            // when
+            long second = store.eligibility().commitSync(commit(OptionalLong.of(first), before, after, List.of()));
+
+            // then
+            assertThat(store.eligibility().lastSync().ranking()).isEqualTo(after);
+            assertThat(query(store, "SELECT count(*) FROM current_ranking WHERE sync_id = " + second)).isEqualTo("3");
+        }
+    }
+
+    @Test
     void refusesACommitBasedOnAStaleSync_andWritesNothing() {
         try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
             long first = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
-            store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(4), List.of()));
+            store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(3), ranking(4), List.of()));
 
             assertThatThrownBy(() -> store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(5), List.of())))
                     .isInstanceOf(ConcurrentSyncException.class);
@@ -104,7 +133,8 @@ final class EligibilityStoreTest {
             var change = new EligibilityChange.Added(EventLedgerTest.wallet(11), 11, Role.FEDAYKIN, Wei.of(1));
 
             // when
-            assertThatThrownBy(() -> store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(11), List.of(change))))
+            assertThatThrownBy(() -> store.eligibility().commitSync(
+                    commit(OptionalLong.of(first), ranking(10), ranking(11), List.of(change))))
                     .isInstanceOf(StoreException.class);
 
             // then: ranking, snapshots, audit, outbox, health all as after the first sync

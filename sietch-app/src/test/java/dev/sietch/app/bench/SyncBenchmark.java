@@ -59,6 +59,18 @@ public final class SyncBenchmark {
             long appended = System.nanoTime();
             var second = (SyncResult.Synced) sync.sync();
             long secondSync = System.nanoTime();
+            long t0 = System.nanoTime();
+            var ledger = store.eligibility().readLedger();
+            long t1 = System.nanoTime();
+            var last = store.eligibility().lastSync();
+            long t2 = System.nanoTime();
+            var outcome = dev.sietch.core.model.Ranking.compute(ledger.holdings(), store.eligibility().activeOverrides(),
+                    java.time.Instant.now(), RankingPolicy.DEFAULT);
+            long t3 = System.nanoTime();
+            var diff = dev.sietch.core.model.EligibilityDiff.between(last.ranking(), outcome);
+            long t4 = System.nanoTime();
+            System.out.printf("(parts of a sync: read ledger %,d ms, read last ranking %,d ms, rank %,d ms, diff %,d ms)%n",
+                    ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4));
 
             System.out.printf("wallets ranked: %,d (%,d members); events: %,d%n", first.ranked(), first.members(), events);
             System.out.printf("index %,d events in batches of %,d: %,d ms%n", events, batch, ms(start, indexed));

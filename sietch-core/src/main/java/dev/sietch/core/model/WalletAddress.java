@@ -13,14 +13,27 @@ import java.util.regex.Pattern;
  */
 public record WalletAddress(String value) implements Comparable<WalletAddress> {
 
-    private static final Pattern CANONICAL = Pattern.compile("0x[0-9a-f]{40}");
     private static final Pattern ANY_CASE = Pattern.compile("0[xX][0-9a-fA-F]{40}");
 
     public WalletAddress {
         Objects.requireNonNull(value, "value");
-        if (!CANONICAL.matcher(value).matches()) {
+        if (!isCanonical(value)) {
             throw new IllegalArgumentException("not a canonical wallet address: " + value);
         }
+    }
+
+    /** 0x and 40 lower-case hex digits; a plain loop, as this runs for every stored row read. */
+    private static boolean isCanonical(String value) {
+        if (value.length() != 42 || value.charAt(0) != '0' || value.charAt(1) != 'x') {
+            return false;
+        }
+        for (int i = 2; i < 42; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses user or chain input in any letter case; empty if it is not 0x + 40 hex digits. */

@@ -49,9 +49,14 @@ public interface EligibilityStore {
         public static final LastSync NONE = new LastSync(OptionalLong.empty(), Ranking.EMPTY);
     }
 
+    /**
+     * @param basedOn the sync whose ranking {@code previous} is (empty for the first sync)
+     * @param previous that sync's ranking, so only the wallets whose entry changed are rewritten
+     */
     record SyncCommit(
             Instant at,
             OptionalLong basedOn,
+            Ranking previous,
             Ranking ranking,
             List<EligibilityChange> announcements,
             List<AuditEntry> audit,
@@ -60,6 +65,7 @@ public interface EligibilityStore {
         public SyncCommit {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(basedOn, "basedOn");
+            Objects.requireNonNull(previous, "previous");
             Objects.requireNonNull(ranking, "ranking");
             announcements = List.copyOf(announcements);
             audit = List.copyOf(audit);

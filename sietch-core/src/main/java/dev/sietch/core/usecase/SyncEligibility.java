@@ -75,7 +75,7 @@ public final class SyncEligibility {
                 "ledgerBlock", ledger.block().isPresent() ? ledger.block().getAsLong() : null)));
 
         long syncId = store.commitSync(new EligibilityStore.SyncCommit(
-                now, last.syncId(), ranking, diff.changes(), audit, health.next(), ledger.block()));
+                now, last.syncId(), last.ranking(), ranking, diff.changes(), audit, health.next(), ledger.block()));
         return new SyncResult.Synced(syncId, ranking.size(), members, diff, bootstrap, ledger.block(),
                 health.graceChange());
     }

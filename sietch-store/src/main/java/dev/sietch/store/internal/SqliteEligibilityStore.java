@@ -87,7 +87,7 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
                     .bind("members", commit.ranking().members().size())
                     .bind("bootstrap", basedOn.isEmpty())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            replaceRanking(handle, commit.ranking(), syncId);
+            updateRanking(handle, commit.previous(), commit.ranking(), syncId);
             byte[] snapshot = SnapshotCodec.encode(commit.ranking());
             handle.createUpdate("INSERT INTO ranking_snapshot (sync_id, created_at, wallets, data) VALUES (:id, :at, :n, :data)")
                     .bind("id", syncId).bind("at", at).bind("n", commit.ranking().size()).bind("data", snapshot)
@@ -108,15 +108,38 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
         });
     }
 
-    private static void replaceRanking(Handle handle, Ranking ranking, long syncId) {
-        handle.execute("DELETE FROM current_ranking");
-        if (ranking.isEmpty()) {
+    /**
+     * Rewrites only what changed between {@code previous} (the rows as committed, checked through
+     * the sync id) and {@code next}: rows of wallets gone or changed are deleted, then the changed
+     * and new rows inserted. Unchanged rows keep their ranks, so no rank is ever held twice.
+     */
+    private static void updateRanking(Handle handle, Ranking previous, Ranking next, long syncId) {
+        List<String> stale = new java.util.ArrayList<>();
+        List<RankedWallet> fresh = new java.util.ArrayList<>();
+        for (RankedWallet wallet : next.wallets()) {
+            Optional<RankedWallet> before = previous.find(wallet.wallet());
+            if (before.isEmpty() || !before.get().equals(wallet)) {
+                before.ifPresent(b -> stale.add(b.wallet().value()));
+                fresh.add(wallet);
+            }
+        }
+        for (RankedWallet wallet : previous.wallets()) {
+            if (next.find(wallet.wallet()).isEmpty()) {
+                stale.add(wallet.wallet().value());
+            }
+        }
+        if (!stale.isEmpty()) {
+            var delete = handle.prepareBatch("DELETE FROM current_ranking WHERE wallet = :wallet");
+            stale.forEach(wallet -> delete.bind("wallet", wallet).add());
+            delete.execute();
+        }
+        if (fresh.isEmpty()) {
             return;
         }
         var batch = handle.prepareBatch("""
                 INSERT INTO current_ranking (wallet, rank, held, role, member, sync_id)
                 VALUES (:wallet, :rank, :held, :role, :member, :sync)""");
-        for (RankedWallet wallet : ranking.wallets()) {
+        for (RankedWallet wallet : fresh) {
             batch.bind("wallet", wallet.wallet().value())
                     .bind("rank", wallet.rank())
                     .bind("held", wallet.held().toSortableString())
