@@ -6,9 +6,10 @@ import org.jspecify.annotations.NullMarked;
  * <p>Depends on no framework (no JDBC, Jdbi, web3j, JDA, Undertow, Jackson, Micrometer or
  * Typesafe Config); the build's architecture tests hold it to that.
  *
- * <p>{@code model} is open to everyone, so that an embedding bot can speak the domain's types.
- * {@code port} is exported only to the Sietch adapters and the composition root: the ports are
- * the seams between Sietch's own modules, not a public SPI yet.
+ * <p>{@code model} and {@code port} are open to everyone: an embedding bot speaks the domain's
+ * types, and the adapters' façades hand out ports (a store's {@code SyncHealthSource}, given to
+ * the HTTP API), so a host must be able to name them. {@code usecase} is exported only to the
+ * Sietch modules that run use cases.
  */
 @NullMarked
 module dev.sietch.core {
@@ -20,10 +21,5 @@ module dev.sietch.core {
             dev.sietch.http,
             dev.sietch.discord,
             dev.sietch.app;
-    exports dev.sietch.core.port to
-            dev.sietch.store,
-            dev.sietch.chain,
-            dev.sietch.http,
-            dev.sietch.discord,
-            dev.sietch.app;
+    exports dev.sietch.core.port;
 }

@@ -47,7 +47,7 @@ final class ArchitectureRules {
     static final ArchRule each_library_stays_in_its_module = CompositeArchRule.of(
                     LIBRARY_OWNERS.entrySet().stream()
                             .sorted(Map.Entry.comparingByKey())
-                            .map(e -> (ArchRule) noClasses()
+                            .map(e -> noClasses()
                                     .that().resideInAPackage("dev.sietch..")
                                     .and().resideOutsideOfPackages(e.getValue().toArray(String[]::new))
                                     .should().dependOnClassesThat().resideInAPackage(e.getKey())
@@ -82,7 +82,7 @@ final class ArchitectureRules {
     /** Rule 3: an adapter's internal packages are reached only from inside that adapter. */
     static final ArchRule internals_stay_inside_their_module = CompositeArchRule.of(
             List.of("core", "store", "chain", "http", "discord", "app").stream()
-                    .map(module -> (ArchRule) noClasses()
+                    .map(module -> noClasses()
                             .that().resideOutsideOfPackage("dev.sietch." + module + "..")
                             .should().dependOnClassesThat().resideInAPackage("dev.sietch." + module + ".internal..")
                             .as("dev.sietch." + module + ".internal.. is reached only from dev.sietch." + module))
@@ -91,7 +91,7 @@ final class ArchitectureRules {
     /** Rule 4: only app builds adapters (their façades) and reads configuration. */
     static final ArchRule only_app_constructs_adapters = CompositeArchRule.of(
             ADAPTERS.stream()
-                    .map(adapter -> (ArchRule) noClasses()
+                    .map(adapter -> noClasses()
                             .that().resideOutsideOfPackages("dev.sietch.app..", "dev.sietch." + adapter + "..")
                             .should().callCodeUnitWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                                     com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(

@@ -5,7 +5,6 @@ import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.usecase.SyncEligibility;
-import dev.sietch.core.usecase.SyncResult;
 import dev.sietch.store.SqliteStore;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
@@ -48,7 +47,7 @@ public final class SyncBenchmark {
             }
             long indexed = System.nanoTime();
             var sync = new SyncEligibility(store.eligibility(), Clock.systemUTC(), RankingPolicy.DEFAULT, Duration.ofHours(24));
-            var first = (SyncResult.Synced) sync.sync();
+            var first = sync.sync();
             long firstSync = System.nanoTime();
 
             List<ChainEvent> more = new ArrayList<>();
@@ -57,7 +56,7 @@ public final class SyncBenchmark {
             }
             store.eventLedger().append(more, java.util.Map.of("bench", block + 100));
             long appended = System.nanoTime();
-            var second = (SyncResult.Synced) sync.sync();
+            var second = sync.sync();
             long secondSync = System.nanoTime();
             long t0 = System.nanoTime();
             var ledger = store.eligibility().readLedger();
