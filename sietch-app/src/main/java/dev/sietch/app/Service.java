@@ -28,7 +28,9 @@ public final class Service implements AutoCloseable {
             var store = remember(SqliteStore.open(settings.store()));
             http = remember(HttpApi.start(settings.http(), new HttpApi.Sources(
                     store.syncHealth(), settings.sync().interval(), metrics::scrape, clock)));
-            logChain(settings.chain());
+            EligibilitySync.create(store, settings, clock).ifPresentOrElse(
+                    sync -> remember(new SyncScheduler(sync, settings.sync().interval())),
+                    () -> logChain(settings.chain()));
             log.info("Discord: not connected (the bot is not part of this build yet); token {}",
                     settings.discord().isConfigured() ? "and guild configured" : "not configured");
         } catch (RuntimeException e) {
@@ -43,8 +45,8 @@ public final class Service implements AutoCloseable {
     }
 
     private static void logChain(ChainSettings chain) {
-        log.info("Chain: not connected (the indexer is not part of this build yet); {} RPC endpoint(s) configured",
-                chain.rpcUrls().size());
+        log.info("Chain: not connected (the JSON-RPC indexer is not part of this build yet; set SIETCH_EVENTS_FILE "
+                + "to sync from a file); {} RPC endpoint(s) configured", chain.rpcUrls().size());
     }
 
     private <T extends AutoCloseable> T remember(T part) {

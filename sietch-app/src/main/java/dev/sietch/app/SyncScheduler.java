@@ -1,0 +1,59 @@
+package dev.sietch.app;
+
+import dev.sietch.core.usecase.SyncResult;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the eligibility sync at start and then every interval, one at a time (fixed delay, so runs
+ * never overlap). A failing run is logged and the schedule goes on.
+ */
+final class SyncScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
+
+    /** How long close() lets a running sync finish; an interrupted sync's transaction rolls back. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "sietch-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SyncScheduler(EligibilitySync sync, Duration interval) {
+        executor.scheduleWithFixedDelay(() -> runOnce(sync), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Eligibility sync scheduled every {}", interval);
+    }
+
+    private static void runOnce(EligibilitySync sync) {
+        long started = System.nanoTime();
+        try {
+            switch (sync.runOnce()) {
+                case SyncResult.Synced s -> log.info(
+                        "Sync #{} done in {} ms: {} ranked, {} members, {} added, {} removed, {} promoted, {} demoted{}",
+                        s.syncId(), (System.nanoTime() - started) / 1_000_000, s.ranked(), s.members(),
+                        s.diff().added().size(), s.diff().removed().size(), s.diff().promoted().size(),
+                        s.diff().demoted().size(), s.bootstrap() ? " (bootstrap: nothing announced)" : "");
+                case SyncResult.ChainUnavailable f -> log.warn(
+                        "Sync failed, chain unavailable ({} consecutive failures, grace period {}): {}",
+                        f.consecutiveFailures(), f.inGracePeriod() ? "in force" : "not in force", f.cause());
+            }
+        } catch (RuntimeException e) {
+            log.error("Sync failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("Sync still running after {}; stopping it", STOP_TIMEOUT);
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.sietch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sietch.app.config.ConfigResult;
+import dev.sietch.app.config.SietchConfig;
+import dev.sietch.app.config.SietchSettings;
+import dev.sietch.http.HttpSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service as serve runs it: with an event source configured, it syncs at start and on its interval. */
+final class ServiceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void syncsAtStartAndAgainOnItsInterval() throws Exception {
+        // given
+        Path events = Files.writeString(dir.resolve("events.csv"),
+                "claim,10,0xa1,0,0x0000000000000000000000000000000000000001,5000000000000000000\n");
+        var env = Map.of("SIETCH_EVENTS_FILE", events.toString(), "DATABASE_PATH", dir.resolve("s.db").toString());
+        var properties = new Properties();
+        properties.setProperty("sietch.sync.interval", "300ms");
+        SietchSettings configured = ((ConfigResult.Valid) SietchConfig.load(Optional.empty(), env, properties)).settings();
+        var settings = new SietchSettings(new HttpSettings("127.0.0.1", 0), configured.store(), configured.chain(),
+                configured.discord(), configured.sync(), configured.ranking(), configured.log());
+
+        // when
+        try (var service = Service.start(settings, Clock.systemUTC())) {
+            String first = awaitHealth(service, body -> !body.contains("\"last_successful_query\":null"));
+            Files.writeString(events, "burn,11,0xa2,0,0x0000000000000000000000000000000000000001,1\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            // then: a later run picks up the new line: the burn disqualifies the only wallet
+            assertThat(first).contains("\"status\":\"healthy\"");
+            awaitQuery(dir.resolve("s.db"), "SELECT max(ledger_block) FROM eligibility_sync", "11");
+            assertThat(query(dir.resolve("s.db"), "SELECT count(*) FROM current_ranking")).isEqualTo("0");
+            assertThat(query(dir.resolve("s.db"), "SELECT count(*) FROM outbox WHERE kind = 'member_removed'")).isEqualTo("1");
+        }
+    }
+
+    private static void awaitQuery(Path db, String sql, String expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!expected.equals(query(db, sql))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(sql + " did not become " + expected + " within 20 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String query(Path db, String sql) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static String awaitHealth(Service service, java.util.function.Predicate<String> condition) throws Exception {
+        var client = HttpClient.newHttpClient();
+        var uri = URI.create("http://127.0.0.1:" + service.httpAddress().getPort() + "/health");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String body = "";
+        while (Instant.now().isBefore(deadline)) {
+            body = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (condition.test(body)) {
+                return body;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("condition not met within 20 s; last /health: " + body);
+    }
+}
