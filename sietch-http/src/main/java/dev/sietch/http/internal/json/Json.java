@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** JSON responses: one shared mapper, {@code application/json; charset=utf-8}. */
@@ -31,9 +30,5 @@ public final class Json {
     /** The error body every route uses: exactly one key, {@code error}. */
     public static void error(HttpServerExchange exchange, int status, String message) {
         send(exchange, status, Map.of("error", message));
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
