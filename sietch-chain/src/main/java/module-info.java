@@ -11,6 +11,7 @@ module dev.sietch.chain {
     requires static org.jspecify;
     requires org.slf4j;
     requires org.web3j;
+    requires java.net.http; // the JSON-RPC transport under web3j (not okhttp)
 
     exports dev.sietch.chain;
 }
