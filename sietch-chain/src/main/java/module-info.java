@@ -12,6 +12,7 @@ module dev.sietch.chain {
     requires org.slf4j;
     requires org.web3j;
     requires java.net.http; // the JSON-RPC transport under web3j (not okhttp)
+    requires transitive micrometer.core; // ChainIndexer.connect takes the registry for its metrics
 
     exports dev.sietch.chain;
 }

@@ -28,6 +28,11 @@ final class Metrics implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
     }
 
+    /** Where the adapters register their meters. */
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
     /** The Prometheus text exposition, format 0.0.4. */
     String scrape() {
         return registry.scrape();

@@ -28,8 +28,12 @@ public final class Service implements AutoCloseable {
             var store = remember(SqliteStore.open(settings.store()));
             http = remember(HttpApi.start(settings.http(), new HttpApi.Sources(
                     store.syncHealth(), settings.sync().interval(), metrics::scrape, clock)));
-            EligibilitySync.create(store, settings, clock).ifPresentOrElse(
-                    sync -> remember(new SyncScheduler(sync, settings.sync().interval())),
+            EligibilitySync.create(store, settings, metrics.registry(), clock).ifPresentOrElse(
+                    sync -> {
+                        remember(sync);
+                        log.info("Chain: syncing from {} every {}", sync.describe(), settings.sync().interval());
+                        remember(new SyncScheduler(sync, settings.sync().interval()));
+                    },
                     () -> logChain(settings.chain()));
             log.info("Discord: not connected (the bot is not part of this build yet); token {}",
                     settings.discord().isConfigured() ? "and guild configured" : "not configured");
@@ -45,8 +49,9 @@ public final class Service implements AutoCloseable {
     }
 
     private static void logChain(ChainSettings chain) {
-        log.info("Chain: not connected (the JSON-RPC indexer is not part of this build yet; set SIETCH_EVENTS_FILE "
-                + "to sync from a file); {} RPC endpoint(s) configured", chain.rpcUrls().size());
+        log.info("Chain: not connected; set BERACHAIN_RPC_URLS and BGT_ADDRESS (or SIETCH_EVENTS_FILE) to sync "
+                + "({} RPC endpoint(s), BGT address {})", chain.rpcUrls().size(),
+                chain.bgtAddress().isPresent() ? "set" : "not set");
     }
 
     private <T extends AutoCloseable> T remember(T part) {

@@ -3,8 +3,6 @@ package dev.sietch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -96,18 +94,6 @@ final class CrashSafetyTest {
     }
 
     private static List<String> rows(Path db, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
-                var rs = c.createStatement().executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                var row = new java.util.StringJoiner("|");
-                for (int i = 1; i <= columns; i++) {
-                    row.add(String.valueOf(rs.getString(i)));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+        return TestDatabases.rows(db, sql);
     }
 }

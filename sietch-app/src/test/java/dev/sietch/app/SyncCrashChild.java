@@ -45,7 +45,7 @@ final class SyncCrashChild {
                 if (cursor.isPresent() && (synced.isEmpty() || synced.getAsLong() < cursor.getAsLong())) {
                     sync.sync();
                 } else if (cursor.isEmpty() || cursor.getAsLong() < BLOCKS) {
-                    indexer.indexOneBatch();
+                    indexer.step();
                 } else {
                     break;
                 }
@@ -63,8 +63,8 @@ final class SyncCrashChild {
     /** Block n's events: claims to random wallets (some huge), now and then a burn. Same every run. */
     static final class GeneratedBlocks implements ChainEventSource {
         @Override
-        public Batch next(java.util.Map<String, Long> cursors) {
-            long block = cursors.getOrDefault("generated", 0L) + 1;
+        public Step next(dev.sietch.core.port.EventLedger.Position position) {
+            long block = position.cursors().getOrDefault("generated", 0L) + 1;
             var random = new Random(block);
             List<ChainEvent> events = new ArrayList<>();
             for (int i = 0; i < 400; i++) {

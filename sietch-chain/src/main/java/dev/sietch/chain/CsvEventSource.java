@@ -5,6 +5,7 @@ import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.ChainEventSource;
 import dev.sietch.core.port.ChainUnavailableException;
+import dev.sietch.core.port.EventLedger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ public final class CsvEventSource implements ChainEventSource {
     }
 
     @Override
-    public Batch next(Map<String, Long> cursors) {
+    public Step next(EventLedger.Position position) {
         List<ChainEvent> all = read();
-        long after = cursors.getOrDefault(SOURCE, -1L);
+        long after = position.cursors().getOrDefault(SOURCE, -1L);
         List<ChainEvent> events = all.stream()
                 .filter(e -> e.id().blockNumber() > after)
                 .sorted(Comparator.comparing(ChainEvent::id))

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sietch.core.model.ChainEvent;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
+import dev.sietch.core.port.ChainEventSource;
 import dev.sietch.core.port.ChainUnavailableException;
+import dev.sietch.core.port.EventLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +32,8 @@ final class CsvEventSourceTest {
                 """);
         var source = new CsvEventSource(file);
 
-        var all = source.next(Map.of());
-        var later = source.next(Map.of(CsvEventSource.SOURCE, 10L));
+        var all = batch(source, Map.of());
+        var later = batch(source, Map.of(CsvEventSource.SOURCE, 10L));
 
         assertThat(all.events()).extracting(e -> e.id().blockNumber()).containsExactly(10L, 11L, 12L);
         assertThat(all.cursors()).isEqualTo(Map.of(CsvEventSource.SOURCE, 12L));
@@ -44,10 +47,14 @@ final class CsvEventSourceTest {
     void reportsTheLineOfAMalformedEvent_asAnUnavailableSource() throws Exception {
         Path file = Files.writeString(dir.resolve("events.csv"), "claim,1,0xa,0,0x01,5\n");
 
-        assertThatThrownBy(() -> new CsvEventSource(file).next(Map.of()))
+        assertThatThrownBy(() -> batch(new CsvEventSource(file), Map.of()))
                 .isInstanceOf(ChainUnavailableException.class)
                 .hasMessageContaining("line 1");
-        assertThatThrownBy(() -> new CsvEventSource(dir.resolve("missing.csv")).next(Map.of()))
+        assertThatThrownBy(() -> batch(new CsvEventSource(dir.resolve("missing.csv")), Map.of()))
                 .isInstanceOf(ChainUnavailableException.class);
+    }
+
+    private static ChainEventSource.Batch batch(CsvEventSource source, Map<String, Long> cursors) {
+        return (ChainEventSource.Batch) source.next(new EventLedger.Position(cursors, List.of()));
     }
 }

@@ -3,10 +3,12 @@ package dev.sietch.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.sietch.core.model.BlockRef;
 import dev.sietch.core.model.ChainEvent;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.WalletHolding;
 import dev.sietch.core.model.Wei;
+import dev.sietch.core.port.EventLedger;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,6 +118,81 @@ final class EventLedgerTest {
                         : new WalletHolding(e.wallet(), t.claimed(), t.burned().plus(e.amount()), t.firstClaim()));
             }
             assertThat(store.eligibility().readLedger().holdings()).containsExactlyInAnyOrderElementsOf(expected.values());
+        }
+    }
+
+    static BlockRef ref(long number, int fork) {
+        return new BlockRef(number, String.format("0x%056x%08x", number, fork));
+    }
+
+    @Test
+    void rewindLeavesTheLedgerAsIfTheForgottenBlocksHadNeverBeenIndexed() {
+        var random = new Random(7);
+        List<ChainEvent> events = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            long block = 1 + i / 10;
+            var id = new ChainEvent.EventId(block, "0x" + i, i % 10);
+            Wei amount = new Wei(new BigInteger(70, random));
+            var w = wallet(1 + random.nextInt(200));
+            events.add(random.nextInt(12) == 0 ? new ChainEvent.Burn(id, w, amount) : new ChainEvent.Claim(id, w, amount));
+        }
+        List<ChainEvent> kept = events.stream().filter(e -> e.id().blockNumber() <= 150).toList();
+        List<BlockRef> refs = new ArrayList<>();
+        for (long n = 1; n <= 300; n++) {
+            refs.add(ref(n, 0));
+        }
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+                var fresh = SqliteStore.open(StoreSettings.of(dir.resolve("fresh.db")))) {
+            var ledger = store.eventLedger();
+            ledger.append(events.subList(0, 1_000), Map.of("vault", 100L, "bgt", 100L), refs.subList(0, 100));
+            ledger.append(events.subList(1_000, 3_000), Map.of("vault", 300L, "bgt", 300L), refs.subList(100, 300));
+            ledger.append(List.of(), Map.of("late-vault", 120L));
+
+            // when: the chain forked after block 150
+            EventLedger.Rewound rewound = ledger.rewind(150);
+
+            // then: totals equal a ledger that only ever saw blocks up to 150
+            fresh.eventLedger().append(kept, Map.of("vault", 150L));
+            assertThat(rewound.events()).isEqualTo(events.size() - kept.size());
+            assertThat(store.eligibility().readLedger().holdings())
+                    .containsExactlyInAnyOrderElementsOf(fresh.eligibility().readLedger().holdings());
+            assertThat(ledger.cursors()).isEqualTo(Map.of("vault", 150L, "bgt", 150L, "late-vault", 120L));
+            assertThat(ledger.recentBlocks()).first().isEqualTo(ref(150, 0));
+            assertThat(ledger.recentBlocks()).allMatch(b -> b.number() <= 150);
+
+            // and: indexing the new fork's blocks again works, replacing the hashes
+            ledger.append(events.subList(kept.size(), 3_000), Map.of("vault", 300L, "bgt", 300L, "late-vault", 300L),
+                    List.of(ref(300, 1)));
+            assertThat(ledger.recentBlocks()).first().isEqualTo(ref(300, 1));
+            fresh.eventLedger().append(events, Map.of("vault", 300L));
+            assertThat(store.eligibility().readLedger().holdings())
+                    .containsExactlyInAnyOrderElementsOf(fresh.eligibility().readLedger().holdings());
+
+            // and: rewinding before everything forgets every event and cursor
+            ledger.rewind(-1);
+            assertThat(store.eligibility().readLedger().holdings()).isEmpty();
+            assertThat(ledger.cursors()).isEmpty();
+            assertThat(ledger.recentBlocks()).isEmpty();
+        }
+    }
+
+    @Test
+    void keepsOnlyTheNewestBlockHashes() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var ledger = store.eventLedger();
+            for (long n = 0; n < 600; n += 100) {
+                List<BlockRef> refs = new ArrayList<>();
+                for (long b = n; b < n + 100; b++) {
+                    refs.add(ref(b, 0));
+                }
+                ledger.append(List.of(), Map.of("s", n + 99), refs);
+            }
+            ledger.append(List.of(), Map.of("s", 599L), List.of(ref(599, 2)));
+
+            List<BlockRef> recent = ledger.position().recentBlocks();
+            assertThat(recent).hasSize(EventLedger.RECENT_BLOCKS);
+            assertThat(recent.getFirst()).isEqualTo(ref(599, 2));
+            assertThat(recent.getLast().number()).isEqualTo(600 - EventLedger.RECENT_BLOCKS);
         }
     }
 }

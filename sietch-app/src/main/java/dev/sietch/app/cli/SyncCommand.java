@@ -7,6 +7,7 @@ import dev.sietch.core.model.EligibilityDiff;
 import dev.sietch.core.model.SyncHealth;
 import dev.sietch.core.usecase.SyncResult;
 import dev.sietch.store.SqliteStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
@@ -32,6 +33,9 @@ final class SyncCommand implements Callable<Integer> {
             description = "Run one sync and exit (scheduled syncs run inside serve).")
     boolean once;
 
+    @Option(names = "--no-progress", description = "Do not show indexing progress.")
+    boolean noProgress;
+
     @Override
     public Integer call() {
         Optional<ConfigResult.Valid> config = parent.validConfig(spec.commandLine().getErr());
@@ -43,15 +47,26 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         try (var store = SqliteStore.open(valid.settings().store())) {
-            Optional<EligibilitySync> sync = EligibilitySync.create(store, valid.settings(), Clock.systemUTC());
+            Optional<EligibilitySync> sync = EligibilitySync.create(store, valid.settings(), new SimpleMeterRegistry(),
+                    Clock.systemUTC());
             if (sync.isEmpty()) {
-                spec.commandLine().getErr().println("No event source: set sietch.chain.event-file (SIETCH_EVENTS_FILE). "
-                        + "Indexing from JSON-RPC endpoints is not part of this build yet.");
+                spec.commandLine().getErr().println("No event source: set sietch.chain.rpc-urls and "
+                        + "sietch.chain.bgt-address (BERACHAIN_RPC_URLS, BGT_ADDRESS), or sietch.chain.event-file "
+                        + "(SIETCH_EVENTS_FILE).");
                 return SietchCommand.EXIT_CONFIG;
             }
-            SyncResult result = sync.get().runOnce();
-            print(out, result, (System.nanoTime() - started) / 1_000_000);
-            return result instanceof SyncResult.Synced ? 0 : 1;
+            try (EligibilitySync eligibility = sync.get()) {
+                PrintWriter err = spec.commandLine().getErr();
+                var progress = new SyncProgress(err, SyncProgress.isTerminal(), eligibility.ledgerBlock(), System::nanoTime);
+                SyncResult result;
+                try {
+                    result = noProgress ? eligibility.runOnce() : eligibility.runOnce(progress);
+                } finally {
+                    progress.finish();
+                }
+                print(out, result, (System.nanoTime() - started) / 1_000_000);
+                return result instanceof SyncResult.Synced ? 0 : 1;
+            }
         }
     }
 

@@ -22,6 +22,8 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("BERACHAIN_RPC_URL", "sietch.chain.rpc-urls"),
             plain("BERACHAIN_RPC_URLS", "sietch.chain.rpc-urls"),
             plain("BGT_ADDRESS", "sietch.chain.bgt-address"),
+            plain("REWARD_VAULT_ADDRESSES", "sietch.chain.vaults"),
+            plain("REWARD_PAID_EVENT", "sietch.chain.claim-event"),
             plain("SIETCH_EVENTS_FILE", "sietch.chain.event-file"),
             new EnvironmentVariable("DISCORD_BOT_TOKEN", "sietch.discord.token", true, UnaryOperator.identity()),
             plain("DISCORD_GUILD_ID", "sietch.discord.guild-id"),

@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValueType;
 import dev.sietch.chain.ChainSettings;
+import dev.sietch.chain.ClaimEvent;
+import dev.sietch.chain.VaultSource;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Secret;
 import dev.sietch.discord.DiscordSettings;
@@ -83,9 +85,7 @@ public final class SietchConfig {
                         reader.string("sietch.http.host"), reader.intBetween("sietch.http.port", 1, 65_535))),
                 reader.build("sietch.store", () -> new StoreSettings(
                         reader.path("sietch.store.path"), reader.duration("sietch.store.busy-timeout"))),
-                reader.build("sietch.chain", () -> new ChainSettings(
-                        reader.urls("sietch.chain.rpc-urls"), reader.optionalString("sietch.chain.bgt-address"),
-                        reader.optionalString("sietch.chain.event-file").map(Path::of))),
+                reader.build("sietch.chain", () -> chain(reader)),
                 reader.build("sietch.discord", () -> new DiscordSettings(
                         reader.optionalString("sietch.discord.token").map(Secret::new),
                         reader.snowflake("sietch.discord.guild-id"))),
@@ -102,6 +102,27 @@ public final class SietchConfig {
                         reader.logLevel("sietch.log.level"),
                         reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)));
         return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
+    }
+
+    private static ChainSettings chain(Reader reader) {
+        String c = "sietch.chain.";
+        var scan = reader.build("sietch.chain", () -> new ChainSettings.Scan(
+                reader.intBetween(c + "confirmations", 0, 10_000),
+                reader.bool(c + "finalized-tag"),
+                reader.intBetween(c + "max-block-range", 1, 10_000_000),
+                reader.intBetween(c + "parallel-requests", 1, 64)));
+        var retry = reader.build("sietch.chain", () -> new ChainSettings.Retry(
+                reader.positiveDuration(c + "request-timeout"),
+                reader.intBetween(c + "max-attempts", 1, 100),
+                reader.positiveDuration(c + "retry-delay"),
+                reader.positiveDuration(c + "max-retry-delay")));
+        List<VaultSource> vaults = reader.vaults(c + "vaults",
+                reader.oneOf(c + "claim-event", ClaimEvent.class, ClaimEvent.POL),
+                reader.longAtLeast(c + "start-block", 0));
+        return new ChainSettings(reader.urls(c + "rpc-urls"), reader.optionalString(c + "bgt-address"),
+                reader.longAtLeast(c + "burns-start-block", 0), vaults,
+                scan == null ? ChainSettings.Scan.DEFAULT : scan, retry == null ? ChainSettings.Retry.DEFAULT : retry,
+                reader.optionalString(c + "event-file").map(Path::of));
     }
 
     private static Map<String, String> systemLayer(Properties properties) {
@@ -203,6 +224,79 @@ public final class SietchConfig {
             } catch (ConfigException e) {
                 return fail(path, describe(e), min);
             }
+        }
+
+        boolean bool(String path) {
+            try {
+                return config.getBoolean(path);
+            } catch (ConfigException e) {
+                return fail(path, describe(e), false);
+            }
+        }
+
+        long longAtLeast(String path, long min) {
+            try {
+                long value = config.getLong(path);
+                if (value < min) {
+                    return fail(path, "must be at least " + min + ", was " + value, min);
+                }
+                return value;
+            } catch (ConfigException e) {
+                return fail(path, describe(e), min);
+            }
+        }
+
+        /**
+         * Reward vaults: a comma-separated string or a list whose entries are addresses (using the
+         * default event and start block) or objects {@code {address, event, start-block}}.
+         */
+        List<VaultSource> vaults(String path, ClaimEvent defaultEvent, long defaultStart) {
+            List<VaultSource> vaults = new ArrayList<>();
+            List<? extends com.typesafe.config.ConfigValue> entries;
+            try {
+                var value = config.getValue(path);
+                if (value.valueType() == ConfigValueType.STRING) {
+                    entries = Arrays.stream(config.getString(path).split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .map(com.typesafe.config.ConfigValueFactory::fromAnyRef)
+                            .toList();
+                } else {
+                    entries = config.getList(path);
+                }
+            } catch (ConfigException e) {
+                return fail(path, describe(e), List.of());
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                var entry = entries.get(i);
+                String where = "entry " + (i + 1);
+                try {
+                    if (entry.valueType() == ConfigValueType.STRING) {
+                        vaults.add(new VaultSource((String) entry.unwrapped(), defaultEvent, defaultStart));
+                    } else if (entry.valueType() == ConfigValueType.OBJECT) {
+                        Config vault = ((com.typesafe.config.ConfigObject) entry).toConfig();
+                        Set<String> unknown = new TreeSet<>(vault.root().keySet());
+                        unknown.removeAll(Set.of("address", "event", "start-block"));
+                        if (!unknown.isEmpty()) {
+                            fail(path, where + ": unknown key(s) " + unknown + " (allowed: address, event, start-block)", null);
+                            continue;
+                        }
+                        ClaimEvent event = vault.hasPath("event")
+                                ? ClaimEvent.valueOf(vault.getString("event").trim().toUpperCase(Locale.ROOT))
+                                : defaultEvent;
+                        long start = vault.hasPath("start-block") ? vault.getLong("start-block") : defaultStart;
+                        vaults.add(new VaultSource(vault.getString("address"), event, start));
+                    } else {
+                        fail(path, where + ": must be an address or an object with an address", null);
+                    }
+                } catch (ConfigException e) {
+                    fail(path, where + ": " + describe(e), null);
+                } catch (IllegalArgumentException e) {
+                    fail(path, where + ": " + (e.getMessage() != null && e.getMessage().startsWith("No enum")
+                            ? "event must be pol or legacy" : e.getMessage()), null);
+                }
+            }
+            return vaults;
         }
 
         Duration duration(String path) {

@@ -2,6 +2,9 @@ package dev.sietch.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.chain.ChainSettings;
+import dev.sietch.chain.ClaimEvent;
+import dev.sietch.chain.VaultSource;
 import dev.sietch.core.model.Secret;
 import java.net.URI;
 import java.nio.file.Files;
@@ -172,6 +175,51 @@ final class SietchConfigTest {
         var problems = invalid(SietchConfig.load(Optional.of(file), Map.of(), new Properties()));
 
         assertThat(problems).containsExactly("sietch.discord.token: invalid value (not shown)");
+    }
+
+    @Test
+    void readsVaultSources_fromThePredecessorsListOrFromObjects() throws Exception {
+        String a = "0x00000000000000000000000000000000000000aa";
+        String b = "0x00000000000000000000000000000000000000BB";
+        var fromEnv = valid(SietchConfig.load(Optional.empty(),
+                Map.of("REWARD_VAULT_ADDRESSES", a + ", " + b, "REWARD_PAID_EVENT", "legacy"), new Properties()));
+        Path file = Files.writeString(dir.resolve("application.conf"), """
+                sietch.chain {
+                  start-block = 100
+                  vaults = [ "%s", { address = "%s", event = legacy, start-block = 7 } ]
+                  confirmations = 0
+                  max-block-range = 500
+                  parallel-requests = 2
+                  request-timeout = 2s
+                }
+                """.formatted(a, b));
+        var fromFile = valid(SietchConfig.load(Optional.of(file), Map.of(), new Properties()));
+
+        assertThat(fromEnv.chain().vaults()).containsExactly(
+                new VaultSource(a, ClaimEvent.LEGACY, 0), new VaultSource(b.toLowerCase(), ClaimEvent.LEGACY, 0));
+        assertThat(fromFile.chain().vaults()).containsExactly(
+                new VaultSource(a, ClaimEvent.POL, 100), new VaultSource(b.toLowerCase(), ClaimEvent.LEGACY, 7));
+        assertThat(fromFile.chain().scan()).isEqualTo(new ChainSettings.Scan(0, false, 500, 2));
+        assertThat(fromFile.chain().retry().requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(valid(SietchConfig.load(Optional.empty(), Map.of(), new Properties())).chain().scan())
+                .isEqualTo(ChainSettings.Scan.DEFAULT);
+    }
+
+    @Test
+    void reportsBadVaultEntries_eachOnItsOwnLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("application.conf"), """
+                sietch.chain.vaults = [ "0x12", { address = "0x00000000000000000000000000000000000000aa", event = v3 },
+                  { address = "0x00000000000000000000000000000000000000bb", colour = red } ]
+                sietch.chain.parallel-requests = 0
+                """);
+
+        var problems = invalid(SietchConfig.load(Optional.of(file), Map.of(), new Properties()));
+
+        assertThat(problems).containsExactlyInAnyOrder(
+                "sietch.chain.vaults: entry 1: vault address must be 0x followed by 40 hex digits",
+                "sietch.chain.vaults: entry 2: event must be pol or legacy",
+                "sietch.chain.vaults: entry 3: unknown key(s) [colour] (allowed: address, event, start-block)",
+                "sietch.chain.parallel-requests: must be between 1 and 64, was 0");
     }
 
     private static SietchSettings valid(ConfigResult result) {

@@ -40,6 +40,15 @@ public record Wei(BigInteger value) implements Comparable<Wei> {
         return new Wei(value.add(other.value));
     }
 
+    /**
+     * This minus {@code other}, exactly.
+     *
+     * @throws IllegalArgumentException if {@code other} is larger
+     */
+    public Wei minus(Wei other) {
+        return new Wei(value.subtract(other.value));
+    }
+
     /** This minus {@code other}, floored at zero. */
     public Wei minusOrZero(Wei other) {
         return value.compareTo(other.value) <= 0 ? ZERO : new Wei(value.subtract(other.value));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The eligibility sync: catch the ledger up with the chain, rank every wallet, diff against the
@@ -40,9 +41,14 @@ public final class SyncEligibility {
     }
 
     /** Indexes new chain events, then syncs; a chain failure is recorded and returned, not thrown. */
-    public synchronized SyncResult run(IndexChainEvents indexer) {
+    public SyncResult run(IndexChainEvents indexer) {
+        return run(indexer, progress -> {});
+    }
+
+    /** As {@link #run(IndexChainEvents)}, reporting indexing progress after each batch. */
+    public synchronized SyncResult run(IndexChainEvents indexer, Consumer<IndexChainEvents.Progress> progress) {
         try {
-            indexer.catchUp();
+            indexer.catchUp(progress);
         } catch (ChainUnavailableException e) {
             return recordChainFailure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

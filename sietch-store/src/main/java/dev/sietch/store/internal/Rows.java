@@ -20,5 +20,5 @@ final class Rows {
             @Nullable String reason, @Nullable String held, String createdAt, int attempts) {}
 
     record TotalRow(String wallet, String claimed, String burned, @Nullable Long firstClaimBlock,
-            @Nullable Integer firstClaimLog, @Nullable String firstClaimTx) {}
+            @Nullable Integer firstClaimLog, @Nullable String firstClaimTx, long events) {}
 }

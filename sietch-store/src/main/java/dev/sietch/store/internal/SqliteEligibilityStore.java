@@ -30,8 +30,8 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
     @Override
     public Ledger readLedger() {
         return db.read(handle -> {
-            List<WalletHolding> holdings = handle.createQuery("""
-                    SELECT wallet, claimed, burned, first_claim_block, first_claim_log, first_claim_tx FROM wallet_total""")
+            List<WalletHolding> holdings = handle.createQuery(
+                            "SELECT " + SqliteEventLedger.TOTAL_COLUMNS + " FROM wallet_total")
                     .map((rs, ctx) -> SqliteEventLedger.holding(SqliteEventLedger.totalRow(rs)))
                     .list();
             return new Ledger(holdings, SqliteEventLedger.cursor(handle));

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Indexer benchmark on a real anvil node: BLOCKS (default 200,000) blocks, CLAIMS (default 50,000)
+# claims over 10 PoL vaults, BURNS (default 1,000) burns. Times the predecessor's algorithm
+# (sequential 10,000-block eth_getLogs windows per vault, then for the burns) against Sietch's
+# indexer from an empty ledger in the same run (median of 3 each), then an incremental sync after
+# 1,000 new blocks, with RPC call counts. Uses the built image's runtime and jars, the chain
+# module's test classes (contracts, test kit) and the anvil the build installed.
+#
+#   ./mvnw -B package -pl sietch-app -am -Dsurefire.skip=true && sietch-chain/src/bench/indexer-benchmark.sh
+#   (or after a full ./mvnw -B verify)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+image=$(ls -d "$root"/sietch-app/target/sietch-*/ | head -n 1)
+anvil="$root/sietch-chain/target/node/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
+exec "$image/runtime/bin/java" -XX:+UseSerialGC -Xmx1g \
+  -Dsietch.anvil.bin="$anvil" -Dblocks="${BLOCKS:-200000}" -Dclaims="${CLAIMS:-50000}" -Dburns="${BURNS:-1000}" \
+  -cp "$root/sietch-chain/target/test-classes:$image/lib/*" dev.sietch.chain.IndexerBenchmark

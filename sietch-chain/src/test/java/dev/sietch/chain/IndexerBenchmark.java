@@ -1,0 +1,208 @@
+package dev.sietch.chain;
+
+import dev.sietch.chain.testkit.Anvil;
+import dev.sietch.chain.testkit.JdkHttpService;
+import dev.sietch.chain.testkit.TestChain;
+import dev.sietch.core.usecase.IndexChainEvents;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthBlockNumber;
+import org.web3j.protocol.core.methods.response.EthLog;
+
+/**
+ * Indexer benchmark on a real anvil node: BLOCKS blocks (default 200,000) holding CLAIMS claims
+ * (default 50,000) paid by 10 PoL vaults and BURNS burns (default 1,000). It times, in the same
+ * run, the predecessor's algorithm (for each vault and then for the burns: sequential 10,000-block
+ * eth_getLogs windows from block 0) and Sietch's indexer from an empty ledger, three times each
+ * (median), then an incremental sync after 1,000 new blocks, and prints RPC call counts.
+ *
+ * <p>Run with {@code sietch-chain/src/bench/indexer-benchmark.sh}; not a test.
+ */
+public final class IndexerBenchmark {
+
+    private static final int VAULTS = 10;
+    private static final int PER_TX = 100;
+
+    public static void main(String[] args) throws Exception {
+        long blocks = Long.getLong("blocks", 200_000);
+        int claims = Integer.getInteger("claims", 50_000);
+        int burns = Integer.getInteger("burns", 1_000);
+        try (Anvil anvil = Anvil.start("--gas-limit", "100000000")) {
+            TestChain chain = TestChain.deploy(anvil, VAULTS);
+            long started = System.nanoTime();
+            generate(anvil, chain, blocks, claims, burns);
+            long head = anvil.blockNumber();
+            System.out.printf("chain: %,d blocks, %,d claims over %d vaults, %,d burns (generated in %.1f s)%n",
+                    head, claims, VAULTS, burns, (System.nanoTime() - started) / 1e9);
+
+            ChainSettings settings = settings(anvil, chain);
+            long[] baseline = new long[3];
+            long[] ours = new long[3];
+            long baselineCalls = 0;
+            long ourCalls = 0;
+            MemoryLedger ledger = null;
+            for (int run = 0; run < 3; run++) {
+                long t0 = System.nanoTime();
+                int[] found = new int[2];
+                baselineCalls = predecessor(anvil, chain, found);
+                baseline[run] = System.nanoTime() - t0;
+                if (found[0] != claims || found[1] != burns) {
+                    throw new IllegalStateException("baseline found " + Arrays.toString(found));
+                }
+
+                var registry = new SimpleMeterRegistry();
+                ledger = new MemoryLedger();
+                try (var indexer = ChainIndexer.connect(settings, registry, Clock.systemUTC())) {
+                    long t1 = System.nanoTime();
+                    new IndexChainEvents(indexer, ledger).catchUp();
+                    ours[run] = System.nanoTime() - t1;
+                }
+                ourCalls = calls(registry);
+                if (ledger.events().size() != claims + burns) {
+                    throw new IllegalStateException("indexer found " + ledger.events().size());
+                }
+            }
+            Arrays.sort(baseline);
+            Arrays.sort(ours);
+            System.out.printf("first sync, predecessor algorithm: %.2f s (median of 3), %d RPC calls%n",
+                    baseline[1] / 1e9, baselineCalls);
+            System.out.printf("first sync, Sietch indexer:        %.2f s (median of 3), %d RPC calls -> %.1fx faster%n",
+                    ours[1] / 1e9, ourCalls, (double) baseline[1] / ours[1]);
+
+            long[] incremental = new long[3];
+            long incrementalCalls = 0;
+            var registry = new SimpleMeterRegistry();
+            try (var indexer = ChainIndexer.connect(settings, registry, Clock.systemUTC())) {
+                new IndexChainEvents(indexer, ledger).catchUp();
+                var random = new Random(99);
+                for (int run = 0; run < 3; run++) {
+                    anvil.mine(500);
+                    payBatch(chain, chain.polVaults().get(run), random);
+                    anvil.mine(499);
+                    long before = calls(registry);
+                    long t = System.nanoTime();
+                    new IndexChainEvents(indexer, ledger).catchUp();
+                    incremental[run] = System.nanoTime() - t;
+                    incrementalCalls = calls(registry) - before;
+                }
+            }
+            Arrays.sort(incremental);
+            System.out.printf("incremental sync after 1,000 new blocks (%d claims): %.0f ms (median of 3), %d RPC calls%n",
+                    PER_TX, incremental[1] / 1e6, incrementalCalls);
+        }
+    }
+
+    private static ChainSettings settings(Anvil anvil, TestChain chain) {
+        List<VaultSource> vaults = chain.polVaults().stream().map(v -> new VaultSource(v, ClaimEvent.POL, 0)).toList();
+        return new ChainSettings(List.of(anvil.rpcUrl()), Optional.of(chain.bgt()), 0, vaults,
+                new ChainSettings.Scan(0, false, 10_000, 4), ChainSettings.Retry.DEFAULT, Optional.empty());
+    }
+
+    private static long calls(SimpleMeterRegistry registry) {
+        return registry.find("sietch.rpc.requests").timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    /** Claims in batches of PER_TX spread evenly over the blocks, burns of earlier recipients in between. */
+    private static void generate(Anvil anvil, TestChain chain, long blocks, int claims, int burns) {
+        var random = new Random(42);
+        int txs = claims / PER_TX;
+        long gap = Math.max(0, blocks / txs - 1);
+        int burnsPerTx = Math.max(1, burns / txs);
+        int burnt = 0;
+        for (int tx = 0; tx < txs; tx++) {
+            payBatch(chain, chain.polVaults().get(tx % VAULTS), random);
+            if (burnt < burns && tx % 2 == 1) {
+                List<String> froms = new ArrayList<>();
+                List<BigInteger> amounts = new ArrayList<>();
+                for (int i = 0; i < 2 * burnsPerTx && burnt < burns; i++, burnt++) {
+                    froms.add(wallet(random.nextInt(5_000)));
+                    amounts.add(BigInteger.ONE);
+                }
+                chain.burnMany(froms, amounts);
+            }
+            if (gap > 0) {
+                anvil.mine(gap);
+            }
+        }
+        if (burnt != burns) {
+            throw new IllegalStateException("generated " + burnt + " burns");
+        }
+    }
+
+    private static void payBatch(TestChain chain, String vault, Random random) {
+        List<String> accounts = new ArrayList<>();
+        List<String> tos = new ArrayList<>();
+        List<BigInteger> amounts = new ArrayList<>();
+        for (int i = 0; i < PER_TX; i++) {
+            String w = wallet(random.nextInt(5_000));
+            accounts.add(w);
+            tos.add(w);
+            amounts.add(BigInteger.TEN.pow(18).add(BigInteger.valueOf(random.nextInt(1_000_000))));
+        }
+        chain.payRewards(vault, accounts, tos, amounts);
+    }
+
+    private static String wallet(int n) {
+        return String.format("0x%040x", 0x1000 + n);
+    }
+
+    /**
+     * The predecessor's scan: head fetched for the claims, then per vault 10,000-block windows
+     * from block 0, one request at a time; the head fetched again for the burns, same windows.
+     */
+    private static long predecessor(Anvil anvil, TestChain chain, int[] found) throws Exception {
+        long calls = 0;
+        var service = new JdkHttpService(anvil.rpcUrl(), Duration.ofSeconds(30));
+        try {
+            long head = new Request<>("eth_blockNumber", List.of(), service, EthBlockNumber.class).send()
+                    .getBlockNumber().longValueExact();
+            calls++;
+            for (String vault : chain.polVaults()) {
+                for (long from = 0; from <= head; from += 10_000) {
+                    found[0] += logs(service, vault, from, Math.min(from + 9_999, head), false);
+                    calls++;
+                }
+            }
+            head = new Request<>("eth_blockNumber", List.of(), service, EthBlockNumber.class).send()
+                    .getBlockNumber().longValueExact();
+            calls++;
+            for (long from = 0; from <= head; from += 10_000) {
+                found[1] += logs(service, chain.bgt(), from, Math.min(from + 9_999, head), true);
+                calls++;
+            }
+        } finally {
+            service.close();
+        }
+        return calls;
+    }
+
+    private static int logs(JdkHttpService service, String address, long from, long to, boolean burns) throws Exception {
+        var filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), address);
+        if (burns) {
+            filter.addSingleTopic(TRANSFER);
+            filter.addNullTopic();
+            filter.addSingleTopic("0x" + "0".repeat(64));
+        } else {
+            filter.addSingleTopic(ClaimEvent.POL.topic());
+        }
+        EthLog response = new Request<>("eth_getLogs", List.of(filter), service, EthLog.class).send();
+        if (response.hasError()) {
+            throw new IllegalStateException(response.getError().getMessage());
+        }
+        return response.getLogs().size();
+    }
+
+    private static final String TRANSFER = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+}
