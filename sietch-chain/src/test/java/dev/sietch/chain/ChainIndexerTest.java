@@ -147,6 +147,21 @@ final class ChainIndexerTest {
     }
 
     @Test
+    void fallsBackToConfirmations_whenTheEndpointHasNoFinalizedTag() throws Exception {
+        var proxy = proxy();
+        proxy.noFinalizedTag();
+        play(8, 17);
+        long head = anvil.blockNumber();
+        var ledger = new MemoryLedger();
+
+        catchUp(indexer(settings(List.of(proxy.url()), 3, 1000, 2, true)), ledger);
+
+        assertThat(ledger.cursor()).hasValue(head - 3);
+        assertThat(proxy.calls("eth_getBlockByNumber")).isNotEmpty();
+        assertThat(registry.find("sietch.rpc.errors").counters()).isEmpty(); // an answer, not a failure
+    }
+
+    @Test
     void aSecondSyncReadsOnlyTheNewBlocks() throws Exception {
         var proxy = proxy();
         var indexer = indexer(settings(List.of(proxy.url()), 0, 100, 2, false));

@@ -48,6 +48,8 @@ final class FaultProxy implements AutoCloseable {
     private volatile int retryAfterSeconds = 1;
     private volatile int failAfter = Integer.MAX_VALUE;
     private volatile int rateLimitFirst;
+    private volatile boolean noFinalizedTag;
+    private volatile Duration latency = Duration.ZERO;
 
     FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -88,6 +90,16 @@ final class FaultProxy implements AutoCloseable {
         this.rateLimitFirst = requests;
     }
 
+    /** Answer requests for the {@code finalized} block tag with an error, as endpoints without it do. */
+    void noFinalizedTag() {
+        this.noFinalizedTag = true;
+    }
+
+    /** Delay every answer by this much, as the round trip to a hosted endpoint would. */
+    void latency(Duration latency) {
+        this.latency = latency;
+    }
+
     void retryAfterSeconds(int seconds) {
         this.retryAfterSeconds = seconds;
     }
@@ -111,6 +123,9 @@ final class FaultProxy implements AutoCloseable {
             long from = find(FROM, body).map(h -> Long.parseLong(h, 16)).orElse(-1L);
             long to = find(TO, body).map(h -> Long.parseLong(h, 16)).orElse(-1L);
             calls.add(new Call(method, from, to, System.nanoTime()));
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
+            }
             Mode now = calls.size() > failAfter ? Mode.HTTP_500 : calls.size() <= rateLimitFirst ? Mode.RATE_LIMIT : mode;
             switch (now) {
                 case HTTP_500 -> {
@@ -128,6 +143,11 @@ final class FaultProxy implements AutoCloseable {
                     return;
                 }
                 case PASS -> { }
+            }
+            if (noFinalizedTag && body.contains("\"finalized\"")) {
+                respond(exchange, 200, "{\"jsonrpc\":\"2.0\",\"id\":" + find(ID, body).orElse("1")
+                        + ",\"error\":{\"code\":-32602,\"message\":\"invalid block tag: finalized\"}}");
+                return;
             }
             if (method.equals("eth_getLogs") && from >= 0 && to - from + 1 > maxRange) {
                 String id = find(ID, body).orElse("1");

@@ -7,6 +7,7 @@ import dev.sietch.core.usecase.IndexChainEvents;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import org.web3j.protocol.core.methods.response.EthLog;
  * (default 50,000) paid by 10 PoL vaults and BURNS burns (default 1,000). It times, in the same
  * run, the predecessor's algorithm (for each vault and then for the burns: sequential 10,000-block
  * eth_getLogs windows from block 0) and Sietch's indexer from an empty ledger, three times each
- * (median), then an incremental sync after 1,000 new blocks, and prints RPC call counts.
+ * (median) — on loopback and through a proxy adding a fixed latency per request, as the round
+ * trip to a hosted endpoint does ({@code -Dlatencies=0,50}, milliseconds) — then an incremental
+ * sync after 1,000 new blocks, and prints RPC call counts.
  *
  * <p>Run with {@code sietch-chain/src/bench/indexer-benchmark.sh}; not a test.
  */
@@ -38,7 +41,8 @@ public final class IndexerBenchmark {
         long blocks = Long.getLong("blocks", 200_000);
         int claims = Integer.getInteger("claims", 50_000);
         int burns = Integer.getInteger("burns", 1_000);
-        try (Anvil anvil = Anvil.start("--gas-limit", "100000000")) {
+        // cancun and --prune-history: anvil 1.7.1 otherwise slows down with every block mined (quadratic for 200k blocks)
+        try (Anvil anvil = Anvil.start("--gas-limit", "100000000", "--hardfork", "cancun", "--prune-history")) {
             TestChain chain = TestChain.deploy(anvil, VAULTS);
             long started = System.nanoTime();
             generate(anvil, chain, blocks, claims, burns);
@@ -46,44 +50,20 @@ public final class IndexerBenchmark {
             System.out.printf("chain: %,d blocks, %,d claims over %d vaults, %,d burns (generated in %.1f s)%n",
                     head, claims, VAULTS, burns, (System.nanoTime() - started) / 1e9);
 
-            ChainSettings settings = settings(anvil, chain);
-            long[] baseline = new long[3];
-            long[] ours = new long[3];
-            long baselineCalls = 0;
-            long ourCalls = 0;
             MemoryLedger ledger = null;
-            for (int run = 0; run < 3; run++) {
-                long t0 = System.nanoTime();
-                int[] found = new int[2];
-                baselineCalls = predecessor(anvil, chain, found);
-                baseline[run] = System.nanoTime() - t0;
-                if (found[0] != claims || found[1] != burns) {
-                    throw new IllegalStateException("baseline found " + Arrays.toString(found));
-                }
-
-                var registry = new SimpleMeterRegistry();
-                ledger = new MemoryLedger();
-                try (var indexer = ChainIndexer.connect(settings, registry, Clock.systemUTC())) {
-                    long t1 = System.nanoTime();
-                    new IndexChainEvents(indexer, ledger).catchUp();
-                    ours[run] = System.nanoTime() - t1;
-                }
-                ourCalls = calls(registry);
-                if (ledger.events().size() != claims + burns) {
-                    throw new IllegalStateException("indexer found " + ledger.events().size());
+            for (String latencyText : System.getProperty("latencies", "0,50").split(",")) {
+                long latency = Long.parseLong(latencyText.trim());
+                try (var proxy = new FaultProxy(anvil.rpcUrl())) {
+                    proxy.latency(Duration.ofMillis(latency));
+                    URI url = latency == 0 ? anvil.rpcUrl() : proxy.url();
+                    ledger = compare(url, chain, claims, burns, latency);
                 }
             }
-            Arrays.sort(baseline);
-            Arrays.sort(ours);
-            System.out.printf("first sync, predecessor algorithm: %.2f s (median of 3), %d RPC calls%n",
-                    baseline[1] / 1e9, baselineCalls);
-            System.out.printf("first sync, Sietch indexer:        %.2f s (median of 3), %d RPC calls -> %.1fx faster%n",
-                    ours[1] / 1e9, ourCalls, (double) baseline[1] / ours[1]);
 
             long[] incremental = new long[3];
             long incrementalCalls = 0;
             var registry = new SimpleMeterRegistry();
-            try (var indexer = ChainIndexer.connect(settings, registry, Clock.systemUTC())) {
+            try (var indexer = ChainIndexer.connect(settings(anvil.rpcUrl(), chain), registry, Clock.systemUTC())) {
                 new IndexChainEvents(indexer, ledger).catchUp();
                 var random = new Random(99);
                 for (int run = 0; run < 3; run++) {
@@ -100,12 +80,55 @@ public final class IndexerBenchmark {
             Arrays.sort(incremental);
             System.out.printf("incremental sync after 1,000 new blocks (%d claims): %.0f ms (median of 3), %d RPC calls%n",
                     PER_TX, incremental[1] / 1e6, incrementalCalls);
+            long hold = Long.getLong("hold", 0);
+            if (hold > 0) { // keep the node up for manual measurements
+                System.out.printf("node at %s, BGT %s, vaults %s; holding %d s%n", anvil.rpcUrl(), chain.bgt(),
+                        chain.polVaults(), hold);
+                Thread.sleep(hold * 1000);
+            }
         }
     }
 
-    private static ChainSettings settings(Anvil anvil, TestChain chain) {
+    /** The predecessor's scan and Sietch's indexer, three times each, over one endpoint URL; the last ledger. */
+    private static MemoryLedger compare(URI url, TestChain chain, int claims, int burns, long latency) throws Exception {
+        long[] baseline = new long[3];
+        long[] ours = new long[3];
+        long baselineCalls = 0;
+        long ourCalls = 0;
+        MemoryLedger ledger = null;
+        for (int run = 0; run < 3; run++) {
+            long t0 = System.nanoTime();
+            int[] found = new int[2];
+            baselineCalls = predecessor(url, chain, found);
+            baseline[run] = System.nanoTime() - t0;
+            if (found[0] != claims || found[1] != burns) {
+                throw new IllegalStateException("baseline found " + Arrays.toString(found));
+            }
+            var registry = new SimpleMeterRegistry();
+            ledger = new MemoryLedger();
+            try (var indexer = ChainIndexer.connect(settings(url, chain), registry, Clock.systemUTC())) {
+                long t1 = System.nanoTime();
+                new IndexChainEvents(indexer, ledger).catchUp();
+                ours[run] = System.nanoTime() - t1;
+            }
+            ourCalls = calls(registry);
+            if (ledger.events().size() != claims + burns) {
+                throw new IllegalStateException("indexer found " + ledger.events().size());
+            }
+        }
+        Arrays.sort(baseline);
+        Arrays.sort(ours);
+        String where = latency == 0 ? "loopback" : latency + " ms per request";
+        System.out.printf("first sync (%s), predecessor algorithm: %.2f s (median of 3), %d RPC calls%n", where,
+                baseline[1] / 1e9, baselineCalls);
+        System.out.printf("first sync (%s), Sietch indexer:        %.2f s (median of 3), %d RPC calls -> %.1fx faster%n",
+                where, ours[1] / 1e9, ourCalls, (double) baseline[1] / ours[1]);
+        return ledger;
+    }
+
+    private static ChainSettings settings(URI url, TestChain chain) {
         List<VaultSource> vaults = chain.polVaults().stream().map(v -> new VaultSource(v, ClaimEvent.POL, 0)).toList();
-        return new ChainSettings(List.of(anvil.rpcUrl()), Optional.of(chain.bgt()), 0, vaults,
+        return new ChainSettings(List.of(url), Optional.of(chain.bgt()), 0, vaults,
                 new ChainSettings.Scan(0, false, 10_000, 4), ChainSettings.Retry.DEFAULT, Optional.empty());
     }
 
@@ -120,13 +143,14 @@ public final class IndexerBenchmark {
         long gap = Math.max(0, blocks / txs - 1);
         int burnsPerTx = Math.max(1, burns / txs);
         int burnt = 0;
+        List<String> paid = new ArrayList<>();
         for (int tx = 0; tx < txs; tx++) {
-            payBatch(chain, chain.polVaults().get(tx % VAULTS), random);
+            paid.addAll(payBatch(chain, chain.polVaults().get(tx % VAULTS), random));
             if (burnt < burns && tx % 2 == 1) {
                 List<String> froms = new ArrayList<>();
                 List<BigInteger> amounts = new ArrayList<>();
                 for (int i = 0; i < 2 * burnsPerTx && burnt < burns; i++, burnt++) {
-                    froms.add(wallet(random.nextInt(5_000)));
+                    froms.add(paid.get(random.nextInt(paid.size()))); // holds ≥ 1 BGT, burns 1 wei
                     amounts.add(BigInteger.ONE);
                 }
                 chain.burnMany(froms, amounts);
@@ -140,7 +164,7 @@ public final class IndexerBenchmark {
         }
     }
 
-    private static void payBatch(TestChain chain, String vault, Random random) {
+    private static List<String> payBatch(TestChain chain, String vault, Random random) {
         List<String> accounts = new ArrayList<>();
         List<String> tos = new ArrayList<>();
         List<BigInteger> amounts = new ArrayList<>();
@@ -151,6 +175,7 @@ public final class IndexerBenchmark {
             amounts.add(BigInteger.TEN.pow(18).add(BigInteger.valueOf(random.nextInt(1_000_000))));
         }
         chain.payRewards(vault, accounts, tos, amounts);
+        return tos;
     }
 
     private static String wallet(int n) {
@@ -161,9 +186,9 @@ public final class IndexerBenchmark {
      * The predecessor's scan: head fetched for the claims, then per vault 10,000-block windows
      * from block 0, one request at a time; the head fetched again for the burns, same windows.
      */
-    private static long predecessor(Anvil anvil, TestChain chain, int[] found) throws Exception {
+    private static long predecessor(URI url, TestChain chain, int[] found) throws Exception {
         long calls = 0;
-        var service = new JdkHttpService(anvil.rpcUrl(), Duration.ofSeconds(30));
+        var service = new JdkHttpService(url, Duration.ofSeconds(30));
         try {
             long head = new Request<>("eth_blockNumber", List.of(), service, EthBlockNumber.class).send()
                     .getBlockNumber().longValueExact();

@@ -60,6 +60,12 @@ final class DoctorCommand implements Callable<Integer> {
         out.printf("  chain    %s%n", chain.isConfigured()
                 ? chain.rpcUrls().stream().map(ChainSettings::redact).toList() + " BGT " + chain.bgtAddress().orElseThrow()
                 : "not configured (set BERACHAIN_RPC_URLS and BGT_ADDRESS)");
+        out.printf("  vaults   %s%n", chain.vaults().isEmpty()
+                ? "none (set REWARD_VAULT_ADDRESSES: without vaults there are no claims, so nobody is eligible)"
+                : chain.vaults().size() + ": " + chain.vaults());
+        out.printf("  scan     %d confirmation(s)%s, ranges up to %d blocks, %d at once%n", chain.scan().confirmations(),
+                chain.scan().finalizedTag() ? " or the finalized block" : "", chain.scan().maxBlockRange(),
+                chain.scan().parallelRequests());
         out.printf("  discord  %s%n", settings.discord().isConfigured()
                 ? "token set (not shown), guild " + settings.discord().guildId().getAsLong()
                 : "not configured (set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID)");

@@ -9,18 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.web3j.abi.EventEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Event;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
 
 /**
- * Turns logs into claims and burns with web3j's ABI decoder. A log that does not have its event's
- * shape (wrong topic count, short data) is not a claim or burn and is skipped, as the predecessor
- * skipped undecodable logs; the caller counts it.
+ * Turns logs into claims and burns. The events are web3j ABI definitions (their topics are checked
+ * against the published ones); the static words of a log are sliced directly, as web3j's generic
+ * decoder would, without its reflection per value — this runs for every log of a full index. A log
+ * that does not have its event's shape (wrong topic count, short data, an address word with high
+ * bytes set) is not a claim or burn and is skipped, as the predecessor skipped undecodable logs;
+ * the caller counts it.
  */
 final class LogDecoder {
 
@@ -65,42 +67,46 @@ final class LogDecoder {
     /** A claim from a vault's {@code RewardPaid} log: PoL credits {@code to}, legacy credits {@code user}. */
     static Optional<ChainEvent> claim(ClaimEvent kind, Log log) {
         List<String> topics = log.getTopics();
-        if (topics.size() != 2 || !kind.topic().equalsIgnoreCase(topics.get(0))) {
+        int words = abi(kind).getNonIndexedParameters().size();
+        String data = Numeric.cleanHexPrefix(log.getData() == null ? "" : log.getData());
+        if (topics.size() != 2 || !kind.topic().equalsIgnoreCase(topics.get(0)) || data.length() != 64 * words) {
             return Optional.empty();
         }
-        List<Type> data = decode(log.getData(), abi(kind));
-        if (data.size() != (kind == ClaimEvent.POL ? 2 : 1)) {
-            return Optional.empty();
-        }
-        String wallet = kind == ClaimEvent.POL ? ((Address) data.get(0)).getValue() : indexedAddress(topics.get(1));
-        BigInteger amount = ((Uint256) data.get(data.size() - 1)).getValue();
-        return Optional.of(new ChainEvent.Claim(id(log), WalletAddress.of(wallet), new Wei(amount)));
+        Optional<String> wallet = kind == ClaimEvent.POL ? address(word(data, 0)) : address(Numeric.cleanHexPrefix(topics.get(1)));
+        BigInteger amount = Numeric.toBigIntNoPrefix(word(data, words - 1));
+        return wallet.map(w -> new ChainEvent.Claim(id(log), new WalletAddress(w), new Wei(amount)));
     }
 
     /** A burn from the BGT token's {@code Transfer(from, 0x0, value)} log. */
     static Optional<ChainEvent> burn(Log log) {
         List<String> topics = log.getTopics();
+        String data = Numeric.cleanHexPrefix(log.getData() == null ? "" : log.getData());
         if (topics.size() != 3 || !TRANSFER_TOPIC.equalsIgnoreCase(topics.get(0))
-                || !ZERO_TOPIC.equalsIgnoreCase(topics.get(2))) {
+                || !ZERO_TOPIC.equalsIgnoreCase(topics.get(2)) || data.length() != 64) {
             return Optional.empty();
         }
-        List<Type> data = decode(log.getData(), TRANSFER);
-        if (data.size() != 1) {
+        BigInteger amount = Numeric.toBigIntNoPrefix(data);
+        return address(Numeric.cleanHexPrefix(topics.get(1)))
+                .map(w -> new ChainEvent.Burn(id(log), new WalletAddress(w), new Wei(amount)));
+    }
+
+    private static String word(String data, int index) {
+        return data.substring(64 * index, 64 * (index + 1));
+    }
+
+    /** The address in a 32-byte word (12 zero bytes, then 20 address bytes), lower-case; empty if malformed. */
+    static Optional<String> address(String word) {
+        if (word.length() != 64) {
             return Optional.empty();
         }
-        BigInteger amount = ((Uint256) data.get(0)).getValue();
-        return Optional.of(new ChainEvent.Burn(id(log), WalletAddress.of(indexedAddress(topics.get(1))), new Wei(amount)));
-    }
-
-    private static List<Type> decode(String data, Event event) {
-        if (data == null || data.length() < 2 + 64 * event.getNonIndexedParameters().size()) {
-            return List.of();
+        for (int i = 0; i < 64; i++) {
+            char c = word.charAt(i);
+            boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (!hex || i < 24 && c != '0') {
+                return Optional.empty();
+            }
         }
-        return FunctionReturnDecoder.decode(data, event.getNonIndexedParameters());
-    }
-
-    private static String indexedAddress(String topic) {
-        return ((Address) FunctionReturnDecoder.decodeIndexedValue(topic, new TypeReference<Address>() {})).getValue();
+        return Optional.of("0x" + word.substring(24).toLowerCase(Locale.ROOT));
     }
 
     static ChainEvent.EventId id(Log log) {

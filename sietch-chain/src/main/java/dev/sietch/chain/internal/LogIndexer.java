@@ -90,6 +90,15 @@ public final class LogIndexer implements ChainEventSource {
 
     @Override
     public synchronized Step next(EventLedger.Position position) {
+        try {
+            return step(position);
+        } catch (RuntimeException e) {
+            pinned = OptionalLong.empty(); // the next sync starts from a fresh head
+            throw e;
+        }
+    }
+
+    private Step step(EventLedger.Position position) {
         Optional<Rewind> rewind = checkCanonical(position.recentBlocks());
         if (rewind.isPresent()) {
             pinned = OptionalLong.empty();

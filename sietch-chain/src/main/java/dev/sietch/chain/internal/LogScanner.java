@@ -14,13 +14,21 @@ import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * {@code eth_getLogs} over a block range with an adaptive width: it starts at the configured
- * maximum, halves whenever an endpoint refuses (too wide, too many results, too slow) and doubles
- * back after a run of successes. Safe for concurrent use; the width is shared.
+ * maximum, halves whenever an endpoint refuses (too wide, too many results, too slow), narrows in
+ * proportion when a response carried more than {@value #TARGET_LOGS} logs, and doubles back after
+ * a run of light successes. Safe for concurrent use; the width is shared.
  */
 final class LogScanner {
 
     /** Successes in a row before the width doubles again. */
     static final int GROW_AFTER = 4;
+
+    /**
+     * Logs per response the width aims at: large responses are slow to build and parse everywhere
+     * (and hosted endpoints refuse more than 10,000), so a range that returned more narrows the
+     * width in proportion, before any endpoint has to refuse.
+     */
+    static final int TARGET_LOGS = 2_000;
 
     /** Splits because every endpoint timed out, along one range, before the chain counts as unavailable. */
     static final int MAX_TIMEOUT_SPLITS = 3;
@@ -74,7 +82,7 @@ final class LogScanner {
             fetch(mid + 1, to, query, next, out);
             return;
         }
-        succeeded();
+        succeeded(to - from + 1, logs.size());
         out.addAll(logs);
     }
 
@@ -105,8 +113,13 @@ final class LogScanner {
         successes = 0;
     }
 
-    private synchronized void succeeded() {
-        if (window < maxRange && ++successes >= GROW_AFTER) {
+    private synchronized void succeeded(long width, int logs) {
+        if (logs > TARGET_LOGS) {
+            window = (int) Math.max(1, Math.min(window, width * TARGET_LOGS / logs));
+            successes = 0;
+            return;
+        }
+        if (logs * 2 <= TARGET_LOGS && window < maxRange && ++successes >= GROW_AFTER) {
             window = (int) Math.min(maxRange, (long) window * 2);
             successes = 0;
         }

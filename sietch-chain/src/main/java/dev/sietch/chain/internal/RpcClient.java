@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,8 +132,12 @@ public final class RpcClient implements AutoCloseable {
                         endpoint.failed(e.status() >= 500 ? "http_5xx" : "http_" + e.status(), e.getMessage(),
                                 clock.instant(), retry.baseDelay(), retry.maxDelay());
                     }
+                } catch (HttpConnectTimeoutException e) {
+                    last = endpoint.name() + ": " + method + " could not connect in time";
+                    endpoint.failed("connect", "no connection in time", clock.instant(), retry.baseDelay(),
+                            retry.maxDelay());
                 } catch (HttpTimeoutException e) {
-                    timeouts++;
+                    timeouts++; // connected, but no answer in time: for eth_getLogs, maybe too much work
                     last = endpoint.name() + ": " + method + " timed out after " + retry.requestTimeout().toMillis() + " ms";
                     endpoint.failed("timeout", "no answer in " + retry.requestTimeout(), clock.instant(),
                             retry.baseDelay(), retry.maxDelay());
