@@ -104,6 +104,7 @@ final class ChainSyncTest {
 
         anvil.revert(fork);
         scenario.play(14, 3);
+        anvil.mine(30); // longer than the chain it replaces
         var after = syncOnce(config);
         var fresh = syncOnce(config("fresh", 7, 2));
 

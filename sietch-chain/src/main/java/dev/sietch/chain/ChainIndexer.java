@@ -3,6 +3,7 @@ package dev.sietch.chain;
 import dev.sietch.chain.internal.LogIndexer;
 import dev.sietch.chain.internal.RpcClient;
 import dev.sietch.core.port.ChainEventSource;
+import dev.sietch.core.port.ChainUnavailableException;
 import dev.sietch.core.port.EventLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -50,9 +51,22 @@ public final class ChainIndexer implements ChainEventSource, AutoCloseable {
         return new ChainIndexer(settings, registry, clock);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Anything that goes wrong reading the chain — including an answer that cannot be decoded —
+     * is a {@link ChainUnavailableException}, so the sync counts it as a chain failure.
+     */
     @Override
     public Step next(EventLedger.Position position) {
-        return indexer.next(position);
+        try {
+            return indexer.next(position);
+        } catch (ChainUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ChainUnavailableException("unexpected answer from the chain: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
     }
 
     /** Each endpoint's health, in configured order. */

@@ -130,7 +130,7 @@ final class ChainIndexerTest {
 
     @Test
     void stopsAtHeadMinusConfirmations_orAtTheFinalizedBlock() throws Exception {
-        play(12, 2);
+        play(40, 2); // well past anvil's finalized depth
         long head = anvil.blockNumber();
 
         var confirmed = new MemoryLedger();
@@ -142,8 +142,10 @@ final class ChainIndexerTest {
         assertThat(confirmed.events()).containsExactlyElementsOf(bruteForce(head - 5));
         long finalizedBlock = anvil.web3j().ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false).send()
                 .getBlock().getNumber().longValueExact();
+        assertThat(finalizedBlock).isPositive().isLessThan(head - 5);
         assertThat(finalized.cursor()).hasValue(finalizedBlock);
-        assertThat(finalized.events()).containsExactlyElementsOf(bruteForce(finalizedBlock));
+        assertThat(finalized.events()).isNotEmpty().containsExactlyElementsOf(bruteForce(finalizedBlock));
+        assertThat(finalized.events()).hasSizeLessThan(confirmed.events().size());
     }
 
     @Test
@@ -179,10 +181,14 @@ final class ChainIndexerTest {
         List<FaultProxy.Call> third = proxy.calls();
 
         assertThat(ledger.events()).containsExactlyElementsOf(bruteForce(anvil.blockNumber()));
-        // one reorganisation check, the head, one range for each event kind (PoL, legacy, burns), the batch end
-        assertThat(second).hasSize(6);
+        // the head, one range for each event kind (PoL, legacy, burns) from the cursor on; headers: the
+        // reorganisation check, the batch end, and the recent blocks the logs came from
+        assertThat(second).filteredOn(c -> c.method().equals("eth_blockNumber")).hasSize(1);
         assertThat(second).filteredOn(c -> c.method().equals("eth_getLogs")).hasSize(3)
                 .allSatisfy(c -> assertThat(c.fromBlock()).isEqualTo(cursor + 1));
+        assertThat(second).filteredOn(c -> c.method().equals("eth_getBlockByNumber")).hasSizeBetween(2,
+                2 + dev.sietch.chain.internal.LogIndexer.VERIFY_DEPTH);
+        assertThat(second).hasSizeLessThanOrEqualTo(6 + dev.sietch.chain.internal.LogIndexer.VERIFY_DEPTH);
         // nothing new: the check and the head only
         assertThat(third).extracting(FaultProxy.Call::method).containsExactly("eth_getBlockByNumber", "eth_blockNumber");
     }
@@ -221,6 +227,7 @@ final class ChainIndexerTest {
         // the chain since the snapshot is replaced by a longer, different one
         anvil.revert(fork);
         play(14, 8);
+        anvil.mine(30);
         var progress = catchUp(indexer, ledger);
 
         List<ChainEvent> expected = bruteForce(anvil.blockNumber());
@@ -230,6 +237,32 @@ final class ChainIndexerTest {
         catchUp(indexer(settings(List.of(anvil.rpcUrl()), 0, 30, 2, false)), fresh);
         assertThat(ledger.events()).containsExactlyElementsOf(fresh.events());
         assertThat(registry.get("sietch.chain.reorgs").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void waitsForAnEndpointThatIsBehind_ratherThanTakingItForAReorganisation() {
+        play(6, 18);
+        String fork = anvil.snapshot();
+        play(6, 19);
+        var ledger = new MemoryLedger();
+        var indexer = indexer(settings(List.of(anvil.rpcUrl()), 0, 30, 2, false));
+        catchUp(indexer, ledger);
+        List<ChainEvent> before = ledger.events();
+
+        // the node now lacks the newest recorded block (as a lagging or resyncing node would)
+        anvil.revert(fork);
+        assertThatThrownBy(() -> catchUp(indexer, ledger))
+                .isInstanceOf(ChainUnavailableException.class)
+                .hasMessageContaining("does not have block");
+        assertThat(ledger.events()).isEqualTo(before);
+        assertThat(ledger.rewinds).isZero();
+
+        // once it has a block there again, a different one, it is a reorganisation
+        play(10, 20);
+        anvil.mine(30);
+        catchUp(indexer, ledger);
+        assertThat(ledger.rewinds).isEqualTo(1);
+        assertThat(ledger.events()).containsExactlyElementsOf(bruteForce(anvil.blockNumber()));
     }
 
     @Test
@@ -339,6 +372,7 @@ final class ChainIndexerTest {
         List<VaultSource> withoutLegacy = all.vaults().subList(0, all.vaults().size() - 1);
         catchUp(indexer(new ChainSettings(all.rpcUrls(), all.bgtAddress(), 0, withoutLegacy, all.scan(), all.retry(),
                 Optional.empty())), ledger);
+        assertThat(bruteForce(added)).anyMatch(e -> e instanceof ChainEvent.Claim c && isLegacy(c));
         assertThat(ledger.events()).noneMatch(e -> e instanceof ChainEvent.Claim c && isLegacy(c));
 
         play(5, 15);

@@ -129,7 +129,8 @@ final class FaultProxy implements AutoCloseable {
             Mode now = calls.size() > failAfter ? Mode.HTTP_500 : calls.size() <= rateLimitFirst ? Mode.RATE_LIMIT : mode;
             switch (now) {
                 case HTTP_500 -> {
-                    respond(exchange, 500, "upstream exploded");
+                    // error pages often echo the request path: where hosted endpoints keep the API key
+                    respond(exchange, 500, "upstream exploded at " + exchange.getRequestURI());
                     return;
                 }
                 case STALL -> {

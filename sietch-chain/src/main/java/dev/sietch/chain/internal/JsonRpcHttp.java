@@ -53,13 +53,35 @@ final class JsonRpcHttp extends Service {
         Optional<Duration> retryAfter = status == 429 || status == 503
                 ? RetryAfter.parse(response.headers().firstValue("Retry-After"))
                 : Optional.empty();
-        throw new RpcHttpException(status, retryAfter, snippet(response.body()));
+        throw new RpcHttpException(status, retryAfter, scrub(snippet(response.body())));
     }
 
     /** The start of an error body, printable characters only (it is the endpoint's text, not ours). */
     private static String snippet(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
         return text.replaceAll("[^\\x20-\\x7e]", " ").strip();
+    }
+
+    /**
+     * Removes what may hold an API key — the URL's path, query and user info, and any of its path
+     * segments of 8 characters or more — from text the endpoint sent (error pages often echo the
+     * request path).
+     */
+    String scrub(String text) {
+        String out = text;
+        for (String part : new String[] {url.getRawPath(), url.getPath(), url.getRawQuery(), url.getRawUserInfo()}) {
+            if (part != null && part.length() > 1) {
+                out = out.replace(part, "…");
+            }
+        }
+        if (url.getRawPath() != null) {
+            for (String segment : url.getRawPath().split("/")) {
+                if (segment.length() >= 8) {
+                    out = out.replace(segment, "…");
+                }
+            }
+        }
+        return out;
     }
 
     @Override

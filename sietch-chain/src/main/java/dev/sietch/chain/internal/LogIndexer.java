@@ -61,6 +61,13 @@ public final class LogIndexer implements ChainEventSource {
     private final AtomicLong targetGauge = new AtomicLong(-1);
     private OptionalLong pinned = OptionalLong.empty();
     private boolean finalizedUnsupported;
+    private int unsettledRetries;
+
+    /** Batches in a row dropped because the chain moved while they were read, before giving up for now. */
+    static final int MAX_UNSETTLED_RETRIES = 3;
+
+    /** Log blocks this close to the batch end are checked against the chain before the batch is returned. */
+    public static final int VERIFY_DEPTH = 16;
 
     public LogIndexer(RpcClient rpc, ChainSettings settings, ExecutorService executor, MeterRegistry registry) {
         this.rpc = rpc;
@@ -167,14 +174,26 @@ public final class LogIndexer implements ChainEventSource {
         for (Log l : logs) {
             long block = l.getBlockNumber().longValueExact();
             String hash = l.getBlockHash().toLowerCase(Locale.ROOT);
-            if (block == to && !hash.equals(end.hash())) {
-                log.info("Block {} changed while it was being read; reading it again", to);
-                return new Batch(List.of(), Map.of(), List.of(), false, OptionalLong.of(target));
-            }
             if (block > to - EventLedger.RECENT_BLOCKS && block != to && seen.put(block, hash) == null) {
                 refs.add(new BlockRef(block, hash));
             }
         }
+        // the logs must come from the chain the batch ends on: the end block's own logs against its
+        // header, recent log blocks against theirs (ranges are read at different moments, maybe from
+        // different endpoints)
+        boolean settled = logs.stream().filter(l -> l.getBlockNumber().longValueExact() == last)
+                .allMatch(l -> l.getBlockHash().equalsIgnoreCase(end.hash()))
+                && refs.stream().filter(r -> r.number() != last && r.number() > last - VERIFY_DEPTH).allMatch(this::canonical);
+        if (!settled) {
+            if (++unsettledRetries > MAX_UNSETTLED_RETRIES) {
+                unsettledRetries = 0;
+                throw new ChainUnavailableException("the chain kept changing while blocks up to " + last
+                        + " were read; trying again at the next sync");
+            }
+            log.info("Blocks up to {} changed while they were being read; reading them again", last);
+            return new Batch(List.of(), Map.of(), List.of(), false, OptionalLong.of(target));
+        }
+        unsettledRetries = 0;
         List<ChainEvent> events = decode(logs, cursors);
         Map<String, Long> moved = new LinkedHashMap<>();
         for (Source source : sources) {
@@ -239,12 +258,24 @@ public final class LogIndexer implements ChainEventSource {
             if (!finalized.hasError() && finalized.getBlock() != null) {
                 return finalized.getBlock().getNumber().longValueExact();
             }
-            finalizedUnsupported = true;
-            log.warn("The endpoint does not support the finalized block tag; using head − {} confirmations instead",
-                    scan.confirmations());
+            String why = finalized.hasError() ? String.valueOf(finalized.getError().getMessage()) : "no such block";
+            if (finalized.hasError() && refusesTag(finalized.getError())) {
+                finalizedUnsupported = true; // the endpoint does not know the tag: stop asking
+                log.warn("The endpoint does not support the finalized block tag ({}); using head − {} confirmations",
+                        why, scan.confirmations());
+            } else {
+                log.warn("No finalized block this time ({}); using head − {} confirmations", why, scan.confirmations());
+            }
         }
         BigInteger head = rpc.call("eth_blockNumber", List.of(), EthBlockNumber.class).getBlockNumber();
         return head.longValueExact() - scan.confirmations();
+    }
+
+    /** Whether an error says the block tag itself is not understood (not a passing failure). */
+    private static boolean refusesTag(org.web3j.protocol.core.Response.Error error) {
+        String message = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
+        return error.getCode() == -32602 || error.getCode() == -32601 || message.contains("finalized")
+                || message.contains("block tag") || message.contains("unknown block");
     }
 
     private Optional<BlockRef> header(long number) {
@@ -254,8 +285,15 @@ public final class LogIndexer implements ChainEventSource {
         return block == null ? Optional.empty() : Optional.of(new BlockRef(number, block.getHash()));
     }
 
+    /**
+     * Whether the chain still has this block. Only a different hash says no: an endpoint that does
+     * not have the block at all is behind (or syncing), which is no evidence of a reorganisation.
+     *
+     * @throws ChainUnavailableException if the endpoint does not have the block
+     */
     private boolean canonical(BlockRef ref) {
-        return header(ref.number()).map(ref::equals).orElse(false);
+        return header(ref.number()).orElseThrow(() -> new ChainUnavailableException("the endpoint does not have block "
+                + ref.number() + " (behind or still syncing); trying again at the next sync")).equals(ref);
     }
 
     /**

@@ -36,6 +36,9 @@ public final class RpcClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RpcClient.class);
 
+    /** Statuses of a gateway that gave up waiting for the node (request timeout, gateway timeout, Cloudflare's 524). */
+    private static final java.util.Set<Integer> GATEWAY_TIMEOUTS = java.util.Set.of(408, 504, 524);
+
     private final List<RpcEndpoint> endpoints;
     private final HttpClient http;
     private final ChainSettings.Retry retry;
@@ -106,7 +109,7 @@ public final class RpcClient implements AutoCloseable {
                         return response;
                     }
                     Response.Error error = response.getError();
-                    String message = error.getMessage() == null ? "" : error.getMessage();
+                    String message = endpoint.scrub(error.getMessage() == null ? "" : error.getMessage());
                     if (isRateLimit(error.getCode(), message)) {
                         rateLimited(endpoint, java.util.Optional.empty(), message);
                     } else if (errorsAreAnswers) {
@@ -127,6 +130,9 @@ public final class RpcClient implements AutoCloseable {
                     } else if (logs && (e.status() == 413 || refusesRange(e.getMessage()))) {
                         endpoint.succeeded();
                         throw new RangeRefusedException(endpoint.name() + ": " + e.getMessage(), false);
+                    } else if (GATEWAY_TIMEOUTS.contains(e.status())) {
+                        timeouts++; // a proxy in front of the node gave up waiting: like our own timeout
+                        endpoint.failed("timeout", e.getMessage(), clock.instant(), retry.baseDelay(), retry.maxDelay());
                     } else {
                         e.retryAfter().ifPresent(wait -> endpoint.coolDown(clock.instant().plus(capped(wait))));
                         endpoint.failed(e.status() >= 500 ? "http_5xx" : "http_" + e.status(), e.getMessage(),
@@ -145,10 +151,9 @@ public final class RpcClient implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new ChainUnavailableException("interrupted while reading the chain", e);
                 } catch (IOException e) {
-                    last = endpoint.name() + ": " + method + " failed: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage());
-                    endpoint.failed("io", String.valueOf(e.getMessage()), clock.instant(), retry.baseDelay(),
-                            retry.maxDelay());
+                    String detail = e.getMessage() == null ? "" : endpoint.scrub(e.getMessage());
+                    last = endpoint.name() + ": " + method + " failed: " + e.getClass().getSimpleName() + " " + detail;
+                    endpoint.failed("io", detail, clock.instant(), retry.baseDelay(), retry.maxDelay());
                 }
                 log.debug("RPC failover after {}", last);
             }

@@ -60,6 +60,11 @@ final class RpcEndpoint {
         return name;
     }
 
+    /** Text from the endpoint with anything that may hold its key removed. */
+    String scrub(String text) {
+        return service.scrub(text);
+    }
+
     /** Sends one request; metrics and latency are recorded here, health by the caller's verdict. */
     <T extends Response<?>> T send(String method, List<?> params, Class<T> type) throws IOException {
         long started = System.nanoTime();
