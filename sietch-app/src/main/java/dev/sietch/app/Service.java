@@ -27,7 +27,8 @@ public final class Service implements AutoCloseable {
             var metrics = remember(new Metrics());
             var store = remember(SqliteStore.open(settings.store()));
             http = remember(HttpApi.start(settings.http(), new HttpApi.Sources(
-                    store.syncHealth(), settings.sync().interval(), metrics::scrape, clock)));
+                    store.syncHealth(), settings.sync().interval(), metrics::scrape, store.rankings(), settings.ranking(),
+                    clock)));
             EligibilitySync.create(store, settings, metrics.registry(), clock).ifPresentOrElse(
                     sync -> {
                         remember(sync);

@@ -42,6 +42,10 @@ final class ServiceTest {
         // when
         try (var service = Service.start(settings, Clock.systemUTC())) {
             String first = awaitHealth(service, body -> !body.contains("\"last_successful_query\":null"));
+            // Collab.Land's check reads the ranking the sync committed to the store
+            assertThat(get(service, "/eligibility/0x0000000000000000000000000000000000000001")).isEqualTo(
+                    "{\"address\":\"0x0000000000000000000000000000000000000001\",\"eligible\":true,\"rank\":1,"
+                    + "\"role\":\"naib\",\"bgt_held\":5}");
             Files.writeString(events, "burn,11,0xa2,0,0x0000000000000000000000000000000000000001,1\n",
                     java.nio.file.StandardOpenOption.APPEND);
             // then: a later run picks up the new line: the burn disqualifies the only wallet
@@ -50,6 +54,12 @@ final class ServiceTest {
             assertThat(query(dir.resolve("s.db"), "SELECT count(*) FROM current_ranking")).isEqualTo("0");
             assertThat(query(dir.resolve("s.db"), "SELECT count(*) FROM outbox WHERE kind = 'member_removed'")).isEqualTo("1");
         }
+    }
+
+    private static String get(Service service, String path) throws Exception {
+        var uri = URI.create("http://127.0.0.1:" + service.httpAddress().getPort() + path);
+        return HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void awaitQuery(Path db, String sql, String expected) throws Exception {

@@ -1,5 +1,7 @@
 package dev.sietch.http;
 
+import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.http.internal.HttpServer;
 import java.net.InetSocketAddress;
@@ -23,13 +25,17 @@ public final class HttpApi implements AutoCloseable {
      * @param syncHealth the state of chain synchronisation, for {@code /health}
      * @param syncInterval the period of the chain sync schedule ({@code next_query} in {@code /health})
      * @param metricsScrape the Prometheus text exposition (format 0.0.4) served on {@code /metrics}
+     * @param rankings the current ranking, for {@code /eligibility}
+     * @param policy the rank thresholds (the member list is ranks 1 to the member cut-off)
      * @param clock the time source
      */
-    public record Sources(
-            SyncHealthSource syncHealth, Duration syncInterval, Supplier<String> metricsScrape, Clock clock) {
+    public record Sources(SyncHealthSource syncHealth, Duration syncInterval, Supplier<String> metricsScrape,
+            RankingReader rankings, RankingPolicy policy, Clock clock) {
 
         public Sources {
             Objects.requireNonNull(syncHealth, "syncHealth");
+            Objects.requireNonNull(rankings, "rankings");
+            Objects.requireNonNull(policy, "policy");
             Objects.requireNonNull(syncInterval, "syncInterval");
             Objects.requireNonNull(metricsScrape, "metricsScrape");
             Objects.requireNonNull(clock, "clock");

@@ -2,6 +2,7 @@ package dev.sietch.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.SyncHealth;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,8 @@ final class HttpApiTest {
     void start() {
         api = HttpApi.start(
                 new HttpSettings("127.0.0.1", 0),
-                new HttpApi.Sources(health::get, Duration.ofHours(6), () -> "# TYPE up gauge\nup 1\n", CLOCK));
+                new HttpApi.Sources(health::get, Duration.ofHours(6), () -> "# TYPE up gauge\nup 1\n",
+                        InMemoryRankings.EMPTY, RankingPolicy.DEFAULT, CLOCK));
     }
 
     @AfterEach
@@ -97,7 +99,7 @@ final class HttpApiTest {
                 new HttpSettings("127.0.0.1", 0),
                 new HttpApi.Sources(() -> {
                     throw new IllegalStateException("disk on fire at /secret/path");
-                }, Duration.ofHours(6), () -> "", CLOCK));
+                }, Duration.ofHours(6), () -> "", InMemoryRankings.EMPTY, RankingPolicy.DEFAULT, CLOCK));
 
         // when
         var response = get("/health");

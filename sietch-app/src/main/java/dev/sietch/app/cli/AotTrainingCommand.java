@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "aot-training", hidden = true, description = "Workload for bin/sietch aot-cache.")
 final class AotTrainingCommand implements Callable<Integer> {
 
-    private static final List<String> ROUTES = List.of("/health", "/metrics", "/not-a-route");
+    private static final List<String> ROUTES = List.of("/health", "/metrics", "/eligibility",
+            "/eligibility/0x0000000000000000000000000000000000000001", "/eligibility/0xnot-an-address", "/not-a-route");
 
     @ParentCommand
     SietchCommand parent;

@@ -3,6 +3,8 @@ package dev.sietch.http.internal;
 import dev.sietch.http.HttpApi;
 import dev.sietch.http.HttpSettings;
 import dev.sietch.http.internal.json.Json;
+import dev.sietch.core.usecase.ReadEligibility;
+import dev.sietch.http.internal.route.EligibilityRoutes;
 import dev.sietch.http.internal.route.HealthRoutes;
 import dev.sietch.http.internal.route.MetricsRoutes;
 import io.undertow.Undertow;
@@ -34,7 +36,7 @@ public final class HttpServer {
     }
 
     public static HttpServer start(HttpSettings settings, HttpApi.Sources sources) {
-        var shutdown = new GracefulShutdownHandler(new ErrorHandler(routes(sources)));
+        var shutdown = new GracefulShutdownHandler(new CommonHeaders(new ErrorHandler(routes(sources))));
         var undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setHandler(shutdown)
@@ -52,6 +54,8 @@ public final class HttpServer {
         var routing = new RoutingHandler();
         new HealthRoutes(sources.syncHealth(), sources.syncInterval(), sources.clock()).register(routing);
         new MetricsRoutes(sources.metricsScrape()).register(routing);
+        new EligibilityRoutes(new ReadEligibility(sources.rankings(), sources.syncHealth(), sources.policy(),
+                sources.clock())).register(routing);
         routing.setFallbackHandler(exchange -> Json.error(exchange, 404, "Not found"));
         routing.setInvalidMethodHandler(exchange -> Json.error(exchange, 404, "Not found"));
         return routing;

@@ -11,7 +11,9 @@ public final class Json {
 
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** BigDecimal amounts are written as plain numbers ({@code 1000}, never {@code 1E+3}). */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Json() {}
 

@@ -1,0 +1,39 @@
+package dev.sietch.http.internal.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Collab.Land contract's bodies, field names and types as the predecessor served them. BGT
+ * amounts are exact decimals (wei / 10^18, written as plain JSON numbers), never doubles.
+ */
+public final class EligibilityBodies {
+
+    private EligibilityBodies() {}
+
+    /** {@code GET /eligibility}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record MemberList(
+            @JsonProperty("updated_at") String updatedAt,
+            @JsonProperty("grace_period") boolean gracePeriod,
+            @JsonProperty("top_69") List<Entry> top69,
+            @JsonProperty("top_7") List<String> top7) {}
+
+    /** One ranked member of the list. */
+    public record Entry(
+            @JsonProperty("rank") int rank,
+            @JsonProperty("address") String address,
+            @JsonProperty("bgt_held") BigDecimal bgtHeld) {}
+
+    /** {@code GET /eligibility/{address}}: what Collab.Land's token gate reads. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Standing(
+            @JsonProperty("address") String address,
+            @JsonProperty("eligible") boolean eligible,
+            @JsonProperty("rank") @Nullable Integer rank,
+            @JsonProperty("role") String role,
+            @JsonProperty("bgt_held") @Nullable BigDecimal bgtHeld) {}
+}
