@@ -251,4 +251,24 @@ final class EligibilityStoreTest {
             c.createStatement().execute(sql);
         }
     }
+
+    @Test
+    void rankingReadsComeFromMemory_seeThisProcessesSyncAtOnce_andAnotherProcessesWithinASecond() throws Exception {
+        Path file = dir.resolve("s.db");
+        try (var serving = SqliteStore.open(StoreSettings.of(file)); var syncing = SqliteStore.open(StoreSettings.of(file))) {
+            assertThat(serving.rankings().upToRank(69)).isEmpty();
+            long first = serving.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
+            assertThat(serving.rankings().upToRank(69)).hasSize(3); // this process's commit: at once
+
+            // another store on the same file (as `sietch sync --once` beside `serve`) commits a larger ranking
+            syncing.eligibility().commitSync(commit(OptionalLong.of(first), ranking(3), ranking(5), List.of()));
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (serving.rankings().upToRank(69).size() != 5 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(serving.rankings().upToRank(69)).hasSize(5);
+            assertThat(serving.rankings().upToRank(2)).extracting(RankedWallet::rank).containsExactly(1, 2);
+            assertThat(serving.rankings().find(ranking(5).wallets().get(4).wallet())).isPresent();
+        }
+    }
 }

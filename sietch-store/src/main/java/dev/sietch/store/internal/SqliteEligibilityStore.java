@@ -22,9 +22,11 @@ import org.jdbi.v3.core.Handle;
 public final class SqliteEligibilityStore implements EligibilityStore, RankingReader, SyncHealthSource {
 
     private final SqliteDatabase db;
+    private final CachedRankings rankings;
 
     public SqliteEligibilityStore(SqliteDatabase db) {
         this.db = db;
+        this.rankings = new CachedRankings(db, System::nanoTime);
     }
 
     @Override
@@ -68,6 +70,14 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
 
     @Override
     public long commitSync(SyncCommit commit) {
+        try {
+            return commitInTransaction(commit);
+        } finally {
+            rankings.invalidate(); // readers load the committed ranking (or re-check after a failure)
+        }
+    }
+
+    private long commitInTransaction(SyncCommit commit) {
         return db.write(handle -> {
             Optional<Long> latest = handle.attach(Daos.RankingDao.class).lastSyncId();
             OptionalLong basedOn = commit.basedOn();
@@ -197,17 +207,16 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
 
     @Override
     public Optional<RankedWallet> find(WalletAddress wallet) {
-        return db.read(handle -> handle.attach(Daos.RankingDao.class).find(wallet.value()).map(Mapping::ranked));
+        return rankings.find(wallet);
     }
 
     @Override
     public List<RankedWallet> upToRank(int lastRank) {
-        return db.read(handle -> handle.attach(Daos.RankingDao.class).upToRank(lastRank).stream()
-                .map(Mapping::ranked).toList());
+        return rankings.upToRank(lastRank);
     }
 
     @Override
     public List<RankedWallet> members() {
-        return db.read(handle -> handle.attach(Daos.RankingDao.class).members().stream().map(Mapping::ranked).toList());
+        return rankings.members();
     }
 }

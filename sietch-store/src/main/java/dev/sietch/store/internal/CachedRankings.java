@@ -1,0 +1,99 @@
+package dev.sietch.store.internal;
+
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.port.RankingReader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * The current ranking held in memory for the API's hot paths ({@code /eligibility/{address}} is
+ * what Collab.Land calls for every member): one immutable copy per committed sync, read without
+ * touching the database. A sync committed by this process replaces it at once; one committed by
+ * another process (e.g. {@code sietch sync --once} beside {@code serve}) is noticed within
+ * {@link #RECHECK_NANOS} by one cheap query for the latest sync id, made by one reader while the
+ * others keep answering from the copy they have.
+ */
+final class CachedRankings implements RankingReader {
+
+    /** How often a reader asks the database whether another process committed a sync. */
+    static final long RECHECK_NANOS = 1_000_000_000L;
+
+    /** One sync's ranking. */
+    private record Copy(long syncId, List<RankedWallet> byRank, Map<WalletAddress, RankedWallet> byWallet) {
+
+        static Copy of(long syncId, List<RankedWallet> ranking) {
+            Map<WalletAddress, RankedWallet> byWallet = new HashMap<>(ranking.size() * 2);
+            ranking.forEach(w -> byWallet.put(w.wallet(), w));
+            return new Copy(syncId, List.copyOf(ranking), Map.copyOf(byWallet));
+        }
+    }
+
+    private final SqliteDatabase db;
+    private final LongSupplier nanoTime;
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private volatile Copy copy;
+    private volatile long checkedAt;
+
+    CachedRankings(SqliteDatabase db, LongSupplier nanoTime) {
+        this.db = db;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Forgets the copy (called after this process commits a sync), so the next read loads the new ranking. */
+    void invalidate() {
+        copy = null;
+    }
+
+    @Override
+    public Optional<RankedWallet> find(WalletAddress wallet) {
+        return Optional.ofNullable(current().byWallet().get(wallet));
+    }
+
+    @Override
+    public List<RankedWallet> upToRank(int lastRank) {
+        List<RankedWallet> all = current().byRank();
+        int end = 0;
+        while (end < all.size() && all.get(end).rank() <= lastRank) {
+            end++;
+        }
+        return all.subList(0, end);
+    }
+
+    @Override
+    public List<RankedWallet> members() {
+        return current().byRank().stream().filter(RankedWallet::member).toList();
+    }
+
+    private Copy current() {
+        Copy held = copy;
+        long now = nanoTime.getAsLong();
+        if (held != null && now - checkedAt < RECHECK_NANOS) {
+            return held;
+        }
+        if (held != null && !refreshing.tryLock()) {
+            return held; // another reader is checking; this one answers from the copy it has
+        }
+        if (held == null) {
+            refreshing.lock();
+        }
+        try {
+            Copy latest = copy;
+            long syncId = db.read(handle -> handle.attach(Daos.RankingDao.class).lastSyncId()).orElse(0L);
+            if (latest == null || latest.syncId() != syncId) {
+                latest = db.read(handle -> Copy.of(handle.attach(Daos.RankingDao.class).lastSyncId().orElse(0L),
+                        handle.attach(Daos.RankingDao.class).upToRank(Integer.MAX_VALUE).stream()
+                                .map(Mapping::ranked).toList()));
+                copy = latest;
+            }
+            checkedAt = nanoTime.getAsLong();
+            return latest;
+        } finally {
+            refreshing.unlock();
+        }
+    }
+}
