@@ -364,6 +364,22 @@ final class ChainIndexerTest {
     }
 
     @Test
+    void splitsRangesThatTimeOut() throws Exception {
+        var proxy = proxy();
+        proxy.stall(Duration.ofSeconds(2));
+        proxy.stallRangesOver(40); // wider ranges never answer within the 800 ms timeout
+        play(15, 21);
+        var ledger = new MemoryLedger();
+
+        catchUp(indexer(settings(List.of(proxy.url()), 0, 1_000, 3, false)), ledger);
+
+        assertThat(ledger.events()).containsExactlyElementsOf(bruteForce(anvil.blockNumber()));
+        assertThat(proxy.calls("eth_getLogs")).anyMatch(c -> c.toBlock() - c.fromBlock() + 1 > 40);
+        assertThat(registry.get("sietch.rpc.errors").tag("kind", "timeout").counter().count()).isPositive();
+        assertThat(registry.get("sietch.chain.range.splits").counter().count()).isPositive();
+    }
+
+    @Test
     void indexesASourceAddedLater_fromItsOwnStartBlock() {
         play(10, 14);
         long added = anvil.blockNumber();

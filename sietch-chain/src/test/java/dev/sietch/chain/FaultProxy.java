@@ -50,6 +50,7 @@ final class FaultProxy implements AutoCloseable {
     private volatile int rateLimitFirst;
     private volatile boolean noFinalizedTag;
     private volatile Duration latency = Duration.ZERO;
+    private volatile long stallRangesOver = Long.MAX_VALUE;
 
     FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -95,6 +96,11 @@ final class FaultProxy implements AutoCloseable {
         this.noFinalizedTag = true;
     }
 
+    /** Stall (see {@link #stall}) on eth_getLogs over more than this many blocks, as an overloaded node does. */
+    void stallRangesOver(long blocks) {
+        this.stallRangesOver = blocks;
+    }
+
     /** Delay every answer by this much, as the round trip to a hosted endpoint would. */
     void latency(Duration latency) {
         this.latency = latency;
@@ -127,6 +133,9 @@ final class FaultProxy implements AutoCloseable {
                 Thread.sleep(latency.toMillis());
             }
             Mode now = calls.size() > failAfter ? Mode.HTTP_500 : calls.size() <= rateLimitFirst ? Mode.RATE_LIMIT : mode;
+            if (method.equals("eth_getLogs") && from >= 0 && to - from + 1 > stallRangesOver) {
+                now = Mode.STALL;
+            }
             switch (now) {
                 case HTTP_500 -> {
                     // error pages often echo the request path: where hosted endpoints keep the API key

@@ -62,7 +62,8 @@ public final class RpcClient implements AutoCloseable {
             String redacted = ChainSettings.redact(urls.get(i));
             int seen = names.merge(redacted, 1, Integer::sum);
             String name = seen == 1 ? redacted : redacted + "#" + seen;
-            list.add(new RpcEndpoint(i, name, new JsonRpcHttp(urls.get(i), http, retry.requestTimeout()), registry));
+            list.add(new RpcEndpoint(i, name, new JsonRpcHttp(urls.get(i), http, retry.requestTimeout()), registry,
+                    clock));
         }
         this.endpoints = List.copyOf(list);
     }

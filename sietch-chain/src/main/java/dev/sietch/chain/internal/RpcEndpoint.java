@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,16 +38,16 @@ final class RpcEndpoint {
     private Instant coolDownUntil = Instant.MIN;
     private String lastError = "";
 
-    RpcEndpoint(int index, String name, JsonRpcHttp service, MeterRegistry registry) {
+    RpcEndpoint(int index, String name, JsonRpcHttp service, MeterRegistry registry, Clock clock) {
         this.index = index;
         this.name = name;
         this.service = service;
         this.registry = registry;
-        Gauge.builder("sietch.rpc.endpoint.consecutive.failures", this, e -> e.health(Instant.now()).consecutiveFailures())
+        Gauge.builder("sietch.rpc.endpoint.consecutive.failures", this, e -> e.health(clock.instant()).consecutiveFailures())
                 .description("Failed requests in a row, per JSON-RPC endpoint")
                 .tag("endpoint", name)
                 .register(registry);
-        Gauge.builder("sietch.rpc.endpoint.up", this, e -> e.health(Instant.now()).healthy() ? 1 : 0)
+        Gauge.builder("sietch.rpc.endpoint.up", this, e -> e.health(clock.instant()).healthy() ? 1 : 0)
                 .description("1 while the endpoint is answering, 0 while it is failing or cooling down")
                 .tag("endpoint", name)
                 .register(registry);
