@@ -11,7 +11,9 @@ module dev.sietch.http {
     requires static org.jspecify;
     requires org.slf4j;
     requires undertow.core; // Undertow ships no module name; this is the one derived from its jar
+    requires xnio.api; // likewise (for the socket read timeout)
     requires com.fasterxml.jackson.databind;
+    requires transitive micrometer.core;
 
     exports dev.sietch.http;
 

@@ -1,5 +1,13 @@
 package dev.sietch.app;
 
+import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.port.RankingReader;
+import dev.sietch.core.port.SyncHealthSource;
+import dev.sietch.store.SqliteStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
@@ -10,14 +18,27 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Instant;
+import java.util.function.Supplier;
 
 /** The Prometheus registry with JVM and process metrics bound. */
 final class Metrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private Supplier<String> legacy = () -> "";
 
     Metrics() {
+        // promtool's lint refuses two of Micrometer's standard names: a counter in nanoseconds
+        // (process_cpu_time_ns_total; process_cpu_usage remains) and a gauge ending in _count
+        // (system_cpu_count, served as system_cpu_cores).
+        registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.cores") : id;
+            }
+        });
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -33,9 +54,37 @@ final class Metrics implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * The predecessor's application gauges, under its names so its dashboards carry over, read from
+     * the store at each scrape. {@code sietch_members_total} and {@code sietch_naib_seats_total} are
+     * not counters, and Prometheus reserves the {@code _total} suffix for counters (promtool rejects
+     * a gauge so named), so those two are written as {@code untyped}, which PromQL treats alike.
+     */
+    void bindCommunity(SqliteStore store, RankingPolicy policy) {
+        RankingReader rankings = store.rankings();
+        SyncHealthSource health = store.syncHealth();
+        Gauge.builder("sietch.naib.seats.filled", () -> store.naibSeats().active().size())
+                .description("Number of Naib seats currently filled").register(registry);
+        Gauge.builder("sietch.waitlist.registrations", () -> store.waitlist().pendingCount())
+                .description("Number of active waitlist registrations").register(registry);
+        FunctionCounter.builder("sietch.alerts.sent", store, s -> s.notifications().sentCount())
+                .description("Total alerts sent").register(registry);
+        Gauge.builder("sietch.last.successful.query.timestamp",
+                        () -> health.current().lastSuccessfulSync().map(Instant::getEpochSecond).orElse(0L))
+                .description("Unix timestamp of last successful chain query").register(registry);
+        Gauge.builder("sietch.grace.period.active", () -> health.current().inGracePeriod() ? 1 : 0)
+                .description("Whether the service is in grace period (1=yes, 0=no)").register(registry);
+        legacy = () -> untyped("sietch_members_total", "Total number of eligible members", rankings.members().size())
+                + untyped("sietch_naib_seats_total", "Total Naib seats available", policy.naibSeats());
+    }
+
+    private static String untyped(String name, String help, long value) {
+        return "# HELP " + name + " " + help + "\n# TYPE " + name + " untyped\n" + name + " " + value + "\n";
+    }
+
     /** The Prometheus text exposition, format 0.0.4. */
     String scrape() {
-        return registry.scrape();
+        return registry.scrape() + legacy.get();
     }
 
     @Override

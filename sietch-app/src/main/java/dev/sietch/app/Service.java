@@ -1,5 +1,6 @@
 package dev.sietch.app;
 
+import dev.sietch.app.cli.SietchCommand;
 import dev.sietch.app.config.SietchSettings;
 import dev.sietch.chain.ChainSettings;
 import dev.sietch.http.HttpApi;
@@ -26,9 +27,23 @@ public final class Service implements AutoCloseable {
         try {
             var metrics = remember(new Metrics());
             var store = remember(SqliteStore.open(settings.store()));
-            http = remember(HttpApi.start(settings.http(), new HttpApi.Sources(
-                    store.syncHealth(), settings.sync().interval(), metrics::scrape, store.rankings(), settings.ranking(),
-                    clock)));
+            metrics.bindCommunity(store, settings.ranking());
+            http = remember(HttpApi.builder(settings.http())
+                    .clock(clock)
+                    .syncHealth(store.syncHealth(), settings.sync().interval(), settings.sync().gracePeriod())
+                    .rankings(store.rankings(), settings.ranking())
+                    .metrics(metrics.registry(), metrics::scrape)
+                    .admin(store.overrides(), store.auditLog())
+                    .community(store.members(), store.walletLinks(), store.memberBadges(), store.naibSeats(),
+                            store.waitlist(), store.thresholdHistory(), store.notifications())
+                    .version(SietchCommand.sietchVersion())
+                    .start());
+            if (settings.http().adminKeys().isEmpty()) {
+                log.info("HTTP: no admin keys configured (ADMIN_API_KEYS); /admin/* answers 401");
+            }
+            if (settings.http().memberTokenSecret().isEmpty()) {
+                log.info("HTTP: no member token secret configured (MEMBER_TOKEN_SECRET); member routes answer 401");
+            }
             EligibilitySync.create(store, settings, metrics.registry(), clock).ifPresentOrElse(
                     sync -> {
                         remember(sync);

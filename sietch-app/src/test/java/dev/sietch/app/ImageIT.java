@@ -70,7 +70,7 @@ final class ImageIT {
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{"));
         assertThat(String.join("\n", lines))
-                .contains("\"formattedMessage\":\"HTTP API listening on 127.0.0.1:" + port + "\"")
+                .contains("\"formattedMessage\":\"HTTP API listening on 127.0.0.1:" + port + " (")
                 .contains("Chain: not connected", "Discord: not connected", "Sietch stopped");
     }
 

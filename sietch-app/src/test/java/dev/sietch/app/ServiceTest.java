@@ -56,6 +56,59 @@ final class ServiceTest {
         }
     }
 
+    @Test
+    void metricsCarryThePredecessorsNamesAndRouteTemplates_andPassPromtool() throws Exception {
+        // given: a service that has synced one wallet and answered a few requests
+        Path events = Files.writeString(dir.resolve("events.csv"),
+                "claim,10,0xa1,0,0x0000000000000000000000000000000000000001,5000000000000000000\n");
+        var env = Map.of("SIETCH_EVENTS_FILE", events.toString(), "DATABASE_PATH", dir.resolve("s.db").toString());
+        SietchSettings configured = ((ConfigResult.Valid) SietchConfig.load(Optional.empty(), env, new Properties())).settings();
+        var settings = new SietchSettings(new HttpSettings("127.0.0.1", 0).withRateLimits(new HttpSettings.RateLimits(0, 0, 0)),
+                configured.store(), configured.chain(), configured.discord(), configured.sync(), configured.ranking(),
+                configured.log());
+        try (var service = Service.start(settings, Clock.systemUTC())) {
+            awaitHealth(service, body -> !body.contains("\"last_successful_query\":null"));
+            get(service, "/eligibility/0x0000000000000000000000000000000000000001");
+            get(service, "/eligibility/0x00000000000000000000000000000000000000AB");
+            get(service, "/no/such/route");
+
+            // when
+            String metrics = get(service, "/metrics");
+
+            // then
+            assertThat(metrics).contains("\nsietch_members_total 1\n", "\nsietch_naib_seats_total 7\n",
+                    "\nsietch_grace_period_active 0.0\n", "# TYPE sietch_last_successful_query_timestamp gauge\n",
+                    "sietch_http_requests_total{method=\"GET\",route=\"/eligibility/{address}\",status=\"200\"} 2",
+                    "sietch_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1",
+                    "sietch_http_request_duration_seconds_bucket{method=\"GET\",route=\"/eligibility/{address}\",status=\"200\",le=\"0.005\"}");
+            assertThat(metrics).doesNotContain("0x0000000000000000000000000000000000000001", "/no/such/route");
+            assertThat(PrometheusText.problems(metrics)).isEmpty();
+            Optional<Path> promtool = java.util.stream.Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool")
+                    .map(Path::of).filter(Files::isExecutable).findFirst();
+            if (System.getenv("CI") != null) {
+                assertThat(promtool).as("promtool (Debian package prometheus; .ci/run installs it)").isPresent();
+            }
+            if (promtool.isPresent()) {
+                var process = new ProcessBuilder(promtool.get().toString(), "check", "metrics").redirectErrorStream(true).start();
+                try (var in = process.getOutputStream()) {
+                    in.write(metrics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(process.waitFor()).as(output).isZero();
+            }
+        }
+    }
+
+    @Test
+    void prometheusTextCheckerFindsProblems() {
+        // the fallback check must be able to fail
+        assertThat(PrometheusText.problems("up 1\n")).containsExactly("line 1: sample before its TYPE: up");
+        assertThat(PrometheusText.problems("# HELP a x\n# TYPE a gauge\na{b=\"c} 1\na 1\na 2\n"))
+                .containsExactly("line 3: malformed labels: a{b=\"c} 1", "line 5: repeated series: a 2");
+        assertThat(PrometheusText.problems("# HELP a x\n# TYPE a gauge\na one\n"))
+                .containsExactly("line 3: value is not a number: a one");
+    }
+
     private static String get(Service service, String path) throws Exception {
         var uri = URI.create("http://127.0.0.1:" + service.httpAddress().getPort() + path);
         return HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).build(),

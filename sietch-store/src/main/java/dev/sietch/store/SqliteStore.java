@@ -2,12 +2,22 @@ package dev.sietch.store;
 
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.port.AdminOverrides;
+import dev.sietch.core.port.AuditLog;
+import dev.sietch.core.port.MemberBadges;
+import dev.sietch.core.port.Members;
+import dev.sietch.core.port.NaibSeats;
+import dev.sietch.core.port.Notifications;
+import dev.sietch.core.port.ThresholdHistory;
+import dev.sietch.core.port.Waitlist;
+import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.core.port.EventLedger;
 import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.store.internal.SqliteAdminOverrides;
+import dev.sietch.store.internal.SqliteAuditLog;
+import dev.sietch.store.internal.SqliteCommunity;
 import dev.sietch.store.internal.SqliteDatabase;
 import dev.sietch.store.internal.SqliteEligibilityStore;
 import dev.sietch.store.internal.SqliteEventLedger;
@@ -31,6 +41,8 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteOutbox outbox;
     private final SqliteAdminOverrides overrides;
     private final SqliteMaintenance maintenance;
+    private final SqliteAuditLog auditLog;
+    private final SqliteCommunity community;
 
     private SqliteStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -39,6 +51,8 @@ public final class SqliteStore implements AutoCloseable {
         this.outbox = new SqliteOutbox(database);
         this.overrides = new SqliteAdminOverrides(database);
         this.maintenance = new SqliteMaintenance(database);
+        this.auditLog = new SqliteAuditLog(database);
+        this.community = new SqliteCommunity(database);
     }
 
     /**
@@ -76,6 +90,38 @@ public final class SqliteStore implements AutoCloseable {
 
     public AdminOverrides overrides() {
         return overrides;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public Members members() {
+        return community;
+    }
+
+    public WalletLinks walletLinks() {
+        return community;
+    }
+
+    public MemberBadges memberBadges() {
+        return community;
+    }
+
+    public NaibSeats naibSeats() {
+        return community;
+    }
+
+    public Waitlist waitlist() {
+        return community;
+    }
+
+    public ThresholdHistory thresholdHistory() {
+        return community;
+    }
+
+    public Notifications notifications() {
+        return community;
     }
 
     public Outbox outbox() {

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sietch.core.model.AdminOverride;
+import dev.sietch.core.port.AdminOverrides;
+import dev.sietch.core.port.AuditLog;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.Threshold;
+import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.ConcurrentSyncException;
 import dev.sietch.core.port.EligibilityStore;
@@ -55,7 +59,8 @@ final class EligibilityStoreTest {
         data.put("note", "quote \" and\nnewline");
         data.put("none", null);
         return new EligibilityStore.SyncCommit(T0, basedOn, previous, ranking, changes, List.of(new AuditEntry("eligibility_update", data)),
-                SyncHealth.NEVER_SYNCED.afterSuccess(T0).next(), OptionalLong.of(123));
+                SyncHealth.NEVER_SYNCED.afterSuccess(T0).next(), OptionalLong.of(123),
+                Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT));
     }
 
     @Test
@@ -149,14 +154,28 @@ final class EligibilityStoreTest {
     @Test
     void storesOverridesWithExactExpiry_andDeactivatesThem() {
         try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
-            var created = store.overrides().create(EventLedgerTest.wallet(3), AdminOverride.Action.REMOVE, "sybil",
-                    "alice", T0, Optional.of(Instant.parse("2026-11-25T18:30:00.123456Z")));
+            var created = store.overrides().create(new AdminOverrides.NewOverride(EventLedgerTest.wallet(3),
+                    AdminOverride.Action.REMOVE, "sybil", "alice",
+                    Optional.of(Instant.parse("2026-11-25T18:30:00.123456Z"))), T0);
 
             assertThat(store.overrides().active()).containsExactly(created);
             assertThat(created.expiresAt()).contains(Instant.parse("2026-11-25T18:30:00.123456Z"));
-            assertThat(store.overrides().deactivate(created.id())).isTrue();
-            assertThat(store.overrides().deactivate(created.id())).isFalse();
+            assertThat(store.overrides().deactivate(created.id(), "bob", T0))
+                    .isEqualTo(AdminOverrides.Deactivation.DEACTIVATED);
+            assertThat(store.overrides().deactivate(created.id(), "bob", T0))
+                    .isEqualTo(AdminOverrides.Deactivation.ALREADY_INACTIVE);
+            assertThat(store.overrides().deactivate(created.id() + 1, "bob", T0))
+                    .isEqualTo(AdminOverrides.Deactivation.NOT_FOUND);
             assertThat(store.overrides().active()).isEmpty();
+            // one audit row for the creation and one per deactivation request, all in the override's transactions
+            assertThat(store.auditLog().recent(10, Optional.of("admin_override"), Optional.empty()))
+                    .extracting(AuditLog.Record::dataJson)
+                    .containsExactly(
+                            "{\"action\":\"deactivate\",\"overrideId\":" + created.id() + ",\"deactivatedBy\":\"bob\"}",
+                            "{\"action\":\"deactivate\",\"overrideId\":" + created.id() + ",\"deactivatedBy\":\"bob\"}",
+                            "{\"overrideId\":" + created.id() + ",\"address\":\"" + EventLedgerTest.wallet(3).value()
+                                    + "\",\"action\":\"remove\",\"reason\":\"sybil\",\"createdBy\":\"alice\","
+                                    + "\"expiresAt\":\"2026-11-25T18:30:00.123456Z\"}");
         }
     }
 

@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
 final class AotTrainingCommand implements Callable<Integer> {
 
     private static final List<String> ROUTES = List.of("/health", "/metrics", "/eligibility",
-            "/eligibility/0x0000000000000000000000000000000000000001", "/eligibility/0xnot-an-address", "/not-a-route");
+            "/eligibility/0x0000000000000000000000000000000000000001", "/eligibility/0xnot-an-address", "/not-a-route",
+            "/openapi.json", "/api/threshold", "/api/naib", "/api/directory?page=1", "/api/leaderboard", "/api/badges",
+            "/api/waitlist/status/0x0000000000000000000000000000000000000001", "/admin/health");
 
     @ParentCommand
     SietchCommand parent;

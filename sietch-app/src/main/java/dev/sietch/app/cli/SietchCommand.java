@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SietchCommand.Version.class,
         description = "Sietch: BGT-holder ranking, eligibility API and Discord bot.",
-        subcommands = {ServeCommand.class, SyncCommand.class, DoctorCommand.class, AotTrainingCommand.class,
+        subcommands = {ServeCommand.class, SyncCommand.class, DoctorCommand.class, MemberTokenCommand.class,
+                AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SietchCommand {
 
@@ -50,8 +51,12 @@ public final class SietchCommand {
         return Optional.empty();
     }
 
+    /** Where configuration is read from (tests give their own). */
+    Map<String, String> environment = System.getenv();
+    Properties systemProperties = System.getProperties();
+
     ConfigResult loadConfig() {
-        return loadConfig(System.getenv(), System.getProperties());
+        return loadConfig(environment, systemProperties);
     }
 
     ConfigResult loadConfig(Map<String, String> environment, Properties properties) {
@@ -83,7 +88,7 @@ public final class SietchCommand {
         }
     }
 
-    static String sietchVersion() {
+    public static String sietchVersion() {
         return SietchCommand.class.getModule().getDescriptor() != null
                 ? SietchCommand.class.getModule().getDescriptor().rawVersion().orElse("unknown")
                 : Optional.ofNullable(SietchCommand.class.getPackage().getImplementationVersion()).orElse("dev");

@@ -18,6 +18,10 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
     static final List<EnvironmentVariable> ALL = List.of(
             plain("API_HOST", "sietch.http.host"),
             plain("API_PORT", "sietch.http.port"),
+            plain("TRUSTED_PROXIES", "sietch.http.trusted-proxies"),
+            new EnvironmentVariable("ADMIN_API_KEYS", "sietch.http.admin-keys", true, UnaryOperator.identity()),
+            new EnvironmentVariable("MEMBER_TOKEN_SECRET", "sietch.http.member-token-secret", true,
+                    UnaryOperator.identity()),
             plain("DATABASE_PATH", "sietch.store.path"),
             plain("BERACHAIN_RPC_URL", "sietch.chain.rpc-urls"),
             plain("BERACHAIN_RPC_URLS", "sietch.chain.rpc-urls"),

@@ -9,8 +9,11 @@ import dev.sietch.chain.ChainSettings;
 import dev.sietch.chain.ClaimEvent;
 import dev.sietch.chain.VaultSource;
 import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.http.MemberTokens;
 import dev.sietch.core.model.Secret;
 import dev.sietch.discord.DiscordSettings;
+import dev.sietch.http.AddressBlock;
+import dev.sietch.http.AdminKey;
 import dev.sietch.http.HttpSettings;
 import dev.sietch.store.StoreSettings;
 import java.net.URI;
@@ -48,6 +51,10 @@ public final class SietchConfig {
     /** System properties under {@code sietch.} that the launcher sets and that are not configuration. */
     private static final Set<String> LAUNCHER_PROPERTIES = Set.of("sietch.home");
 
+    /** Keys whose values are secrets wherever they are set: problems with them never show the value. */
+    static final Set<String> SECRET_KEYS =
+            Set.of("sietch.discord.token", "sietch.http.admin-keys", "sietch.http.member-token-secret");
+
     private SietchConfig() {}
 
     /**
@@ -81,8 +88,7 @@ public final class SietchConfig {
         unknownKeys(merged, reference).forEach(key -> problems.add(key + ": unknown key (no module defines it)"));
 
         var settings = new SietchSettings(
-                reader.build("sietch.http", () -> new HttpSettings(
-                        reader.string("sietch.http.host"), reader.intBetween("sietch.http.port", 1, 65_535))),
+                reader.build("sietch.http", () -> http(reader)),
                 reader.build("sietch.store", () -> new StoreSettings(
                         reader.path("sietch.store.path"), reader.duration("sietch.store.busy-timeout"))),
                 reader.build("sietch.chain", () -> chain(reader)),
@@ -102,6 +108,39 @@ public final class SietchConfig {
                         reader.logLevel("sietch.log.level"),
                         reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)));
         return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
+    }
+
+    private static HttpSettings http(Reader reader) {
+        String h = "sietch.http.";
+        var limits = new HttpSettings.RateLimits(
+                reader.intBetween(h + "rate-limits.public", 0, 1_000_000_000),
+                reader.intBetween(h + "rate-limits.member", 0, 1_000_000_000),
+                reader.intBetween(h + "rate-limits.admin", 0, 1_000_000_000));
+        List<String> proxies = new ArrayList<>();
+        for (String proxy : reader.stringList(h + "trusted-proxies")) {
+            try {
+                AddressBlock.parse(proxy);
+                proxies.add(proxy);
+            } catch (IllegalArgumentException e) {
+                reader.fail(h + "trusted-proxies", e.getMessage(), null);
+            }
+        }
+        List<AdminKey> keys = List.of();
+        try {
+            keys = AdminKey.parseList(String.join(",", reader.stringList(h + "admin-keys")));
+        } catch (IllegalArgumentException e) {
+            reader.failShowing(h + "admin-keys", e.getMessage()); // the message never quotes a key
+        }
+        Optional<Secret> memberTokenSecret = reader.optionalString(h + "member-token-secret").map(Secret::new);
+        if (memberTokenSecret.isPresent()) {
+            try {
+                new MemberTokens(memberTokenSecret.get());
+            } catch (IllegalArgumentException e) {
+                reader.failShowing(h + "member-token-secret", e.getMessage());
+            }
+        }
+        return new HttpSettings(reader.string(h + "host"), reader.intBetween(h + "port", 1, 65_535), proxies, limits,
+                keys, memberTokenSecret);
     }
 
     private static ChainSettings chain(Reader reader) {
@@ -327,7 +366,8 @@ public final class SietchConfig {
             }
         }
 
-        List<URI> urls(String path) {
+        /** A list, or one comma-separated string (as environment variables give it); blank entries dropped. */
+        List<String> stringList(String path) {
             List<String> raw;
             try {
                 raw = config.getValue(path).valueType() == ConfigValueType.LIST
@@ -336,6 +376,11 @@ public final class SietchConfig {
             } catch (ConfigException e) {
                 return fail(path, describe(e), List.of());
             }
+            return raw.stream().map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+        }
+
+        List<URI> urls(String path) {
+            List<String> raw = stringList(path);
             List<URI> urls = new ArrayList<>();
             for (int i = 0; i < raw.size(); i++) {
                 String text = raw.get(i).trim();
@@ -407,12 +452,21 @@ public final class SietchConfig {
             return e.getMessage();
         }
 
-        private <T> T fail(String path, String problem, T fallback) {
+        <T> T fail(String path, String problem, T fallback) {
             EnvironmentVariable variable = setBy.get(path);
-            String where = variable == null ? path : path + " (from " + variable.name() + ")";
-            boolean secret = variable != null ? variable.secret() : path.equals("sietch.discord.token");
-            problems.add(where + ": " + (secret ? "invalid value (not shown)" : problem));
+            boolean secret = variable != null ? variable.secret() : SECRET_KEYS.contains(path);
+            problems.add(where(path) + ": " + (secret ? "invalid value (not shown)" : problem));
             return fallback;
+        }
+
+        /** A problem whose text is known not to contain the value, shown even for a secret key. */
+        void failShowing(String path, String problem) {
+            problems.add(where(path) + ": " + problem);
+        }
+
+        private String where(String path) {
+            EnvironmentVariable variable = setBy.get(path);
+            return variable == null ? path : path + " (from " + variable.name() + ")";
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.sietch.core.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +39,27 @@ public record AdminOverride(
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    /** The audit row of its creation ({@code admin_override}). */
+    public AuditEntry createdAudit() {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("overrideId", id);
+        data.put("address", wallet.value());
+        data.put("action", action.name().toLowerCase(Locale.ROOT));
+        data.put("reason", reason);
+        data.put("createdBy", createdBy);
+        data.put("expiresAt", expiresAt.map(Instant::toString).orElse(null));
+        return new AuditEntry("admin_override", data);
+    }
+
+    /** The audit row of a deactivation request ({@code admin_override}, action {@code deactivate}). */
+    public static AuditEntry deactivatedAudit(long id, String deactivatedBy) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("action", "deactivate");
+        data.put("overrideId", id);
+        data.put("deactivatedBy", deactivatedBy);
+        return new AuditEntry("admin_override", data);
     }
 
     /** In force at {@code now}: active, and not yet expired (an override expiring at {@code now} is over). */

@@ -2,6 +2,7 @@ package dev.sietch.core.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,6 +11,17 @@ import java.util.Objects;
  * Amounts are carried as decimal wei strings, never as floating point.
  */
 public record AuditEntry(String type, Map<String, Object> data) {
+
+    /**
+     * Every event type the service writes, in the order the admin API lists them. The predecessor's
+     * audit-log filter accepted only the first eight; here every type that is written can be asked for.
+     */
+    public static final List<String> TYPES = List.of(
+            "eligibility_update", "admin_override", "member_removed", "member_added", "naib_promotion",
+            "naib_demotion", "grace_period_entered", "grace_period_exited",
+            "admin_badge_award", "admin_badge_revoke", "admin_test_alert", "admin_reset_alert_counters",
+            "alert_sent", "naib_seats_evaluated", "weekly_reset", "waitlist_registration", "waitlist_unregistration",
+            "waitlist_eligible", "role_assigned", "role_removed", "migration_prompt_sent");
 
     public AuditEntry {
         Objects.requireNonNull(type, "type");

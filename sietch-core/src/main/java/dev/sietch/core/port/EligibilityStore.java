@@ -5,6 +5,7 @@ import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.WalletHolding;
 import java.time.Instant;
 import java.util.List;
@@ -52,6 +53,7 @@ public interface EligibilityStore {
     /**
      * @param basedOn the sync whose ranking {@code previous} is (empty for the first sync)
      * @param previous that sync's ranking, so only the wallets whose entry changed are rewritten
+     * @param threshold the entry threshold and waitlist of {@code ranking}, kept as history
      */
     record SyncCommit(
             Instant at,
@@ -61,7 +63,8 @@ public interface EligibilityStore {
             List<EligibilityChange> announcements,
             List<AuditEntry> audit,
             SyncHealth health,
-            OptionalLong ledgerBlock) {
+            OptionalLong ledgerBlock,
+            Threshold threshold) {
         public SyncCommit {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(basedOn, "basedOn");
@@ -71,6 +74,7 @@ public interface EligibilityStore {
             audit = List.copyOf(audit);
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(ledgerBlock, "ledgerBlock");
+            Objects.requireNonNull(threshold, "threshold");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.sietch.core.model.EligibilityDiff;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.Threshold;
 import dev.sietch.core.port.ChainUnavailableException;
 import dev.sietch.core.port.EligibilityStore;
 import java.time.Clock;
@@ -81,7 +82,8 @@ public final class SyncEligibility {
                 "ledgerBlock", ledger.block().isPresent() ? ledger.block().getAsLong() : null)));
 
         long syncId = store.commitSync(new EligibilityStore.SyncCommit(
-                now, last.syncId(), last.ranking(), ranking, diff.changes(), audit, health.next(), ledger.block()));
+                now, last.syncId(), last.ranking(), ranking, diff.changes(), audit, health.next(), ledger.block(),
+                Threshold.of(ranking.wallets(), policy)));
         return new SyncResult.Synced(syncId, ranking.size(), members, diff, bootstrap, ledger.block(),
                 health.graceChange());
     }

@@ -65,6 +65,14 @@ final class CachedRankings implements RankingReader {
     }
 
     @Override
+    public Optional<RankedWallet> atRank(int rank) {
+        List<RankedWallet> all = current().byRank(); // ranks are 1..n without gaps
+        return rank >= 1 && rank <= all.size() && all.get(rank - 1).rank() == rank
+                ? Optional.of(all.get(rank - 1))
+                : RankingReader.super.atRank(rank);
+    }
+
+    @Override
     public List<RankedWallet> members() {
         return current().byRank().stream().filter(RankedWallet::member).toList();
     }

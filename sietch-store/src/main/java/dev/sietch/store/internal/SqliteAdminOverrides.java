@@ -1,13 +1,11 @@
 package dev.sietch.store.internal;
 
 import dev.sietch.core.model.AdminOverride;
-import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.AdminOverrides;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-/** The admin_override table. */
+/** The admin_override table; every change writes its audit row in the same transaction. */
 public final class SqliteAdminOverrides implements AdminOverrides {
 
     private final SqliteDatabase db;
@@ -17,19 +15,30 @@ public final class SqliteAdminOverrides implements AdminOverrides {
     }
 
     @Override
-    public AdminOverride create(WalletAddress wallet, AdminOverride.Action action, String reason, String createdBy,
-            Instant createdAt, Optional<Instant> expiresAt) {
+    public AdminOverride create(NewOverride request, Instant at) {
         return db.write(handle -> {
             var dao = handle.attach(Daos.OverrideDao.class);
-            long id = dao.insert(wallet.value(), Mapping.action(action), reason, createdBy,
-                    Timestamps.format(createdAt), Timestamps.formatOrNull(expiresAt));
-            return Mapping.override(dao.find(id).orElseThrow());
+            String createdAt = Timestamps.format(at);
+            long id = dao.insert(request.wallet().value(), Mapping.action(request.action()), request.reason(),
+                    request.createdBy(), createdAt, Timestamps.formatOrNull(request.expiresAt()));
+            AdminOverride created = Mapping.override(dao.find(id).orElseThrow());
+            SqliteEligibilityStore.insertAudit(handle, List.of(created.createdAudit()), createdAt);
+            return created;
         });
     }
 
     @Override
-    public boolean deactivate(long id) {
-        return db.write(handle -> handle.attach(Daos.OverrideDao.class).deactivate(id)) == 1;
+    public Deactivation deactivate(long id, String deactivatedBy, Instant at) {
+        return db.write(handle -> {
+            var dao = handle.attach(Daos.OverrideDao.class);
+            if (dao.find(id).isEmpty()) {
+                return Deactivation.NOT_FOUND;
+            }
+            boolean changed = dao.deactivate(id) == 1;
+            SqliteEligibilityStore.insertAudit(handle, List.of(AdminOverride.deactivatedAudit(id, deactivatedBy)),
+                    Timestamps.format(at));
+            return changed ? Deactivation.DEACTIVATED : Deactivation.ALREADY_INACTIVE;
+        });
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.Threshold;
+import dev.sietch.core.model.Wei;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.WalletHolding;
 import dev.sietch.core.port.ConcurrentSyncException;
@@ -102,6 +104,7 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
             handle.createUpdate("INSERT INTO ranking_snapshot (sync_id, created_at, wallets, data) VALUES (:id, :at, :n, :data)")
                     .bind("id", syncId).bind("at", at).bind("n", commit.ranking().size()).bind("data", snapshot)
                     .execute();
+            insertThreshold(handle, commit.threshold(), syncId, at);
             insertAudit(handle, commit.audit(), at);
             insertOutbox(handle, commit.announcements(), syncId, at);
             writeHealth(handle, commit.health());
@@ -161,6 +164,22 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
         batch.execute();
     }
 
+    private static void insertThreshold(Handle handle, Threshold threshold, long syncId, String at) {
+        handle.createUpdate("""
+                INSERT INTO threshold_snapshot (sync_id, created_at, entry_threshold, eligible_count, waitlist_count,
+                    waitlist_top, waitlist_bottom, gap_to_entry)
+                VALUES (:id, :at, :entry, :eligible, :waitlist, :top, :bottom, :gap)""")
+                .bind("id", syncId)
+                .bind("at", at)
+                .bind("entry", threshold.entry().map(Wei::toSortableString).orElse(null))
+                .bind("eligible", threshold.eligibleCount())
+                .bind("waitlist", threshold.waitlistCount())
+                .bind("top", threshold.waitlistTop().map(Wei::toSortableString).orElse(null))
+                .bind("bottom", threshold.waitlistBottom().map(Wei::toSortableString).orElse(null))
+                .bind("gap", threshold.gapToEntry().map(Wei::toSortableString).orElse(null))
+                .execute();
+    }
+
     static void insertAudit(Handle handle, List<AuditEntry> audit, String at) {
         if (audit.isEmpty()) {
             return;
@@ -213,6 +232,11 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
     @Override
     public List<RankedWallet> upToRank(int lastRank) {
         return rankings.upToRank(lastRank);
+    }
+
+    @Override
+    public Optional<RankedWallet> atRank(int rank) {
+        return rankings.atRank(rank);
     }
 
     @Override

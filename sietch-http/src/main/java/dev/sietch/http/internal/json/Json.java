@@ -29,6 +29,15 @@ public final class Json {
         exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes));
     }
 
+    /** Parses JSON text the service itself wrote (e.g. an audit row's data). */
+    public static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not valid", e);
+        }
+    }
+
     /** The error body every route uses: exactly one key, {@code error}. */
     public static void error(HttpServerExchange exchange, int status, String message) {
         send(exchange, status, Map.of("error", message));

@@ -1,8 +1,8 @@
 package dev.sietch.http.internal.route;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RoutingHandler;
-import io.undertow.util.Headers;
+import dev.sietch.http.internal.Call;
+import dev.sietch.http.internal.Route;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** {@code GET /metrics}: the Prometheus text exposition, format 0.0.4. */
@@ -16,14 +16,12 @@ public final class MetricsRoutes {
         this.scrape = scrape;
     }
 
-    public void register(RoutingHandler routing) {
-        routing.get("/metrics", this::metrics);
+    public List<Route> routes() {
+        return List.of(Route.get("/metrics", Route.Access.PUBLIC, "Prometheus metrics (text format 0.0.4)",
+                this::metrics));
     }
 
-    private void metrics(HttpServerExchange exchange) {
-        String body = scrape.get();
-        exchange.setStatusCode(200);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
-        exchange.getResponseSender().send(body);
+    private void metrics(Call call) {
+        call.sendText(200, CONTENT_TYPE, scrape.get());
     }
 }

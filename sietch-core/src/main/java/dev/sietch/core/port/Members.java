@@ -1,0 +1,76 @@
+package dev.sietch.core.port;
+
+import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.model.TenureCategory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Member profiles. Implemented by the store. */
+public interface Members {
+
+    /** Nyms compare case-insensitively; the stored case is returned. */
+    Optional<MemberProfile> byNym(String nym);
+
+    Optional<MemberProfile> byId(String memberId);
+
+    Optional<MemberProfile> byDiscordId(String discordUserId);
+
+    /**
+     * Onboarded members matching every filter, counted and ordered before the page is cut (the
+     * predecessor filtered tenure after paginating); ties are broken by member id, so pages are stable.
+     */
+    DirectoryPage directory(DirectoryQuery query);
+
+    /** Onboarded members by badges held (most first), then earliest membership, then member id. */
+    List<MemberProfile> leaderboard(int limit);
+
+    int onboardedCount();
+
+    /** Creates a profile with a fresh member id, and its {@code member_added} audit row, in one transaction. */
+    MemberProfile create(NewProfile profile, Instant at);
+
+    void completeOnboarding(String memberId, Instant at);
+
+    enum Sort { NYM, TENURE, BADGE_COUNT }
+
+    /**
+     * @param now and {@code launch} place members in tenure categories
+     */
+    record DirectoryQuery(int page, int pageSize, Optional<Role> tier, Optional<String> badgeId,
+            Optional<TenureCategory> tenure, Sort sort, boolean descending, Instant now, Instant launch) {
+        public DirectoryQuery {
+            if (page < 1 || pageSize < 1) {
+                throw new IllegalArgumentException("page and page size start at 1");
+            }
+            Objects.requireNonNull(tier, "tier");
+            Objects.requireNonNull(badgeId, "badgeId");
+            Objects.requireNonNull(tenure, "tenure");
+            Objects.requireNonNull(sort, "sort");
+            Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(launch, "launch");
+        }
+    }
+
+    record DirectoryPage(List<MemberProfile> members, int total) {
+        public DirectoryPage {
+            members = List.copyOf(members);
+        }
+    }
+
+    record NewProfile(String discordUserId, String nym, Role tier, Optional<String> bio, Optional<String> pfpUrl,
+            String pfpType) {
+        public NewProfile {
+            Objects.requireNonNull(discordUserId, "discordUserId");
+            Objects.requireNonNull(nym, "nym");
+            if (tier != Role.NAIB && tier != Role.FEDAYKIN) {
+                throw new IllegalArgumentException("a member's tier is naib or fedaykin");
+            }
+            Objects.requireNonNull(bio, "bio");
+            Objects.requireNonNull(pfpUrl, "pfpUrl");
+            Objects.requireNonNull(pfpType, "pfpType");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sietch.core.port;
+
+import dev.sietch.core.model.Wei;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The Naib council's seats and their history. Implemented by the store. */
+public interface NaibSeats {
+
+    /** Occupied seats. */
+    List<Seat> active();
+
+    /** Every seat the member has held, newest first. */
+    List<Seat> history(String memberId);
+
+    /** Every closed seat, oldest first (for the former-Naib list). */
+    List<Seat> closed();
+
+    /** Seats a member in a free seat. */
+    Seat seat(String memberId, int seatNumber, Wei held, Instant at);
+
+    /** Closes an occupied seat and marks its holder a former Naib. */
+    void unseat(long seatId, String reason, Optional<String> bumpedBy, Wei held, Instant at);
+
+    record Seat(long id, int seatNumber, String memberId, Instant seatedAt, Optional<Instant> unseatedAt,
+            Optional<String> unseatReason, Wei heldAtSeating, Optional<Wei> heldAtUnseating) {
+        public Seat {
+            Objects.requireNonNull(memberId, "memberId");
+            Objects.requireNonNull(seatedAt, "seatedAt");
+            Objects.requireNonNull(unseatedAt, "unseatedAt");
+            Objects.requireNonNull(unseatReason, "unseatReason");
+            Objects.requireNonNull(heldAtSeating, "heldAtSeating");
+            Objects.requireNonNull(heldAtUnseating, "heldAtUnseating");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.sietch.core.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Members' alert preferences and the alert history. Implemented by the store. */
+public interface Notifications {
+
+    /** The member's preferences, created with the defaults if they have none. */
+    Preferences preferences(String memberId, Instant now);
+
+    /** Applies the given fields (absent ones stay) and returns the result. */
+    Preferences update(String memberId, Change change, Instant now);
+
+    /** Newest first. */
+    List<Alert> history(String recipientId, int limit, Optional<String> type);
+
+    /** @param weekStart the start of the current week (Monday 00:00 UTC) */
+    Stats stats(Instant weekStart);
+
+    /** Sets every member's weekly count to 0 and writes {@code admin_reset_alert_counters}; returns how many rows. */
+    int resetCounters(String triggeredBy, Instant at);
+
+    /** Records an alert (and, when delivered, counts it against the member's week). */
+    Alert record(NewAlert alert, Instant at);
+
+    long sentCount();
+
+    enum Frequency {
+        ONE_PER_WEEK("1_per_week", 1), TWO_PER_WEEK("2_per_week", 2), THREE_PER_WEEK("3_per_week", 3), DAILY("daily", 7);
+
+        private final String wireName;
+        private final int perWeek;
+
+        Frequency(String wireName, int perWeek) {
+            this.wireName = wireName;
+            this.perWeek = perWeek;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public int perWeek() {
+            return perWeek;
+        }
+
+        public static Optional<Frequency> of(String wireName) {
+            for (Frequency f : values()) {
+                if (f.wireName.equals(wireName)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
+        }
+
+        public static List<String> wireNames() {
+            return java.util.Arrays.stream(values()).map(Frequency::wireName).toList();
+        }
+    }
+
+    record Preferences(boolean positionUpdates, boolean atRiskWarnings, boolean naibAlerts, Frequency frequency,
+            int alertsSentThisWeek) {}
+
+    record Change(Optional<Boolean> positionUpdates, Optional<Boolean> atRiskWarnings, Optional<Boolean> naibAlerts,
+            Optional<Frequency> frequency) {}
+
+    record Alert(long id, String recipientId, String type, boolean delivered, Optional<String> deliveryError,
+            Instant sentAt, String dataJson) {}
+
+    /**
+     * @param dataJson the alert's data, a JSON object
+     * @param testBy the administrator who asked for it, for a test alert (audited as {@code admin_test_alert})
+     */
+    record NewAlert(String recipientId, boolean member, String type, String dataJson, boolean delivered,
+            Optional<String> deliveryError, Optional<String> testBy) {
+        public NewAlert {
+            Objects.requireNonNull(recipientId, "recipientId");
+            if (!TYPES.contains(type)) {
+                throw new IllegalArgumentException("unknown alert type " + type);
+            }
+            Objects.requireNonNull(dataJson, "dataJson");
+            Objects.requireNonNull(deliveryError, "deliveryError");
+            Objects.requireNonNull(testBy, "testBy");
+        }
+    }
+
+    List<String> TYPES = List.of("position_update", "at_risk_warning", "naib_threat", "naib_bump", "naib_seated",
+            "waitlist_eligible");
+
+    record Stats(long total, long thisWeek, Map<String, Long> byType, long delivered, long preferences,
+            long positionUpdatesDisabled, long atRiskWarningsDisabled) {
+        public Stats {
+            byType = Map.copyOf(byType);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.sietch.core.port;
+
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.model.Wei;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/** Registrations for the waitlist's eligibility alert. Implemented by the store. */
+public interface Waitlist {
+
+    Optional<Registration> activeFor(WalletAddress wallet);
+
+    /** Which of {@code wallets} have an active registration. */
+    Set<WalletAddress> registered(Collection<WalletAddress> wallets);
+
+    Registration register(String discordUserId, WalletAddress wallet, int position, Wei held, Instant at);
+
+    /** Active registrations not yet notified. */
+    int pendingCount();
+
+    record Registration(long id, String discordUserId, WalletAddress wallet, int position, Wei held,
+            Instant registeredAt, Optional<Instant> notifiedAt) {}
+}

@@ -1,0 +1,17 @@
+package dev.sietch.core.port;
+
+import dev.sietch.core.model.WalletAddress;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Which wallet each Discord account has proven it controls. Implemented by the store. */
+public interface WalletLinks {
+
+    /**
+     * Links the account to the wallet, replacing the account's previous wallet and the wallet's
+     * previous account. Profiles and their history are untouched.
+     */
+    void link(String discordUserId, WalletAddress wallet, Instant at);
+
+    Optional<WalletAddress> walletOf(String discordUserId);
+}

@@ -1,0 +1,137 @@
+package dev.sietch.http.internal.route;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sietch.core.model.AdminOverride;
+import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.port.AdminOverrides;
+import dev.sietch.core.port.AuditLog;
+import dev.sietch.core.port.SyncHealthSource;
+import dev.sietch.http.internal.Call;
+import dev.sietch.http.internal.HttpError;
+import dev.sietch.http.internal.Query;
+import dev.sietch.http.internal.Route;
+import dev.sietch.http.internal.json.Json;
+import dev.sietch.http.internal.json.Wire;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Overrides, the audit log and sync health for administrators ({@code X-API-Key}, checked before
+ * routing). The administrator's name from the key is recorded as {@code created_by} and in audit rows.
+ */
+public final class AdminRoutes {
+
+    private static final Pattern ADDRESS = Pattern.compile("^0x[a-fA-F0-9]{40}$");
+    /** JavaScript's parseInt(text, 10): optional space and sign, then the leading digits. */
+    private static final Pattern LEADING_INTEGER = Pattern.compile("^\\s*([+-]?\\d+)");
+
+    private final AdminOverrides overrides;
+    private final AuditLog auditLog;
+    private final SyncHealthSource syncHealth;
+    private final Duration gracePeriod;
+
+    public AdminRoutes(AdminOverrides overrides, AuditLog auditLog, SyncHealthSource syncHealth, Duration gracePeriod) {
+        this.overrides = overrides;
+        this.auditLog = auditLog;
+        this.syncHealth = syncHealth;
+        this.gracePeriod = gracePeriod;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/admin/override", Route.Access.ADMIN,
+                        "Create an override: add or remove a wallet from the next sync's ranking", this::createOverride)
+                        .created(),
+                Route.get("/admin/overrides", Route.Access.ADMIN, "Overrides in force", this::listOverrides),
+                Route.delete("/admin/override/{id}", Route.Access.ADMIN, "Deactivate an override",
+                        this::deactivateOverride),
+                Route.get("/admin/audit-log", Route.Access.ADMIN, "Audit log, newest first", this::auditLog)
+                        .withQuery("limit", "event_type", "since"),
+                Route.get("/admin/health", Route.Access.ADMIN, "Chain sync health in detail", this::health));
+    }
+
+    private void createOverride(Call call) {
+        ObjectNode body = call.body();
+        var query = new Query();
+        String address = query.requiredString(body.get("address"));
+        if (address != null && !ADDRESS.matcher(address).matches()) {
+            query.issue("Invalid Ethereum address");
+        }
+        String action = query.requiredString(body.get("action"));
+        if (action != null && !action.equals("add") && !action.equals("remove")) {
+            query.issue("Invalid enum value. Expected 'add' | 'remove', received '" + Query.printable(action) + "'");
+        }
+        String reason = query.requiredString(body.get("reason"));
+        if (reason != null && reason.isEmpty()) {
+            query.issue("Reason is required");
+        } else if (reason != null && reason.length() > 500) {
+            query.issue("Reason too long");
+        }
+        Optional<Instant> expiresAt = query.datetime(query.optionalString(body.get("expires_at")));
+        query.check();
+        AdminOverride created = overrides.create(new AdminOverrides.NewOverride(WalletAddress.of(address),
+                AdminOverride.Action.valueOf(action.toUpperCase(Locale.ROOT)), reason, call.admin(), expiresAt),
+                call.now());
+        call.send(201, Wire.object("id", created.id(), "message", "Override created: " + action + " " + address));
+    }
+
+    private void listOverrides(Call call) {
+        Instant now = call.now();
+        List<AdminOverride> inForce = overrides.active().stream().filter(o -> o.appliesAt(now))
+                .sorted(java.util.Comparator.comparingLong(AdminOverride::id)).toList();
+        call.ok(Wire.object("overrides", inForce.stream().map(o -> Wire.object(
+                "id", o.id(),
+                "address", o.wallet().value(),
+                "action", o.action().name().toLowerCase(Locale.ROOT),
+                "reason", o.reason(),
+                "created_by", o.createdBy(),
+                "created_at", Wire.timestamp(o.createdAt()),
+                "expires_at", Wire.timestamp(o.expiresAt()))).toList()));
+    }
+
+    private void deactivateOverride(Call call) {
+        Matcher digits = LEADING_INTEGER.matcher(call.parameter("id"));
+        if (!digits.find()) {
+            throw HttpError.badRequest("Invalid override ID");
+        }
+        BigInteger id = new BigInteger(digits.group(1));
+        if (id.signum() <= 0 || id.bitLength() > 63) {
+            throw HttpError.notFound("Override not found");
+        }
+        if (overrides.deactivate(id.longValueExact(), call.admin(), call.now()) == AdminOverrides.Deactivation.NOT_FOUND) {
+            throw HttpError.notFound("Override not found");
+        }
+        call.ok(Wire.object("message", "Override deactivated"));
+    }
+
+    private void auditLog(Call call) {
+        var query = new Query();
+        int limit = query.integer(call.query("limit"), 1, 1000, 100);
+        Optional<String> type = query.oneOf(call.query("event_type"), AuditEntry.TYPES);
+        Optional<Instant> since = query.datetime(call.query("since"));
+        query.check();
+        call.ok(Wire.object("entries", auditLog.recent(limit, type, since).stream().map(row -> Wire.object(
+                "id", row.id(),
+                "event_type", row.type(),
+                "event_data", Json.tree(row.dataJson()),
+                "created_at", Wire.timestamp(row.createdAt()))).toList()));
+    }
+
+    private void health(Call call) {
+        SyncHealth health = syncHealth.current();
+        call.ok(Wire.object(
+                "last_successful_query", Wire.timestamp(health.lastSuccessfulSync()),
+                "last_query_attempt", Wire.timestamp(health.lastAttempt()),
+                "consecutive_failures", health.consecutiveFailures(),
+                "in_grace_period", health.inGracePeriod(),
+                "grace_period_hours", gracePeriod.toHours()));
+    }
+}

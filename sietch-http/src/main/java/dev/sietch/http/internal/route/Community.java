@@ -1,0 +1,50 @@
+package dev.sietch.http.internal.route;
+
+import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.TenureCategory;
+import dev.sietch.http.internal.HttpError;
+import dev.sietch.http.internal.json.Wire;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What the community routes share: the public profile body and id checks. */
+final class Community {
+
+    /** zod 3's lenient UUID check, as the predecessor used it. */
+    static final Pattern UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    /** A run of digits as long as a Discord id: a picture URL carrying one (a Discord CDN avatar) is not shown. */
+    private static final Pattern SNOWFLAKE_RUN = Pattern.compile("\\d{17,20}");
+
+    private Community() {}
+
+    /**
+     * The public profile: no Discord id, no wallet, no rank, no amount. A picture URL that embeds a
+     * Discord id (cdn.discordapp.com/avatars/{id}/…) would reveal it, so it is left out.
+     */
+    static Map<String, Object> profile(MemberProfile member, Instant now) {
+        return Wire.object(
+                "member_id", member.memberId(),
+                "nym", member.nym(),
+                "bio", member.bio().orElse(null),
+                "pfp_url", publicPicture(member).orElse(null),
+                "tier", member.tier().wireName(),
+                "member_since", Wire.timestamp(member.memberSince()),
+                "tenure_category", TenureCategory.of(member.memberSince(), now, TenureCategory.DEFAULT_LAUNCH).wireName(),
+                "badge_count", member.badgeCount());
+    }
+
+    static Optional<String> publicPicture(MemberProfile member) {
+        return member.pfpUrl().filter(url -> !SNOWFLAKE_RUN.matcher(url).find());
+    }
+
+    static String memberId(String text) {
+        if (!UUID.matcher(text).matches()) {
+            throw HttpError.badRequest("Invalid member ID format");
+        }
+        return text.toLowerCase(java.util.Locale.ROOT);
+    }
+}

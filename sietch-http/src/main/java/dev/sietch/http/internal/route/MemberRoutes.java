@@ -1,0 +1,118 @@
+package dev.sietch.http.internal.route;
+
+import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.model.TenureCategory;
+import dev.sietch.core.port.Members;
+import dev.sietch.http.internal.Call;
+import dev.sietch.http.internal.HttpError;
+import dev.sietch.http.internal.Query;
+import dev.sietch.http.internal.Route;
+import dev.sietch.http.internal.json.Wire;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Profiles, the directory, the badge catalogue and the leaderboard (#15-#19). */
+public final class MemberRoutes {
+
+    private static final Pattern LEADING_INTEGER = Pattern.compile("^\\s*([+-]?\\d+)");
+
+    private final Members members;
+
+    public MemberRoutes(Members members) {
+        this.members = members;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/profile", Route.Access.MEMBER, "The calling member's own profile", this::ownProfile),
+                Route.get("/api/members/{nym}", Route.Access.PUBLIC, "A member's public profile by nym", this::profile),
+                Route.get("/api/directory", Route.Access.PUBLIC, "Onboarded members, filtered, sorted and paginated",
+                        this::directory).withQuery("page", "page_size", "tier", "badge_id", "tenure_category", "sort_by",
+                        "sort_dir"),
+                Route.get("/api/badges", Route.Access.PUBLIC, "The badge catalogue", this::badges),
+                Route.get("/api/leaderboard", Route.Access.PUBLIC, "Members by badges held", this::leaderboard)
+                        .withQuery("limit"));
+    }
+
+    private void ownProfile(Call call) {
+        MemberProfile member = members.byDiscordId(call.member())
+                .orElseThrow(() -> HttpError.notFound("Profile not found"));
+        call.ok(Community.profile(member, call.now()));
+    }
+
+    /** Only onboarded members are shown (a placeholder profile from the v1 migration is not public). */
+    private void profile(Call call) {
+        MemberProfile member = members.byNym(call.parameter("nym")).filter(MemberProfile::onboardingComplete)
+                .orElseThrow(() -> HttpError.notFound("Member not found"));
+        call.ok(Community.profile(member, call.now()));
+    }
+
+    private void directory(Call call) {
+        var query = new Query();
+        int page = query.integer(call.query("page"), 1, 1_000_000, 1);
+        int pageSize = query.integer(call.query("page_size"), 1, 50, 20);
+        Optional<Role> tier = query.oneOf(call.query("tier"), List.of("naib", "fedaykin")).map(Role::fromWireName);
+        Optional<String> badge = call.query("badge_id");
+        Optional<TenureCategory> tenure = query.oneOf(call.query("tenure_category"),
+                List.of("og", "veteran", "elder", "member")).map(t -> TenureCategory.valueOf(t.toUpperCase(java.util.Locale.ROOT)));
+        Members.Sort sort = query.oneOf(call.query("sort_by"), List.of("nym", "tenure", "badgeCount"))
+                .map(s -> switch (s) {
+                    case "tenure" -> Members.Sort.TENURE;
+                    case "badgeCount" -> Members.Sort.BADGE_COUNT;
+                    default -> Members.Sort.NYM;
+                }).orElse(Members.Sort.NYM);
+        boolean descending = query.oneOf(call.query("sort_dir"), List.of("asc", "desc")).map("desc"::equals).orElse(false);
+        query.check();
+        Members.DirectoryPage result = members.directory(new Members.DirectoryQuery(page, pageSize, tier, badge, tenure,
+                sort, descending, call.now(), TenureCategory.DEFAULT_LAUNCH));
+        call.ok(Wire.object(
+                "members", result.members().stream().map(m -> Community.profile(m, call.now())).toList(),
+                "page", page,
+                "page_size", pageSize,
+                "total", result.total(),
+                "total_pages", (result.total() + pageSize - 1) / pageSize));
+    }
+
+    private void badges(Call call) {
+        call.ok(Wire.object("badges", Badge.CATALOGUE.stream().map(b -> Wire.object(
+                "id", b.id(),
+                "name", b.displayName(),
+                "description", b.description(),
+                "emoji", b.emoji(),
+                "category", b.category().wireName())).toList()));
+    }
+
+    /**
+     * {@code rank} here is the place in this leaderboard (by badges held), not an eligibility rank.
+     * {@code limit} is read as JavaScript's parseInt, as the predecessor did ({@code 2abc} is 2).
+     */
+    private void leaderboard(Call call) {
+        int limit = 20;
+        Optional<String> raw = call.query("limit").filter(v -> !v.isEmpty());
+        if (raw.isPresent()) {
+            Matcher digits = LEADING_INTEGER.matcher(raw.get());
+            long value = digits.find() && digits.group(1).length() < 12 ? Long.parseLong(digits.group(1)) : -1;
+            if (value < 1 || value > 100) {
+                throw HttpError.badRequest("Limit must be between 1 and 100");
+            }
+            limit = (int) value;
+        }
+        List<MemberProfile> top = members.leaderboard(limit);
+        var entries = new java.util.ArrayList<Object>();
+        for (int i = 0; i < top.size(); i++) {
+            MemberProfile m = top.get(i);
+            entries.add(Wire.object(
+                    "rank", i + 1,
+                    "nym", m.nym(),
+                    "pfp_url", Community.publicPicture(m).orElse(null),
+                    "tier", m.tier().wireName(),
+                    "badge_count", m.badgeCount(),
+                    "tenure_category", TenureCategory.of(m.memberSince(), call.now(), TenureCategory.DEFAULT_LAUNCH).wireName()));
+        }
+        call.ok(Wire.object("entries", entries, "total_members", members.onboardedCount()));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.sietch.http.internal.route;
+
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.Threshold;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.model.Wei;
+import dev.sietch.core.port.ThresholdHistory;
+import dev.sietch.core.port.Waitlist;
+import dev.sietch.core.usecase.ReadCommunity;
+import dev.sietch.http.internal.Call;
+import dev.sietch.http.internal.Query;
+import dev.sietch.http.internal.Route;
+import dev.sietch.http.internal.json.Wire;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The entry threshold, its history and the waitlist (#24-#26). Waitlist wallets are public chain
+ * data about non-members; they are shown truncated ({@code 0x1234...5678}) and never next to a nym.
+ */
+public final class ThresholdRoutes {
+
+    private static final int TOP_WAITLIST = 5;
+
+    private final ReadCommunity community;
+    private final ThresholdHistory history;
+    private final Waitlist waitlist;
+
+    public ThresholdRoutes(ReadCommunity community, ThresholdHistory history, Waitlist waitlist) {
+        this.community = community;
+        this.history = history;
+        this.waitlist = waitlist;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/threshold", Route.Access.PUBLIC, "The entry threshold and the top of the waitlist",
+                        this::threshold),
+                Route.get("/api/threshold/history", Route.Access.PUBLIC, "The entry threshold at each sync, newest first",
+                        this::history).withQuery("limit", "since"),
+                Route.get("/api/waitlist/status/{address}", Route.Access.PUBLIC, "A wallet's place on the waitlist",
+                        this::status));
+    }
+
+    private void threshold(Call call) {
+        Threshold threshold = community.threshold();
+        List<RankedWallet> top = threshold.waitlist().subList(0, Math.min(TOP_WAITLIST, threshold.waitlistCount()));
+        Set<WalletAddress> registered = waitlist.registered(top.stream().map(RankedWallet::wallet).toList());
+        call.responseHeader("Cache-Control", "public, max-age=60");
+        call.ok(Wire.object(
+                "entry_threshold", threshold.entry().map(Wire::bgt).orElse(BigDecimal.ZERO),
+                "eligible_count", threshold.eligibleCount(),
+                "waitlist_count", threshold.waitlistCount(),
+                "gap_to_entry", threshold.gapToEntry().map(Wire::bgt).orElse(null),
+                "top_waitlist", top.stream().map(w -> Wire.object(
+                        "position", w.rank(),
+                        "address_display", truncate(w.wallet()),
+                        "bgt", Wire.bgt(w.held()),
+                        "distance_to_entry", threshold.distanceToEntry(w.held()).map(Wire::bgt).orElse(null),
+                        "is_registered", registered.contains(w.wallet()))).toList(),
+                "updated_at", Wire.timestamp(call.now())));
+    }
+
+    private void history(Call call) {
+        var query = new Query();
+        int limit = query.integer(call.query("limit"), 1, 100, 24);
+        Optional<Instant> since = query.datetime(call.query("since"));
+        query.check();
+        var snapshots = history.recent(limit, since);
+        call.ok(Wire.object(
+                "snapshots", snapshots.stream().map(s -> Wire.object(
+                        "id", s.id(),
+                        "entry_threshold", s.entry().map(Wire::bgt).orElse(BigDecimal.ZERO),
+                        "eligible_count", s.eligibleCount(),
+                        "waitlist_count", s.waitlistCount(),
+                        "created_at", Wire.timestamp(s.createdAt()))).toList(),
+                "count", snapshots.size()));
+    }
+
+    /** Only ranks 70-100 are "in waitlist range" (the predecessor said so of every ranked wallet, members too). */
+    private void status(Call call) {
+        WalletAddress wallet = EligibilityRoutes.address(call.parameter("address"));
+        Optional<RankedWallet> place = community.waitlisted(wallet);
+        Optional<Wei> entry = community.entryThreshold();
+        Optional<Waitlist.Registration> registration = waitlist.activeFor(wallet);
+        call.ok(Wire.object(
+                "address", wallet.value(),
+                "is_in_waitlist_range", place.isPresent(),
+                "position", place.map(RankedWallet::rank).orElse(null),
+                "bgt", place.map(p -> Wire.bgt(p.held())).orElse(null),
+                "distance_to_entry", place.flatMap(p -> entry.map(e -> Wire.bgt(e.minusOrZero(p.held())))).orElse(null),
+                "is_registered", registration.isPresent(),
+                "registered_at", registration.map(r -> Wire.timestamp(r.registeredAt())).orElse(null)));
+    }
+
+    /** {@code 0x1234...5678}: the first 6 and last 4 characters. */
+    static String truncate(WalletAddress wallet) {
+        String text = wallet.value();
+        return text.substring(0, 6) + "..." + text.substring(text.length() - 4);
+    }
+}

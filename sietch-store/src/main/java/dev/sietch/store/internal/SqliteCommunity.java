@@ -1,0 +1,499 @@
+package dev.sietch.store.internal;
+
+import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.model.Wei;
+import dev.sietch.core.port.MemberBadges;
+import dev.sietch.core.port.Members;
+import dev.sietch.core.port.NaibSeats;
+import dev.sietch.core.port.Notifications;
+import dev.sietch.core.port.ThresholdHistory;
+import dev.sietch.core.port.Waitlist;
+import dev.sietch.core.port.WalletLinks;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The community tables (V004): wallet links, profiles, badges, Naib seats, waitlist, threshold
+ * history, notification preferences and alerts. Every change that the audit log records is written
+ * with its audit row in one transaction.
+ */
+public final class SqliteCommunity
+        implements Members, WalletLinks, MemberBadges, NaibSeats, Waitlist, ThresholdHistory, Notifications {
+
+    /** A profile row with its count of badges held. */
+    private static final String PROFILE = """
+            SELECT p.member_id, p.discord_user_id, p.nym, p.bio, p.pfp_url, p.pfp_type, p.tier, p.created_at,
+                p.onboarding_complete, p.is_former_naib,
+                (SELECT count(*) FROM member_badge b WHERE b.member_id = p.member_id AND b.revoked = 0) AS badges
+            FROM member_profile p""";
+
+    private final SqliteDatabase db;
+
+    public SqliteCommunity(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    // ---- members
+
+    @Override
+    public Optional<MemberProfile> byNym(String nym) {
+        return db.read(h -> h.createQuery(PROFILE + " WHERE p.nym = :nym").bind("nym", nym)
+                .map((rs, ctx) -> profile(rs)).findOne());
+    }
+
+    @Override
+    public Optional<MemberProfile> byId(String memberId) {
+        return db.read(h -> h.createQuery(PROFILE + " WHERE p.member_id = :id").bind("id", memberId)
+                .map((rs, ctx) -> profile(rs)).findOne());
+    }
+
+    @Override
+    public Optional<MemberProfile> byDiscordId(String discordUserId) {
+        return db.read(h -> h.createQuery(PROFILE + " WHERE p.discord_user_id = :id").bind("id", discordUserId)
+                .map((rs, ctx) -> profile(rs)).findOne());
+    }
+
+    @Override
+    public DirectoryPage directory(DirectoryQuery q) {
+        var where = new StringBuilder(" WHERE p.onboarding_complete = 1");
+        q.tier().ifPresent(t -> where.append(" AND p.tier = :tier"));
+        q.badgeId().ifPresent(b -> where.append(
+                " AND EXISTS (SELECT 1 FROM member_badge mb WHERE mb.member_id = p.member_id AND mb.badge_id = :badge AND mb.revoked = 0)"));
+        q.tenure().ifPresent(t -> where.append(switch (t) {
+            case OG -> " AND p.created_at < :ogBefore";
+            case ELDER -> " AND p.created_at >= :ogBefore AND p.created_at <= :elderBy";
+            case VETERAN -> " AND p.created_at >= :ogBefore AND p.created_at > :elderBy AND p.created_at <= :veteranBy";
+            case MEMBER -> " AND p.created_at >= :ogBefore AND p.created_at > :veteranBy";
+        }));
+        String direction = q.descending() ? " DESC" : " ASC";
+        String order = switch (q.sort()) {
+            case NYM -> " ORDER BY p.nym COLLATE NOCASE" + direction;
+            case TENURE -> " ORDER BY p.created_at" + direction;
+            case BADGE_COUNT -> " ORDER BY badges" + direction;
+        } + ", p.member_id";
+        return db.read(h -> {
+            int total = bindDirectory(h.createQuery("SELECT count(*) FROM member_profile p" + where), q)
+                    .mapTo(Integer.class).one();
+            List<MemberProfile> page = bindDirectory(h.createQuery(PROFILE + where + order + " LIMIT :limit OFFSET :offset"), q)
+                    .bind("limit", q.pageSize())
+                    .bind("offset", (long) (q.page() - 1) * q.pageSize())
+                    .map((rs, ctx) -> profile(rs)).list();
+            return new DirectoryPage(page, total);
+        });
+    }
+
+    private static Query bindDirectory(Query query, DirectoryQuery q) {
+        q.tier().ifPresent(t -> query.bind("tier", t.wireName()));
+        q.badgeId().ifPresent(b -> query.bind("badge", b));
+        if (q.tenure().isPresent()) {
+            // og: joined less than 31 whole days after launch; elder/veteran: 180/90 whole days of membership
+            query.bind("ogBefore", Timestamps.format(q.launch().plus(Duration.ofDays(31))));
+            query.bind("elderBy", Timestamps.format(q.now().minus(Duration.ofDays(180))));
+            query.bind("veteranBy", Timestamps.format(q.now().minus(Duration.ofDays(90))));
+        }
+        return query;
+    }
+
+    @Override
+    public List<MemberProfile> leaderboard(int limit) {
+        return db.read(h -> h.createQuery(PROFILE
+                        + " WHERE p.onboarding_complete = 1 ORDER BY badges DESC, p.created_at ASC, p.member_id LIMIT :limit")
+                .bind("limit", limit).map((rs, ctx) -> profile(rs)).list());
+    }
+
+    @Override
+    public int onboardedCount() {
+        return db.read(h -> h.createQuery("SELECT count(*) FROM member_profile WHERE onboarding_complete = 1")
+                .mapTo(Integer.class).one());
+    }
+
+    @Override
+    public MemberProfile create(NewProfile profile, Instant at) {
+        String id = UUID.randomUUID().toString();
+        String now = Timestamps.format(at);
+        db.write(h -> {
+            h.createUpdate("""
+                    INSERT INTO member_profile (member_id, discord_user_id, nym, bio, pfp_url, pfp_type, tier, created_at,
+                        updated_at)
+                    VALUES (:id, :discord, :nym, :bio, :pfp, :pfpType, :tier, :at, :at)""")
+                    .bind("id", id).bind("discord", profile.discordUserId()).bind("nym", profile.nym())
+                    .bind("bio", profile.bio().orElse(null)).bind("pfp", profile.pfpUrl().orElse(null))
+                    .bind("pfpType", profile.pfpType()).bind("tier", profile.tier().wireName()).bind("at", now)
+                    .execute();
+            var data = new LinkedHashMap<String, Object>();
+            data.put("memberId", id);
+            data.put("tier", profile.tier().wireName());
+            data.put("source", "profile_creation");
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("member_added", data)), now);
+            return null;
+        });
+        return byId(id).orElseThrow();
+    }
+
+    @Override
+    public void completeOnboarding(String memberId, Instant at) {
+        db.write(h -> h.createUpdate("""
+                UPDATE member_profile SET onboarding_complete = 1, onboarding_step = 3, updated_at = :at
+                WHERE member_id = :id""").bind("id", memberId).bind("at", Timestamps.format(at)).execute());
+    }
+
+    private static MemberProfile profile(ResultSet rs) throws SQLException {
+        return new MemberProfile(
+                rs.getString("member_id"),
+                rs.getString("discord_user_id"),
+                rs.getString("nym"),
+                Optional.ofNullable(rs.getString("bio")),
+                Optional.ofNullable(rs.getString("pfp_url")),
+                rs.getString("pfp_type"),
+                Role.fromWireName(rs.getString("tier")),
+                Timestamps.parse(rs.getString("created_at")),
+                rs.getInt("onboarding_complete") == 1,
+                rs.getInt("is_former_naib") == 1,
+                rs.getInt("badges"));
+    }
+
+    // ---- wallet links
+
+    @Override
+    public void link(String discordUserId, WalletAddress wallet, Instant at) {
+        db.write(h -> {
+            h.createUpdate("DELETE FROM wallet_link WHERE discord_user_id = :id OR wallet = :wallet")
+                    .bind("id", discordUserId).bind("wallet", wallet.value()).execute();
+            return h.createUpdate("INSERT INTO wallet_link (discord_user_id, wallet, linked_at) VALUES (:id, :wallet, :at)")
+                    .bind("id", discordUserId).bind("wallet", wallet.value()).bind("at", Timestamps.format(at)).execute();
+        });
+    }
+
+    @Override
+    public Optional<WalletAddress> walletOf(String discordUserId) {
+        return db.read(h -> h.createQuery("SELECT wallet FROM wallet_link WHERE discord_user_id = :id")
+                .bind("id", discordUserId).mapTo(String.class).findOne().map(WalletAddress::new));
+    }
+
+    // ---- badges
+
+    @Override
+    public AwardResult award(String memberId, Badge badge, String awardedBy, Optional<String> reason, String adminName,
+            Instant at) {
+        String now = Timestamps.format(at);
+        return db.write(h -> {
+            if (h.createQuery("SELECT count(*) FROM member_profile WHERE member_id = :id").bind("id", memberId)
+                    .mapTo(Integer.class).one() == 0) {
+                return AwardResult.NO_SUCH_MEMBER;
+            }
+            int changed = h.createUpdate("""
+                    INSERT INTO member_badge (member_id, badge_id, awarded_at, awarded_by, award_reason)
+                    VALUES (:member, :badge, :at, :by, :reason)
+                    ON CONFLICT (member_id, badge_id) DO UPDATE SET revoked = 0, revoked_at = NULL, revoked_by = NULL,
+                        awarded_at = excluded.awarded_at, awarded_by = excluded.awarded_by, award_reason = excluded.award_reason
+                    WHERE member_badge.revoked = 1""")
+                    .bind("member", memberId).bind("badge", badge.id()).bind("at", now).bind("by", awardedBy)
+                    .bind("reason", reason.orElse("Admin API award")).execute();
+            if (changed == 0) {
+                return AwardResult.ALREADY_HELD;
+            }
+            var data = new LinkedHashMap<String, Object>();
+            data.put("memberId", memberId);
+            data.put("badgeId", badge.id());
+            data.put("awardedBy", awardedBy);
+            data.put("reason", reason.orElse(null));
+            data.put("adminName", adminName);
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("admin_badge_award", data)), now);
+            return AwardResult.AWARDED;
+        });
+    }
+
+    @Override
+    public boolean revoke(String memberId, String badgeId, String revokedBy, Instant at) {
+        String now = Timestamps.format(at);
+        return db.write(h -> {
+            int changed = h.createUpdate("""
+                    UPDATE member_badge SET revoked = 1, revoked_at = :at, revoked_by = :by
+                    WHERE member_id = :member AND badge_id = :badge AND revoked = 0""")
+                    .bind("member", memberId).bind("badge", badgeId).bind("at", now).bind("by", revokedBy).execute();
+            if (changed == 0) {
+                return false;
+            }
+            var data = new LinkedHashMap<String, Object>();
+            data.put("memberId", memberId);
+            data.put("badgeId", badgeId);
+            data.put("revokedBy", revokedBy);
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("admin_badge_revoke", data)), now);
+            return true;
+        });
+    }
+
+    // ---- Naib seats
+
+    private static final String SEAT = """
+            SELECT id, seat_number, member_id, seated_at, unseated_at, unseat_reason, bgt_at_seating, bgt_at_unseating
+            FROM naib_seat""";
+
+    @Override
+    public List<Seat> active() {
+        return db.read(h -> h.createQuery(SEAT + " WHERE unseated_at IS NULL ORDER BY seat_number")
+                .map((rs, ctx) -> seat(rs)).list());
+    }
+
+    @Override
+    public List<Seat> history(String memberId) {
+        return db.read(h -> h.createQuery(SEAT + " WHERE member_id = :id ORDER BY seated_at DESC, id DESC")
+                .bind("id", memberId).map((rs, ctx) -> seat(rs)).list());
+    }
+
+    @Override
+    public List<Seat> closed() {
+        return db.read(h -> h.createQuery(SEAT + " WHERE unseated_at IS NOT NULL ORDER BY seated_at, id")
+                .map((rs, ctx) -> seat(rs)).list());
+    }
+
+    @Override
+    public Seat seat(String memberId, int seatNumber, Wei held, Instant at) {
+        return db.write(h -> {
+            long id = h.createUpdate("""
+                    INSERT INTO naib_seat (seat_number, member_id, seated_at, bgt_at_seating)
+                    VALUES (:seat, :member, :at, :held)""")
+                    .bind("seat", seatNumber).bind("member", memberId).bind("at", Timestamps.format(at))
+                    .bind("held", held.toSortableString())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return h.createQuery(SEAT + " WHERE id = :id").bind("id", id).map((rs, ctx) -> seat(rs)).one();
+        });
+    }
+
+    @Override
+    public void unseat(long seatId, String reason, Optional<String> bumpedBy, Wei held, Instant at) {
+        db.write(h -> {
+            String member = h.createQuery("SELECT member_id FROM naib_seat WHERE id = :id AND unseated_at IS NULL")
+                    .bind("id", seatId).mapTo(String.class).findOne()
+                    .orElseThrow(() -> new IllegalArgumentException("no occupied seat " + seatId));
+            h.createUpdate("""
+                    UPDATE naib_seat SET unseated_at = :at, unseat_reason = :reason, bumped_by_member_id = :by,
+                        bgt_at_unseating = :held
+                    WHERE id = :id""")
+                    .bind("id", seatId).bind("at", Timestamps.format(at)).bind("reason", reason)
+                    .bind("by", bumpedBy.orElse(null)).bind("held", held.toSortableString()).execute();
+            return h.createUpdate("UPDATE member_profile SET is_former_naib = 1 WHERE member_id = :id")
+                    .bind("id", member).execute();
+        });
+    }
+
+    private static Seat seat(ResultSet rs) throws SQLException {
+        return new Seat(rs.getLong("id"), rs.getInt("seat_number"), rs.getString("member_id"),
+                Timestamps.parse(rs.getString("seated_at")),
+                Optional.ofNullable(rs.getString("unseated_at")).map(Timestamps::parse),
+                Optional.ofNullable(rs.getString("unseat_reason")),
+                Wei.parse(rs.getString("bgt_at_seating")),
+                Optional.ofNullable(rs.getString("bgt_at_unseating")).map(Wei::parse));
+    }
+
+    // ---- waitlist
+
+    private static final String REGISTRATION = """
+            SELECT id, discord_user_id, wallet, position_at_registration, bgt_at_registration, registered_at, notified_at
+            FROM waitlist_registration""";
+
+    @Override
+    public Optional<Registration> activeFor(WalletAddress wallet) {
+        return db.read(h -> h.createQuery(REGISTRATION + " WHERE wallet = :wallet AND active = 1")
+                .bind("wallet", wallet.value()).map((rs, ctx) -> registration(rs)).findOne());
+    }
+
+    @Override
+    public Set<WalletAddress> registered(Collection<WalletAddress> wallets) {
+        if (wallets.isEmpty()) {
+            return Set.of();
+        }
+        return db.read(h -> new HashSet<>(h.createQuery(
+                        "SELECT wallet FROM waitlist_registration WHERE active = 1 AND wallet IN (<wallets>)")
+                .bindList("wallets", wallets.stream().map(WalletAddress::value).toList())
+                .mapTo(String.class).map(WalletAddress::new).list()));
+    }
+
+    @Override
+    public Registration register(String discordUserId, WalletAddress wallet, int position, Wei held, Instant at) {
+        return db.write(h -> {
+            long id = h.createUpdate("""
+                    INSERT INTO waitlist_registration (discord_user_id, wallet, position_at_registration,
+                        bgt_at_registration, registered_at)
+                    VALUES (:discord, :wallet, :position, :held, :at)""")
+                    .bind("discord", discordUserId).bind("wallet", wallet.value()).bind("position", position)
+                    .bind("held", held.toSortableString()).bind("at", Timestamps.format(at))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return h.createQuery(REGISTRATION + " WHERE id = :id").bind("id", id).map((rs, ctx) -> registration(rs)).one();
+        });
+    }
+
+    @Override
+    public int pendingCount() {
+        return db.read(h -> h.createQuery(
+                "SELECT count(*) FROM waitlist_registration WHERE active = 1 AND notified_at IS NULL")
+                .mapTo(Integer.class).one());
+    }
+
+    private static Registration registration(ResultSet rs) throws SQLException {
+        return new Registration(rs.getLong("id"), rs.getString("discord_user_id"), new WalletAddress(rs.getString("wallet")),
+                rs.getInt("position_at_registration"), Wei.parse(rs.getString("bgt_at_registration")),
+                Timestamps.parse(rs.getString("registered_at")),
+                Optional.ofNullable(rs.getString("notified_at")).map(Timestamps::parse));
+    }
+
+    // ---- threshold history
+
+    @Override
+    public List<Snapshot> recent(int limit, Optional<Instant> since) {
+        return db.read(h -> h.createQuery("""
+                        SELECT sync_id, entry_threshold, eligible_count, waitlist_count, created_at FROM threshold_snapshot
+                        WHERE (:since IS NULL OR created_at >= :since) ORDER BY sync_id DESC LIMIT :limit""")
+                .bind("since", since.map(Timestamps::format).orElse(null)).bind("limit", limit)
+                .map((rs, ctx) -> new Snapshot(rs.getLong(1), Optional.ofNullable(rs.getString(2)).map(Wei::parse),
+                        rs.getInt(3), rs.getInt(4), Timestamps.parse(rs.getString(5))))
+                .list());
+    }
+
+    // ---- notifications
+
+    private static final String PREFERENCES = """
+            SELECT position_updates, at_risk_warnings, naib_alerts, frequency, alerts_sent_this_week
+            FROM notification_preference WHERE member_id = :id""";
+
+    @Override
+    public Preferences preferences(String memberId, Instant now) {
+        return db.write(h -> {
+            h.createUpdate("""
+                    INSERT INTO notification_preference (member_id, created_at, updated_at) VALUES (:id, :at, :at)
+                    ON CONFLICT (member_id) DO NOTHING""")
+                    .bind("id", memberId).bind("at", Timestamps.format(now)).execute();
+            return h.createQuery(PREFERENCES).bind("id", memberId).map((rs, ctx) -> preferences(rs)).one();
+        });
+    }
+
+    @Override
+    public Preferences update(String memberId, Change change, Instant now) {
+        preferences(memberId, now);
+        return db.write(h -> {
+            h.createUpdate("""
+                    UPDATE notification_preference SET
+                        position_updates = coalesce(:position, position_updates),
+                        at_risk_warnings = coalesce(:risk, at_risk_warnings),
+                        naib_alerts = coalesce(:naib, naib_alerts),
+                        frequency = coalesce(:frequency, frequency),
+                        updated_at = :at
+                    WHERE member_id = :id""")
+                    .bind("id", memberId)
+                    .bind("position", change.positionUpdates().orElse(null))
+                    .bind("risk", change.atRiskWarnings().orElse(null))
+                    .bind("naib", change.naibAlerts().orElse(null))
+                    .bind("frequency", change.frequency().map(Frequency::wireName).orElse(null))
+                    .bind("at", Timestamps.format(now))
+                    .execute();
+            return h.createQuery(PREFERENCES).bind("id", memberId).map((rs, ctx) -> preferences(rs)).one();
+        });
+    }
+
+    private static Preferences preferences(ResultSet rs) throws SQLException {
+        return new Preferences(rs.getInt(1) == 1, rs.getInt(2) == 1, rs.getInt(3) == 1,
+                Frequency.of(rs.getString(4)).orElseThrow(), rs.getInt(5));
+    }
+
+    @Override
+    public List<Alert> history(String recipientId, int limit, Optional<String> type) {
+        return db.read(h -> h.createQuery("""
+                        SELECT id, recipient_id, alert_type, delivered, delivery_error, sent_at, alert_data FROM alert_history
+                        WHERE recipient_id = :id AND (:type IS NULL OR alert_type = :type) ORDER BY id DESC LIMIT :limit""")
+                .bind("id", recipientId).bind("type", type.orElse(null)).bind("limit", limit)
+                .map((rs, ctx) -> alert(rs)).list());
+    }
+
+    @Override
+    public Stats stats(Instant weekStart) {
+        return db.read(h -> {
+            long total = h.createQuery("SELECT count(*) FROM alert_history").mapTo(Long.class).one();
+            long week = h.createQuery("SELECT count(*) FROM alert_history WHERE sent_at >= :start")
+                    .bind("start", Timestamps.format(weekStart)).mapTo(Long.class).one();
+            long delivered = h.createQuery("SELECT count(*) FROM alert_history WHERE delivered = 1").mapTo(Long.class).one();
+            Map<String, Long> byType = new LinkedHashMap<>();
+            h.createQuery("SELECT alert_type, count(*) FROM alert_history GROUP BY alert_type ORDER BY alert_type")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> byType.put(e.getKey(), e.getValue()));
+            var prefs = h.createQuery("""
+                    SELECT count(*), coalesce(sum(position_updates = 0), 0), coalesce(sum(at_risk_warnings = 0), 0)
+                    FROM notification_preference""")
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).one();
+            return new Stats(total, week, byType, delivered, prefs[0], prefs[1], prefs[2]);
+        });
+    }
+
+    @Override
+    public int resetCounters(String triggeredBy, Instant at) {
+        String now = Timestamps.format(at);
+        return db.write(h -> {
+            int rows = h.createUpdate("UPDATE notification_preference SET alerts_sent_this_week = 0, updated_at = :at")
+                    .bind("at", now).execute();
+            var data = new LinkedHashMap<String, Object>();
+            data.put("membersReset", rows);
+            data.put("triggeredBy", triggeredBy);
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("admin_reset_alert_counters", data)), now);
+            return rows;
+        });
+    }
+
+    @Override
+    public Alert record(NewAlert alert, Instant at) {
+        return db.write(h -> {
+            long id = h.createUpdate("""
+                    INSERT INTO alert_history (recipient_id, recipient_type, alert_type, alert_data, delivered,
+                        delivery_error, sent_at)
+                    VALUES (:recipient, :kind, :type, :data, :delivered, :error, :at)""")
+                    .bind("recipient", alert.recipientId()).bind("kind", alert.member() ? "member" : "waitlist")
+                    .bind("type", alert.type()).bind("data", alert.dataJson()).bind("delivered", alert.delivered())
+                    .bind("error", alert.deliveryError().orElse(null)).bind("at", Timestamps.format(at))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            if (alert.testBy().isPresent()) {
+                var data = new LinkedHashMap<String, Object>();
+                data.put("memberId", alert.recipientId());
+                data.put("alertId", id);
+                data.put("triggeredBy", alert.testBy().get());
+                SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("admin_test_alert", data)),
+                        Timestamps.format(at));
+            }
+            if (alert.member() && alert.delivered()) {
+                h.createUpdate("""
+                        INSERT INTO notification_preference (member_id, created_at, updated_at) VALUES (:id, :at, :at)
+                        ON CONFLICT (member_id) DO NOTHING""")
+                        .bind("id", alert.recipientId()).bind("at", Timestamps.format(at)).execute();
+                h.createUpdate("""
+                        UPDATE notification_preference SET alerts_sent_this_week = alerts_sent_this_week + 1
+                        WHERE member_id = :id""").bind("id", alert.recipientId()).execute();
+            }
+            return h.createQuery("""
+                    SELECT id, recipient_id, alert_type, delivered, delivery_error, sent_at, alert_data
+                    FROM alert_history WHERE id = :id""").bind("id", id).map((rs, ctx) -> alert(rs)).one();
+        });
+    }
+
+    @Override
+    public long sentCount() {
+        return db.read(h -> h.createQuery("SELECT count(*) FROM alert_history").mapTo(Long.class).one());
+    }
+
+    private static Alert alert(ResultSet rs) throws SQLException {
+        return new Alert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
+                Optional.ofNullable(rs.getString(5)), Timestamps.parse(rs.getString(6)), rs.getString(7));
+    }
+}

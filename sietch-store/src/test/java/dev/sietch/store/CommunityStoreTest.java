@@ -1,0 +1,134 @@
+package dev.sietch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.model.Wei;
+import dev.sietch.core.port.MemberBadges;
+import dev.sietch.core.port.Members;
+import dev.sietch.core.port.Notifications;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The community tables (V004): links, profiles, badges, seats, waitlist, preferences and alerts. */
+final class CommunityStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Members.NewProfile profile(String discordId, String nym) {
+        return new Members.NewProfile(discordId, nym, Role.FEDAYKIN, Optional.empty(), Optional.empty(), "none");
+    }
+
+    @Test
+    void linkingMovesAWalletOrAnAccount_andKeepsTheProfile() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var links = store.walletLinks();
+            links.link("111111111111111111", EventLedgerTest.wallet(1), T0);
+            var member = store.members().create(profile("111111111111111111", "Alice"), T0);
+
+            links.link("111111111111111111", EventLedgerTest.wallet(2), T0); // the member moves to a new wallet
+            links.link("222222222222222222", EventLedgerTest.wallet(2), T0); // another account proves that wallet
+
+            assertThat(links.walletOf("111111111111111111")).isEmpty();
+            assertThat(links.walletOf("222222222222222222")).contains(EventLedgerTest.wallet(2));
+            assertThat(store.members().byDiscordId("111111111111111111")).contains(member);
+            assertThat(store.members().byNym("ALICE")).contains(member);
+            assertThatThrownBy(() -> store.members().create(profile("333333333333333333", "alice"), T0))
+                    .hasMessageContaining("UNIQUE"); // nyms are unique regardless of case
+        }
+    }
+
+    @Test
+    void badgesAwardOnce_revoke_andAwardAgain_eachAudited() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var member = store.members().create(profile("111111111111111111", "bob"), T0);
+            var badges = store.memberBadges();
+
+            assertThat(badges.award(member.memberId(), Badge.HELPER, "council", Optional.empty(), "ops", T0))
+                    .isEqualTo(MemberBadges.AwardResult.AWARDED);
+            assertThat(badges.award(member.memberId(), Badge.HELPER, "council", Optional.empty(), "ops", T0))
+                    .isEqualTo(MemberBadges.AwardResult.ALREADY_HELD);
+            assertThat(badges.award("no-such-member", Badge.HELPER, "council", Optional.empty(), "ops", T0))
+                    .isEqualTo(MemberBadges.AwardResult.NO_SUCH_MEMBER);
+            assertThat(store.members().byId(member.memberId()).orElseThrow().badgeCount()).isEqualTo(1);
+            assertThat(badges.revoke(member.memberId(), "helper", "ops", T0)).isTrue();
+            assertThat(badges.revoke(member.memberId(), "helper", "ops", T0)).isFalse();
+            assertThat(store.members().byId(member.memberId()).orElseThrow().badgeCount()).isZero();
+            assertThat(badges.award(member.memberId(), Badge.HELPER, "council", Optional.of("again"), "ops", T0))
+                    .isEqualTo(MemberBadges.AwardResult.AWARDED);
+            assertThat(store.auditLog().recent(10, Optional.empty(), Optional.empty()))
+                    .extracting(r -> r.type())
+                    .containsExactly("admin_badge_award", "admin_badge_revoke", "admin_badge_award", "member_added");
+        }
+    }
+
+    @Test
+    void oneActiveSeatPerNumberAndPerMember_amountsExactBeyond2To63() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var a = store.members().create(profile("111111111111111111", "a"), T0);
+            var b = store.members().create(profile("222222222222222222", "b"), T0);
+            Wei huge = new Wei(BigInteger.TWO.pow(100).add(BigInteger.ONE));
+            var seat = store.naibSeats().seat(a.memberId(), 1, huge, T0);
+
+            assertThat(seat.heldAtSeating()).isEqualTo(huge);
+            assertThatThrownBy(() -> store.naibSeats().seat(b.memberId(), 1, Wei.of(1), T0)).hasMessageContaining("UNIQUE");
+            assertThatThrownBy(() -> store.naibSeats().seat(a.memberId(), 2, Wei.of(1), T0)).hasMessageContaining("UNIQUE");
+
+            store.naibSeats().unseat(seat.id(), "bumped", Optional.of(b.memberId()), huge, T0.plusSeconds(60));
+            store.naibSeats().seat(b.memberId(), 1, Wei.of(2), T0.plusSeconds(60));
+
+            assertThat(store.naibSeats().active()).extracting(s -> s.memberId()).containsExactly(b.memberId());
+            assertThat(store.naibSeats().closed()).singleElement().satisfies(closed -> {
+                assertThat(closed.unseatReason()).contains("bumped");
+                assertThat(closed.heldAtUnseating()).contains(huge);
+            });
+            assertThat(store.members().byId(a.memberId()).orElseThrow().formerNaib()).isTrue();
+        }
+    }
+
+    @Test
+    void preferencesDefaultUpdateAndDeliveredAlertsCountAgainstTheWeek() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var m = store.members().create(profile("111111111111111111", "c"), T0);
+            var notifications = store.notifications();
+
+            notifications.record(new Notifications.NewAlert(m.memberId(), true, "position_update", "{}", true,
+                    Optional.empty(), Optional.empty()), T0);
+            notifications.record(new Notifications.NewAlert(m.memberId(), true, "at_risk_warning", "{}", false,
+                    Optional.of("blocked DMs"), Optional.empty()), T0);
+            var updated = notifications.update(m.memberId(), new Notifications.Change(Optional.of(false), Optional.empty(),
+                    Optional.empty(), Optional.of(Notifications.Frequency.DAILY)), T0);
+
+            assertThat(updated).isEqualTo(new Notifications.Preferences(false, true, true, Notifications.Frequency.DAILY, 1));
+            var stats = notifications.stats(T0.minusSeconds(1));
+            assertThat(stats.total()).isEqualTo(2);
+            assertThat(stats.delivered()).isEqualTo(1);
+            assertThat(stats.positionUpdatesDisabled()).isEqualTo(1);
+            assertThat(notifications.resetCounters("ops", T0)).isEqualTo(1);
+            assertThat(notifications.preferences(m.memberId(), T0).alertsSentThisWeek()).isZero();
+        }
+    }
+
+    @Test
+    void waitlistAllowsOneActiveRegistrationPerWalletAndAccount() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            var waitlist = store.waitlist();
+            waitlist.register("111111111111111111", EventLedgerTest.wallet(70), 70, Wei.of(5), T0);
+
+            assertThatThrownBy(() -> waitlist.register("222222222222222222", EventLedgerTest.wallet(70), 70, Wei.of(5), T0))
+                    .hasMessageContaining("UNIQUE");
+            assertThat(waitlist.registered(java.util.List.of(EventLedgerTest.wallet(70), EventLedgerTest.wallet(71))))
+                    .containsExactly(EventLedgerTest.wallet(70));
+            assertThat(waitlist.pendingCount()).isEqualTo(1);
+        }
+    }
+}
