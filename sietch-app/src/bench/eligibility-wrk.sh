@@ -51,3 +51,4 @@ sampler=$!
 wrk -t2 -c32 -d10s --latency -s "$work/rotate.lua" "http://127.0.0.1:$port"
 kill "$sampler" 2>/dev/null || true
 echo "server peak RSS during the run: $(( $(cat "$work/peak") / 1024 )) MiB"
+if [ -n "${KEEP_LOG:-}" ]; then cp "$work/serve.log" "$KEEP_LOG"; fi

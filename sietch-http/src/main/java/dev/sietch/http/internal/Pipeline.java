@@ -37,6 +37,10 @@ final class Pipeline implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private static final HttpString API_KEY = new HttpString("X-API-Key");
+    private static final HttpString POLICY = new HttpString("RateLimit-Policy");
+    private static final HttpString LIMIT = new HttpString("RateLimit-Limit");
+    private static final HttpString REMAINING = new HttpString("RateLimit-Remaining");
+    private static final HttpString RESET = new HttpString("RateLimit-Reset");
 
     /** The limiters; null where a limit is turned off. */
     record Limits(RateLimiter publicLimit, RateLimiter memberLimit, RateLimiter adminLimit) {}
@@ -141,7 +145,11 @@ final class Pipeline implements HttpHandler {
             return;
         }
         ObjectNode empty = JsonBodies.empty();
-        exchange.dispatch(() -> run(exchange, route, parameters, empty, administrator, caller));
+        if (route.nonBlocking()) {
+            run(exchange, route, parameters, empty, administrator, caller);
+        } else {
+            exchange.dispatch(() -> run(exchange, route, parameters, empty, administrator, caller));
+        }
     }
 
     private void run(HttpServerExchange exchange, Route route, Map<String, String> parameters, ObjectNode body,
@@ -181,10 +189,10 @@ final class Pipeline implements HttpHandler {
         }
         RateLimiter.Decision decision = limiter.acquire(key);
         var headers = exchange.getResponseHeaders();
-        headers.put(new HttpString("RateLimit-Policy"), decision.limit() + ";w=" + limiter.windowSeconds());
-        headers.put(new HttpString("RateLimit-Limit"), decision.limit());
-        headers.put(new HttpString("RateLimit-Remaining"), decision.remaining());
-        headers.put(new HttpString("RateLimit-Reset"), decision.resetSeconds());
+        headers.put(POLICY, limiter.policy());
+        headers.put(LIMIT, decision.limit());
+        headers.put(REMAINING, decision.remaining());
+        headers.put(RESET, decision.resetSeconds());
         if (decision.allowed()) {
             return true;
         }

@@ -28,6 +28,7 @@ final class RateLimiter {
     private final Clock clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
     private volatile long lastSweep;
+    private final String policy;
 
     RateLimiter(int limit, Duration window, Clock clock) {
         if (limit <= 0) {
@@ -37,6 +38,7 @@ final class RateLimiter {
         this.windowMillis = window.toMillis();
         this.clock = clock;
         this.lastSweep = clock.millis();
+        this.policy = limit + ";w=" + windowMillis / 1000;
     }
 
     int limit() {
@@ -45,6 +47,11 @@ final class RateLimiter {
 
     long windowSeconds() {
         return windowMillis / 1000;
+    }
+
+    /** The {@code RateLimit-Policy} header value, e.g. {@code 100;w=60}. */
+    String policy() {
+        return policy;
     }
 
     Decision acquire(String key) {

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param query the query parameters it reads, for the OpenAPI document
  * @param body whether it reads a JSON request body
  * @param status its success status (200, or 201 for a creation)
+ * @param nonBlocking it answers from memory without blocking, so it runs on the I/O thread (no hand-off)
  */
 public record Route(String method, String template, Access access, String summary, List<String> query,
-        boolean body, int status, Handler handler) {
+        boolean body, int status, boolean nonBlocking, Handler handler) {
 
     /** Who may call a route. */
     public enum Access {
@@ -43,33 +44,41 @@ public record Route(String method, String template, Access access, String summar
     }
 
     public static Route get(String template, Access access, String summary, Handler handler) {
-        return new Route("GET", template, access, summary, List.of(), false, 200, handler);
+        return new Route("GET", template, access, summary, List.of(), false, 200, false, handler);
     }
 
     public Route withQuery(String... names) {
-        return new Route(method, template, access, summary, List.of(names), body, status, handler);
+        return new Route(method, template, access, summary, List.of(names), body, status, nonBlocking, handler);
     }
 
     /** The route answers 201 Created on success. */
     public Route created() {
-        return new Route(method, template, access, summary, query, body, 201, handler);
+        return new Route(method, template, access, summary, query, body, 201, nonBlocking, handler);
+    }
+
+    /** The route answers from memory and never blocks, so it runs on the I/O thread. */
+    public Route inline() {
+        if (body) {
+            throw new IllegalStateException("a route that reads a body is not run inline");
+        }
+        return new Route(method, template, access, summary, query, body, status, true, handler);
     }
 
     public static Route post(String template, Access access, String summary, Handler handler) {
-        return new Route("POST", template, access, summary, List.of(), true, 200, handler);
+        return new Route("POST", template, access, summary, List.of(), true, 200, false, handler);
     }
 
     public static Route put(String template, Access access, String summary, Handler handler) {
-        return new Route("PUT", template, access, summary, List.of(), true, 200, handler);
+        return new Route("PUT", template, access, summary, List.of(), true, 200, false, handler);
     }
 
     public static Route delete(String template, Access access, String summary, Handler handler) {
-        return new Route("DELETE", template, access, summary, List.of(), false, 200, handler);
+        return new Route("DELETE", template, access, summary, List.of(), false, 200, false, handler);
     }
 
     /** The template's segments, e.g. {@code ["admin", "override", "{id}"]}. */
     List<String> segments() {
-        return Router.split(template);
+        return List.copyOf(Router.split(template));
     }
 
     /** Names of the template's parameters, in order. */

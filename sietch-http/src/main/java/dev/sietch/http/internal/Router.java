@@ -20,6 +20,8 @@ public final class Router {
     public record Match(Route route, Map<String, String> parameters) {}
 
     private final List<Route> routes;
+    /** Each route's template segments, split once. */
+    private final List<List<String>> templates;
 
     public Router(List<Route> routes) {
         var seen = new HashMap<String, Route>();
@@ -30,6 +32,7 @@ public final class Router {
             }
         }
         this.routes = List.copyOf(routes);
+        this.templates = this.routes.stream().map(Route::segments).toList();
     }
 
     public List<Route> routes() {
@@ -39,11 +42,12 @@ public final class Router {
     public Optional<Match> match(String method, String path) {
         String wanted = method.equals("HEAD") ? "GET" : method;
         List<String> segments = split(path);
-        for (Route route : routes) {
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
             if (!route.method().equals(wanted)) {
                 continue;
             }
-            Map<String, String> parameters = bind(route.segments(), segments);
+            Map<String, String> parameters = bind(templates.get(i), segments);
             if (parameters != null) {
                 return Optional.of(new Match(route, parameters));
             }

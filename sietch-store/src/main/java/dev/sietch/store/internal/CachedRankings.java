@@ -38,15 +38,20 @@ final class CachedRankings implements RankingReader {
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Copy copy;
     private volatile long checkedAt;
+    private volatile boolean stale;
 
     CachedRankings(SqliteDatabase db, LongSupplier nanoTime) {
         this.db = db;
         this.nanoTime = nanoTime;
     }
 
-    /** Forgets the copy (called after this process commits a sync), so the next read loads the new ranking. */
+    /**
+     * Called after this process commits a sync: the next read reloads the ranking. Readers that
+     * arrive while one reloads keep answering from the previous copy (never blocked by the load).
+     */
     void invalidate() {
-        copy = null;
+        checkedAt = nanoTime.getAsLong() - RECHECK_NANOS - 1;
+        stale = true;
     }
 
     @Override
@@ -91,14 +96,18 @@ final class CachedRankings implements RankingReader {
         }
         try {
             Copy latest = copy;
+            boolean reload = stale;
+            stale = false;
             long syncId = db.read(handle -> handle.attach(Daos.RankingDao.class).lastSyncId()).orElse(0L);
-            if (latest == null || latest.syncId() != syncId) {
+            if (latest == null || reload || latest.syncId() != syncId) {
                 latest = db.read(handle -> Copy.of(handle.attach(Daos.RankingDao.class).lastSyncId().orElse(0L),
                         handle.attach(Daos.RankingDao.class).upToRank(Integer.MAX_VALUE).stream()
                                 .map(Mapping::ranked).toList()));
                 copy = latest;
             }
-            checkedAt = nanoTime.getAsLong();
+            if (!stale) { // an invalidation during this check asks the next reader to look again
+                checkedAt = nanoTime.getAsLong();
+            }
             return latest;
         } finally {
             refreshing.unlock();

@@ -33,7 +33,8 @@ public final class EligibilityRoutes {
                 Route.get("/eligibility", Route.Access.PUBLIC,
                         "The members (ranks 1-69) and the Naib addresses, for Collab.Land", this::list),
                 Route.get("/eligibility/{address}", Route.Access.PUBLIC,
-                        "One wallet's eligibility, rank, role and BGT held (Collab.Land's token gate)", this::standing));
+                        "One wallet's eligibility, rank, role and BGT held (Collab.Land's token gate)", this::standing)
+                        .inline()); // the ranking is held in memory: no hand-off to a worker thread
     }
 
     private void list(Call call) {
