@@ -3,7 +3,9 @@
 # -t2 -c32 -d10s, client and server on this machine. The service runs from the built image on a
 # scratch database synced from WALLETS (default 100,000) generated claims; the requests rotate over
 # members, ranked non-members and unknown wallets. Prints wrk's latency distribution and the
-# server's peak RSS during the run.
+# server's peak RSS during the run. Every request still passes the rate limiter (its limit is raised
+# so the one client, loopback, is not refused). SERVER_JAVA_OPTS adds JVM options (e.g. -Xmx128m);
+# KEEP_LOG=FILE keeps the server's log.
 #
 #   ./mvnw -B -DskipTests package && sietch-app/src/bench/eligibility-wrk.sh
 set -euo pipefail
@@ -20,7 +22,8 @@ SIETCH_EVENTS_FILE="$work/events.csv" DATABASE_PATH="$work/sietch.db" LOG_LEVEL=
   "$image/bin/sietch" sync --once --no-progress > /dev/null
 
 SIETCH_EVENTS_FILE="$work/events.csv" DATABASE_PATH="$work/sietch.db" API_PORT="$port" LOG_LEVEL=warn \
-  SIETCH_JAVA_OPTS="-Dsietch.sync.interval=24h ${SERVER_JAVA_OPTS:-}" "$image/bin/sietch" serve > "$work/serve.log" 2>&1 &
+  SIETCH_JAVA_OPTS="-Dsietch.sync.interval=24h -Dsietch.http.rate-limits.public=1000000000 ${SERVER_JAVA_OPTS:-}" \
+  "$image/bin/sietch" serve > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/health" > /dev/null && break

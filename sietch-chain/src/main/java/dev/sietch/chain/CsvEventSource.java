@@ -6,6 +6,7 @@ import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.ChainEventSource;
 import dev.sietch.core.port.ChainUnavailableException;
 import dev.sietch.core.port.EventLedger;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,36 +38,34 @@ public final class CsvEventSource implements ChainEventSource {
 
     @Override
     public Step next(EventLedger.Position position) {
-        List<ChainEvent> all = read();
         long after = position.cursors().getOrDefault(SOURCE, -1L);
-        List<ChainEvent> events = all.stream()
-                .filter(e -> e.id().blockNumber() > after)
-                .sorted(Comparator.comparing(ChainEvent::id))
-                .toList();
-        long upTo = all.stream().mapToLong(e -> e.id().blockNumber()).max().orElse(0);
-        return new Batch(events, Map.of(SOURCE, Math.max(upTo, after)), true);
-    }
-
-    private List<ChainEvent> read() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<ChainEvent> events = new ArrayList<>();
+        long upTo = 0;
+        // streamed: only the events after the cursor are kept, so a large file costs no memory to re-read
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int number = 0;
+            for (String raw; (raw = reader.readLine()) != null; ) {
+                number++;
+                String line = raw.trim();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                ChainEvent event;
+                try {
+                    event = parse(line);
+                } catch (RuntimeException e) {
+                    throw new ChainUnavailableException(file + " line " + number + ": " + e.getMessage(), e);
+                }
+                upTo = Math.max(upTo, event.id().blockNumber());
+                if (event.id().blockNumber() > after) {
+                    events.add(event);
+                }
+            }
         } catch (IOException e) {
             throw new ChainUnavailableException("cannot read event file " + file + ": " + e.getMessage(), e);
         }
-        List<ChainEvent> events = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            try {
-                events.add(parse(line));
-            } catch (RuntimeException e) {
-                throw new ChainUnavailableException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
-            }
-        }
-        return events;
+        events.sort(Comparator.comparing(ChainEvent::id));
+        return new Batch(events, Map.of(SOURCE, Math.max(upTo, after)), true);
     }
 
     private static ChainEvent parse(String line) {

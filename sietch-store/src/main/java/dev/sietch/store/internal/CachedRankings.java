@@ -1,11 +1,10 @@
 package dev.sietch.store.internal;
 
 import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.RankingReader;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -24,12 +23,10 @@ final class CachedRankings implements RankingReader {
     static final long RECHECK_NANOS = 1_000_000_000L;
 
     /** One sync's ranking. */
-    private record Copy(long syncId, List<RankedWallet> byRank, Map<WalletAddress, RankedWallet> byWallet) {
+    private record Copy(long syncId, Ranking ranking) {
 
-        static Copy of(long syncId, List<RankedWallet> ranking) {
-            Map<WalletAddress, RankedWallet> byWallet = new HashMap<>(ranking.size() * 2);
-            ranking.forEach(w -> byWallet.put(w.wallet(), w));
-            return new Copy(syncId, List.copyOf(ranking), Map.copyOf(byWallet));
+        List<RankedWallet> byRank() {
+            return ranking.wallets();
         }
     }
 
@@ -56,7 +53,13 @@ final class CachedRankings implements RankingReader {
 
     @Override
     public Optional<RankedWallet> find(WalletAddress wallet) {
-        return Optional.ofNullable(current().byWallet().get(wallet));
+        return current().ranking().find(wallet);
+    }
+
+    /** The ranking of sync {@code syncId}, if it is the one held (the sync reads it instead of loading it again). */
+    Optional<Ranking> held(long syncId) {
+        Copy held = copy;
+        return held != null && held.syncId() == syncId ? Optional.of(held.ranking()) : Optional.empty();
     }
 
     @Override
@@ -100,9 +103,9 @@ final class CachedRankings implements RankingReader {
             stale = false;
             long syncId = db.read(handle -> handle.attach(Daos.RankingDao.class).lastSyncId()).orElse(0L);
             if (latest == null || reload || latest.syncId() != syncId) {
-                latest = db.read(handle -> Copy.of(handle.attach(Daos.RankingDao.class).lastSyncId().orElse(0L),
-                        handle.attach(Daos.RankingDao.class).upToRank(Integer.MAX_VALUE).stream()
-                                .map(Mapping::ranked).toList()));
+                latest = db.read(handle -> new Copy(handle.attach(Daos.RankingDao.class).lastSyncId().orElse(0L),
+                        Ranking.of(handle.createQuery("SELECT wallet, rank, held, role, member FROM current_ranking ORDER BY rank")
+                                .map((rs, ctx) -> Mapping.ranked(rs)).list())));
                 copy = latest;
             }
             if (!stale) { // an invalidation during this check asks the next reader to look again

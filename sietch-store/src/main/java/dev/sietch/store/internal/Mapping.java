@@ -26,6 +26,12 @@ final class Mapping {
                 row.inGracePeriod());
     }
 
+    /** A current_ranking row straight from the result set (no intermediate row object for 100k rows). */
+    static RankedWallet ranked(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RankedWallet(new WalletAddress(rs.getString("wallet")), rs.getInt("rank"), Wei.parse(rs.getString("held")),
+                Role.fromWireName(rs.getString("role")), rs.getInt("member") == 1);
+    }
+
     static RankedWallet ranked(Rows.RankingRow row) {
         return new RankedWallet(new WalletAddress(row.wallet()), row.rank(), Wei.parse(row.held()),
                 Role.fromWireName(row.role()), row.member());

@@ -50,7 +50,10 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
             if (id.isEmpty()) {
                 return LastSync.NONE;
             }
-            return new LastSync(OptionalLong.of(id.get()), Ranking.of(dao.all().stream().map(Mapping::ranked).toList()));
+            Ranking ranking = rankings.held(id.get()).orElseGet(() -> Ranking.of(handle.createQuery(
+                            "SELECT wallet, rank, held, role, member FROM current_ranking ORDER BY rank")
+                    .map((rs, ctx) -> Mapping.ranked(rs)).list()));
+            return new LastSync(OptionalLong.of(id.get()), ranking);
         });
     }
 
