@@ -103,7 +103,9 @@ final class HttpApiTest {
         assertThat(unauthorised.statusCode()).isEqualTo(401);
         for (var response : List.of(echoed, generated, forged, preflight, unauthorised)) {
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
-            assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, POST, DELETE, OPTIONS");
+            assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, POST, PUT, DELETE, OPTIONS");
+            assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
+                    .contains("Content-Type, X-API-Key, X-Request-ID, X-Member-Nym, Authorization");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
             assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");

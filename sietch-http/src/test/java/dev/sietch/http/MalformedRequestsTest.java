@@ -121,6 +121,32 @@ final class MalformedRequestsTest {
         }
     }
 
+    @Test
+    void aBodyDrippedSlowerThanItsDeadlineIsCutOff() throws Exception {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", api.port()), 5_000);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            var out = socket.getOutputStream();
+            out.write(("POST /admin/override HTTP/1.1\r\nHost: x\r\nX-API-Key: " + TestApi.ADMIN_KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            long started = System.nanoTime();
+            boolean cut = false;
+            // one byte every 2 s: never idle long enough for the read timeout, never done
+            while (System.nanoTime() - started < 25_000_000_000L) {
+                try {
+                    out.write(' ');
+                    out.flush();
+                } catch (IOException e) {
+                    cut = true;
+                    break;
+                }
+                Thread.sleep(2_000);
+            }
+            assertThat(cut).as("connection closed by the server").isTrue();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(22));
+        }
+    }
+
     /** Sends one request on a fresh connection; the status, or -1 if the server closed without one. */
     private int exchange(byte[] request, boolean truncate) throws IOException {
         try (var socket = new Socket()) {

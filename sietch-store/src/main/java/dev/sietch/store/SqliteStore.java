@@ -167,6 +167,7 @@ public final class SqliteStore implements AutoCloseable {
 
     @Override
     public void close() {
+        eligibility.close();
         database.close();
     }
 }

@@ -152,6 +152,27 @@ final class EligibilityStoreTest {
     }
 
     @Test
+    void rankingReadsSeeOwnCommitsAtOnce_andAnotherProcesssWithinSeconds() throws Exception {
+        try (var serving = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+                var other = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            assertThat(serving.rankings().members()).isEmpty(); // loads the (empty) ranking into memory
+            serving.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
+            assertThat(serving.rankings().members()).hasSize(3); // its own commit: at once
+
+            long basedOn = other.eligibility().lastSync().syncId().getAsLong();
+            other.eligibility().commitSync(commit(OptionalLong.of(basedOn), ranking(3), ranking(5), List.of()));
+
+            // another process's commit: picked up by the background check, readers never wait for it
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (serving.rankings().members().size() != 5 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(serving.rankings().members()).hasSize(5);
+            assertThat(serving.rankings().atRank(5)).contains(ranking(5).wallets().get(4));
+        }
+    }
+
+    @Test
     void storesOverridesWithExactExpiry_andDeactivatesThem() {
         try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
             var created = store.overrides().create(new AdminOverrides.NewOverride(EventLedgerTest.wallet(3),

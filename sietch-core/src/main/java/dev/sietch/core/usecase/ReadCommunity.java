@@ -46,7 +46,11 @@ public final class ReadCommunity {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** @param displaySeat 1.. in council order (most BGT first, then earliest seated) */
+    /**
+     * @param displaySeat 1.. in the order seats were taken. (The predecessor numbered seats by BGT
+     *     held, which lined the council up with the top of {@code /eligibility} and so tied each
+     *     Naib's nym to a wallet; seat order says nothing about holdings.)
+     */
     public record CurrentNaib(int displaySeat, MemberProfile member, Instant seatedAt, boolean founding) {}
 
     /** @param tenure time seated over all closed seats */
@@ -82,13 +86,12 @@ public final class ReadCommunity {
             return List.of();
         }
         Instant earliest = active.stream().map(NaibSeats.Seat::seatedAt).min(Comparator.naturalOrder()).orElseThrow();
-        record Holder(NaibSeats.Seat seat, MemberProfile member, Wei held) {}
+        record Holder(NaibSeats.Seat seat, MemberProfile member) {}
         var holders = new ArrayList<Holder>();
         for (NaibSeats.Seat seat : active) {
-            members.byId(seat.memberId()).ifPresent(member -> holders.add(new Holder(seat, member, held(member))));
+            members.byId(seat.memberId()).ifPresent(member -> holders.add(new Holder(seat, member)));
         }
-        holders.sort(Comparator.comparing(Holder::held, Comparator.reverseOrder())
-                .thenComparing(h -> h.seat().seatedAt()));
+        holders.sort(Comparator.comparing((Holder h) -> h.seat().seatedAt()).thenComparingInt(h -> h.seat().seatNumber()));
         var council = new ArrayList<CurrentNaib>();
         for (int i = 0; i < holders.size(); i++) {
             Holder h = holders.get(i);
@@ -163,15 +166,15 @@ public final class ReadCommunity {
         }
         int rank = ranked.get().rank();
         Wei held = ranked.get().held();
-        Optional<Wei> toAbove = rank == 1 ? Optional.empty() : rankings.atRank(rank - 1).map(a -> a.held().minus(held));
-        Optional<Wei> toBelow = rankings.atRank(rank + 1).map(b -> held.minus(b.held()));
-        Optional<Wei> toEntry = rank > policy.memberCutoff() ? entryThreshold().map(e -> e.minus(held)) : Optional.empty();
+        // floored at zero: the neighbours are read separately and a new ranking may land in between
+        Optional<Wei> toAbove = rank == 1 ? Optional.empty() : rankings.atRank(rank - 1).map(a -> a.held().minusOrZero(held));
+        Optional<Wei> toBelow = rankings.atRank(rank + 1).map(b -> held.minusOrZero(b.held()));
+        Optional<Wei> toEntry = rank > policy.memberCutoff()
+                ? entryThreshold().map(e -> e.minusOrZero(held))
+                : Optional.empty();
         boolean naib = seats.active().stream().anyMatch(s -> s.memberId().equals(member.get().memberId()));
         return new Found(new Position(rank, held, toAbove, toBelow, toEntry, naib, policy.isMemberRank(rank),
                 policy.isAtRisk(rank)));
     }
 
-    private Wei held(MemberProfile member) {
-        return links.walletOf(member.discordUserId()).flatMap(rankings::find).map(RankedWallet::held).orElse(Wei.ZERO);
-    }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * reverse proxy, in which case the right-most {@code X-Forwarded-For} entry that is not itself a
  * trusted proxy (what the proxy saw). A client cannot choose its bucket by sending the header: from
  * an untrusted peer it is ignored, and through a proxy only the hop the proxy appended counts (the
- * predecessor took the left-most entry, which the client writes).
+ * predecessor took the left-most entry, which the client writes). An IPv6 client is keyed by its
+ * /64 network, the block one subscriber holds, so cycling through its addresses buys no buckets.
  */
 final class ClientAddresses {
 
@@ -32,11 +33,11 @@ final class ClientAddresses {
         }
         InetAddress peer = source.getAddress();
         if (!isTrusted(peer)) {
-            return peer.getHostAddress();
+            return key(peer);
         }
         HeaderValues forwarded = exchange.getRequestHeaders().get(Headers.X_FORWARDED_FOR);
         if (forwarded == null) {
-            return peer.getHostAddress();
+            return key(peer);
         }
         var hops = new ArrayList<String>();
         for (String header : forwarded) {
@@ -47,13 +48,26 @@ final class ClientAddresses {
         for (int i = hops.size() - 1; i >= 0; i--) {
             Optional<InetAddress> hop = AddressBlock.literal(hops.get(i));
             if (hop.isEmpty()) {
-                return peer.getHostAddress(); // the proxy wrote something that is not an address
+                return key(peer); // the proxy wrote something that is not an address
             }
             if (!isTrusted(hop.get())) {
-                return hop.get().getHostAddress();
+                return key(hop.get());
             }
         }
-        return peer.getHostAddress();
+        return key(peer);
+    }
+
+    /** An IPv4 address as is; an IPv6 address by its /64 prefix. */
+    static String key(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 4) {
+            return address.getHostAddress();
+        }
+        var prefix = new StringBuilder(24);
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+        }
+        return prefix.append(":/64").toString();
     }
 
     private boolean isTrusted(InetAddress address) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * What every response carries, whatever route answers: {@code X-Request-ID} (the caller's, if it
- * is a sane token, else a fresh UUID), the predecessor's CORS headers, and the security headers it
+ * is a sane token, else a fresh UUID), the predecessor's CORS headers (plus {@code PUT} and
+ * {@code Authorization}, which the member routes need from a browser), and the security headers it
  * left to the proxy. {@code OPTIONS} on any path is answered here with 204 (CORS preflight), as the
  * predecessor did, before routing.
  */
@@ -42,8 +43,8 @@ final class CommonHeaders implements HttpHandler {
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(REQUEST_ID, incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : randomId());
         headers.put(ALLOW_ORIGIN, "*");
-        headers.put(ALLOW_METHODS, "GET, POST, DELETE, OPTIONS");
-        headers.put(ALLOW_HEADERS, "Content-Type, X-API-Key, X-Request-ID, X-Member-Nym");
+        headers.put(ALLOW_METHODS, "GET, POST, PUT, DELETE, OPTIONS");
+        headers.put(ALLOW_HEADERS, "Content-Type, X-API-Key, X-Request-ID, X-Member-Nym, Authorization");
         headers.put(MAX_AGE, "86400");
         headers.put(NO_SNIFF, "nosniff");
         headers.put(FRAME_OPTIONS, "DENY");

@@ -9,6 +9,9 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Every request after {@link CommonHeaders}, in this order: rate limits (public, then member for
  * {@code /api}, admin for {@code /admin}), the admin key for any {@code /admin} path (so unknown
  * admin paths answer 401/403 before 404, as the predecessor's did), routing, the member token for
- * member routes, then the JSON body (at most {@value #MAX_BODY_BYTES} bytes, read without holding a
- * worker thread), and finally the route on a worker thread. A route's {@link HttpError} becomes
+ * member routes, then the JSON body (at most {@value #MAX_BODY_BYTES} bytes, within
+ * {@value #BODY_DEADLINE_MILLIS} ms, read without holding a worker thread), and finally the route
+ * on a worker thread (or on the I/O thread, for a route that answers from memory). A route's {@link HttpError} becomes
  * its {@code {"error": …}} answer; anything else becomes a logged 500 whose body says nothing more.
  *
  * <p>Deliberate differences from the predecessor: malformed JSON and a JSON body that is not an
@@ -31,6 +35,9 @@ import org.slf4j.LoggerFactory;
 final class Pipeline implements HttpHandler {
 
     static final int MAX_BODY_BYTES = 10 * 1024;
+
+    /** The longest a request body may take to arrive, however steadily it trickles in. */
+    static final long BODY_DEADLINE_MILLIS = 15_000;
 
     static final String TOO_MANY = "Too many requests, please try again later";
     static final String TOO_MANY_ADMIN = "Too many admin requests, please try again later";
@@ -119,9 +126,27 @@ final class Pipeline implements HttpHandler {
         Optional<String> administrator = admin;
         Map<String, String> parameters = match.get().parameters();
         if (route.body() && hasBody(exchange)) {
+            if (exchange.getRequestContentLength() > MAX_BODY_BYTES) {
+                // before the receiver, which would size its buffer by the declared length
+                exchange.setPersistent(false);
+                Json.error(exchange, 413, "Request body too large");
+                return;
+            }
             exchange.getRequestReceiver().setMaxBufferSize(MAX_BODY_BYTES);
+            // the socket read timeout bounds each pause; this bounds a body dripped slowly as a whole
+            XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
+                if (!exchange.isResponseStarted()) {
+                    log.debug("Request body not complete after {} ms; closing the connection", BODY_DEADLINE_MILLIS);
+                    IoUtils.safeClose(exchange.getConnection());
+                }
+            }, BODY_DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+            exchange.addExchangeCompleteListener((ex, next) -> {
+                deadline.remove();
+                next.proceed();
+            });
             exchange.getRequestReceiver().receiveFullBytes(
                     (ex, bytes) -> {
+                        deadline.remove();
                         ObjectNode body;
                         try {
                             body = isJson(ex) ? JsonBodies.parse(bytes) : JsonBodies.empty();
@@ -138,8 +163,7 @@ final class Pipeline implements HttpHandler {
                         } else {
                             log.debug("Could not read a request body: {}", error.toString());
                             ex.setPersistent(false);
-                            ex.setStatusCode(400);
-                            ex.endExchange();
+                            Json.error(ex, 400, "Incomplete request body");
                         }
                     });
             return;

@@ -23,6 +23,9 @@ final class RateLimiter {
         }
     }
 
+    /** The most keys tracked at once; beyond this the table is emptied (bounded memory under a flood). */
+    static final int MAX_KEYS = 100_000;
+
     private final int limit;
     private final long windowMillis;
     private final Clock clock;
@@ -59,7 +62,10 @@ final class RateLimiter {
         sweep(now);
         int[] seen = new int[1];
         Window window = windows.compute(key, (k, current) -> {
-            Window next = current == null || now - current.start >= windowMillis ? new Window(now) : current;
+            // a window that has run out, or that "starts" in the future (the clock stepped back), starts again
+            Window next = current == null || now - current.start >= windowMillis || now < current.start
+                    ? new Window(now)
+                    : current;
             seen[0] = ++next.count; // compute runs atomically per key
             return next;
         });
@@ -69,11 +75,16 @@ final class RateLimiter {
     }
 
     private void sweep(long now) {
-        if (now - lastSweep < windowMillis) {
+        boolean due = now - lastSweep >= windowMillis || now < lastSweep;
+        if (!due && windows.size() < MAX_KEYS) {
             return;
         }
         lastSweep = now;
-        windows.values().removeIf(window -> now - window.start >= windowMillis);
+        windows.values().removeIf(window -> now - window.start >= windowMillis || now < window.start);
+        if (windows.size() >= MAX_KEYS) {
+            // more live clients than the table holds (an address-spraying flood): start afresh rather than grow
+            windows.clear();
+        }
     }
 
     /** Keys with a live window (for tests of the sweep). */

@@ -45,7 +45,9 @@ final class AccessTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
@@ -149,6 +151,32 @@ final class AccessTest {
 
         clock.advance(Duration.ofHours(1));
         assertThat(get("/api/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void ipv6ClientsAreKeyedByTheirSlash64_andTheTableStaysBounded() throws Exception {
+        assertThat(ClientAddresses.key(java.net.InetAddress.getByName("2001:db8:1:2:aaaa::1")))
+                .isEqualTo(ClientAddresses.key(java.net.InetAddress.getByName("2001:db8:1:2:bbbb::9")))
+                .isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientAddresses.key(java.net.InetAddress.getByName("2001:db8:1:3::1"))).isEqualTo("2001:db8:1:3::/64");
+        assertThat(ClientAddresses.key(java.net.InetAddress.getByName("203.0.113.9"))).isEqualTo("203.0.113.9");
+
+        var limiter = new RateLimiter(5, Duration.ofMinutes(1), clock);
+        for (int i = 0; i < RateLimiter.MAX_KEYS + 10; i++) {
+            limiter.acquire("client-" + i);
+        }
+        assertThat(limiter.trackedKeys()).isLessThanOrEqualTo(RateLimiter.MAX_KEYS);
+    }
+
+    @Test
+    void aClockThatStepsBackDoesNotKeepAClientBlocked() {
+        var limiter = new RateLimiter(1, Duration.ofMinutes(1), clock);
+        assertThat(limiter.acquire("a").allowed()).isTrue();
+        assertThat(limiter.acquire("a").allowed()).isFalse();
+
+        clock.advance(Duration.ofHours(-1));
+
+        assertThat(limiter.acquire("a").allowed()).isTrue();
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {

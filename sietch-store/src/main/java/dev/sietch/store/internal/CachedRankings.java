@@ -6,20 +6,31 @@ import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.RankingReader;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The current ranking held in memory for the API's hot paths ({@code /eligibility/{address}} is
- * what Collab.Land calls for every member): one immutable copy per committed sync, read without
- * touching the database. A sync committed by this process replaces it at once; one committed by
- * another process (e.g. {@code sietch sync --once} beside {@code serve}) is noticed within
- * {@link #RECHECK_NANOS} by one cheap query for the latest sync id, made by one reader while the
- * others keep answering from the copy they have.
+ * what Collab.Land calls for every member): one immutable copy per committed sync. Reads never
+ * touch the database once the first copy is loaded, so they may run on an I/O thread:
+ * <ul>
+ *   <li>a sync committed by this process is loaded by the committing thread, after its commit,
+ *       and then swapped in;
+ *   <li>one committed by another process (e.g. {@code sietch sync --once} beside {@code serve}) is
+ *       noticed by a background check every {@link #RECHECK_NANOS} and loaded there;
+ *   <li>until a new copy is swapped in, readers answer from the previous one.
+ * </ul>
+ * Only the very first read (nothing loaded yet) waits for the load.
  */
-final class CachedRankings implements RankingReader {
+final class CachedRankings implements RankingReader, AutoCloseable {
 
-    /** How often a reader asks the database whether another process committed a sync. */
+    private static final Logger log = LoggerFactory.getLogger(CachedRankings.class);
+
+    /** How often the background check asks the database whether another process committed a sync. */
     static final long RECHECK_NANOS = 1_000_000_000L;
 
     /** One sync's ranking. */
@@ -31,24 +42,19 @@ final class CachedRankings implements RankingReader {
     }
 
     private final SqliteDatabase db;
-    private final LongSupplier nanoTime;
-    private final ReentrantLock refreshing = new ReentrantLock();
+    private final ReentrantLock loading = new ReentrantLock();
     private volatile Copy copy;
-    private volatile long checkedAt;
-    private volatile boolean stale;
+    private ScheduledExecutorService checker; // started with the first read; guarded by loading
 
-    CachedRankings(SqliteDatabase db, LongSupplier nanoTime) {
+    CachedRankings(SqliteDatabase db) {
         this.db = db;
-        this.nanoTime = nanoTime;
     }
 
-    /**
-     * Called after this process commits a sync: the next read reloads the ranking. Readers that
-     * arrive while one reloads keep answering from the previous copy (never blocked by the load).
-     */
+    /** Called after this process commits a sync (or fails to): loads the committed ranking now, in this thread. */
     void invalidate() {
-        checkedAt = nanoTime.getAsLong() - RECHECK_NANOS - 1;
-        stale = true;
+        if (copy != null) {
+            reloadIfChanged();
+        }
     }
 
     @Override
@@ -87,33 +93,66 @@ final class CachedRankings implements RankingReader {
 
     private Copy current() {
         Copy held = copy;
-        long now = nanoTime.getAsLong();
-        if (held != null && now - checkedAt < RECHECK_NANOS) {
+        if (held != null) {
             return held;
         }
-        if (held != null && !refreshing.tryLock()) {
-            return held; // another reader is checking; this one answers from the copy it has
-        }
-        if (held == null) {
-            refreshing.lock();
-        }
+        loading.lock();
         try {
-            Copy latest = copy;
-            boolean reload = stale;
-            stale = false;
-            long syncId = db.read(handle -> handle.attach(Daos.RankingDao.class).lastSyncId()).orElse(0L);
-            if (latest == null || reload || latest.syncId() != syncId) {
-                latest = db.read(handle -> new Copy(handle.attach(Daos.RankingDao.class).lastSyncId().orElse(0L),
-                        Ranking.of(handle.createQuery("SELECT wallet, rank, held, role, member FROM current_ranking ORDER BY rank")
-                                .map((rs, ctx) -> Mapping.ranked(rs)).list())));
-                copy = latest;
+            if (copy == null) {
+                copy = load();
+                startChecker();
             }
-            if (!stale) { // an invalidation during this check asks the next reader to look again
-                checkedAt = nanoTime.getAsLong();
-            }
-            return latest;
+            return copy;
         } finally {
-            refreshing.unlock();
+            loading.unlock();
+        }
+    }
+
+    private void reloadIfChanged() {
+        loading.lock();
+        try {
+            long latest = db.read(handle -> handle.attach(Daos.RankingDao.class).lastSyncId()).orElse(0L);
+            if (copy == null || copy.syncId() != latest) {
+                copy = load();
+            }
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    private Copy load() {
+        return db.read(handle -> new Copy(handle.attach(Daos.RankingDao.class).lastSyncId().orElse(0L),
+                Ranking.of(handle.createQuery("SELECT wallet, rank, held, role, member FROM current_ranking ORDER BY rank")
+                        .map((rs, ctx) -> Mapping.ranked(rs)).list())));
+    }
+
+    private void startChecker() {
+        if (checker != null) {
+            return;
+        }
+        checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sietch-ranking-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        checker.scheduleWithFixedDelay(() -> {
+            try {
+                reloadIfChanged();
+            } catch (RuntimeException e) {
+                log.warn("Could not check the database for a newer ranking: {}", e.toString());
+            }
+        }, RECHECK_NANOS, RECHECK_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void close() {
+        loading.lock();
+        try {
+            if (checker != null) {
+                checker.shutdownNow();
+            }
+        } finally {
+            loading.unlock();
         }
     }
 }

@@ -21,14 +21,14 @@ import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 
 /** The eligibility sync's reads and its one-transaction commit; the ranking read model. */
-public final class SqliteEligibilityStore implements EligibilityStore, RankingReader, SyncHealthSource {
+public final class SqliteEligibilityStore implements EligibilityStore, RankingReader, SyncHealthSource, AutoCloseable {
 
     private final SqliteDatabase db;
     private final CachedRankings rankings;
 
     public SqliteEligibilityStore(SqliteDatabase db) {
         this.db = db;
-        this.rankings = new CachedRankings(db, System::nanoTime);
+        this.rankings = new CachedRankings(db);
     }
 
     @Override
@@ -73,12 +73,18 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
                 .orElse(SyncHealth.NEVER_SYNCED));
     }
 
+    /** Stops the ranking's background check. */
+    @Override
+    public void close() {
+        rankings.close();
+    }
+
     @Override
     public long commitSync(SyncCommit commit) {
         try {
             return commitInTransaction(commit);
         } finally {
-            rankings.invalidate(); // readers load the committed ranking (or re-check after a failure)
+            rankings.invalidate(); // the committed ranking is loaded now (or re-checked after a failure)
         }
     }
 
