@@ -1,0 +1,338 @@
+package dev.sietch.discord.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+/**
+ * A fake Discord for tests: a REST API ({@link #restUrl()}, for {@code RestConfig#setBaseUrl}) and
+ * a WebSocket gateway ({@link #gatewayUrl()}, for a {@code SessionController}), speaking JSON
+ * without compression. It holds one guild with roles, members and channels; it records every REST
+ * call for assertions; it can answer REST calls with 429 and the rate-limit headers; it can
+ * dispatch gateway events and drop the gateway socket (the client then RESUMEs).
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+    public static final long APPLICATION_ID = 900_000_000_000_000_001L;
+    public static final long BOT_ID = APPLICATION_ID;
+    public static final String TOKEN = "fake-bot-token";
+
+    /** One REST call as received. */
+    public record Call(String method, String path, String body, Instant at) {
+        public DataObject json() {
+            return DataObject.fromJson(body);
+        }
+    }
+
+    public record Role(long id, String name, int position) {}
+
+    public record Member(long id, String username, List<Long> roles) {}
+
+    public record Channel(long id, String name, int type) {}
+
+    private final long guildId;
+    private final Map<Long, Role> roles = new ConcurrentHashMap<>();
+    private final Map<Long, Member> members = new ConcurrentHashMap<>();
+    private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong(950_000_000_000_000_000L);
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger identifies = new AtomicInteger();
+    private final AtomicInteger resumes = new AtomicInteger();
+    private volatile Duration retryAfter = Duration.ofMillis(200);
+    private volatile String sessionId = "session-1";
+    private volatile DataArray commands = DataArray.empty();
+
+    private final HttpServer rest;
+    private final WebSocketServer gateway;
+
+    public FakeDiscord(long guildId) throws IOException {
+        this.guildId = guildId;
+        roles.put(guildId, new Role(guildId, "@everyone", 0)); // the @everyone role has the guild's id
+        rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        rest.createContext("/", this::handleRest);
+        rest.setExecutor(Executors.newCachedThreadPool());
+        rest.start();
+        gateway = new WebSocketServer(new Gateway());
+    }
+
+    // ---- state
+
+    public long guildId() {
+        return guildId;
+    }
+
+    public Role addRole(String name) {
+        var role = new Role(ids.incrementAndGet(), name, roles.size());
+        roles.put(role.id(), role);
+        return role;
+    }
+
+    public Member addMember(long id, String username, Long... roleIds) {
+        var member = new Member(id, username, List.of(roleIds));
+        members.put(id, member);
+        return member;
+    }
+
+    public Channel addTextChannel(String name) {
+        var channel = new Channel(ids.incrementAndGet(), name, 0);
+        channels.put(channel.id(), channel);
+        return channel;
+    }
+
+    public Optional<Member> member(long id) {
+        return Optional.ofNullable(members.get(id));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method, Predicate<String> path) {
+        return calls.stream().filter(c -> c.method().equals(method) && path.test(c.path())).toList();
+    }
+
+    public int identifies() {
+        return identifies.get();
+    }
+
+    public int resumes() {
+        return resumes.get();
+    }
+
+    /** The next {@code count} REST calls are answered 429 with {@code retry_after}. */
+    public void rateLimitNext(int count, Duration retryAfter) {
+        this.retryAfter = retryAfter;
+        rateLimited.set(count);
+    }
+
+    public String restUrl() {
+        return "http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10/";
+    }
+
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + gateway.port() + "/";
+    }
+
+    /** Sends a dispatch to every connected gateway session. */
+    public void dispatch(String type, DataObject data) {
+        String frame = DataObject.empty().put("op", 0).put("t", type).put("s", sequence.incrementAndGet()).put("d", data)
+                .toString();
+        gateway.connections().forEach(c -> c.sendText(frame));
+    }
+
+    /** Drops every gateway socket without a close frame, as a network failure would. */
+    public void dropGateway() {
+        gateway.connections().forEach(WebSocketServer.Connection::drop);
+    }
+
+    // ---- JSON
+
+    private DataObject user(long id, String username, boolean bot) {
+        return DataObject.empty().put("id", Long.toString(id)).put("username", username).put("discriminator", "0")
+                .put("global_name", null).put("avatar", null).put("bot", bot).put("system", false)
+                .put("verified", true).put("mfa_enabled", false).put("public_flags", 0);
+    }
+
+    private DataObject memberJson(Member member) {
+        var roleIds = DataArray.empty();
+        member.roles().forEach(r -> roleIds.add(Long.toString(r)));
+        return DataObject.empty().put("user", user(member.id(), member.username(), false)).put("roles", roleIds)
+                .put("joined_at", "2026-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false)
+                .put("flags", 0).put("pending", false).put("nick", null).put("avatar", null);
+    }
+
+    private DataObject roleJson(Role role) {
+        return DataObject.empty().put("id", Long.toString(role.id())).put("name", role.name()).put("color", 0)
+                .put("hoist", false).put("position", role.position()).put("permissions", "0").put("managed", false)
+                .put("mentionable", false).put("flags", 0)
+                .put("colors", DataObject.empty().put("primary_color", 0).put("secondary_color", null)
+                        .put("tertiary_color", null));
+    }
+
+    private DataObject channelJson(Channel channel) {
+        return DataObject.empty().put("id", Long.toString(channel.id())).put("type", channel.type())
+                .put("guild_id", Long.toString(guildId)).put("name", channel.name()).put("position", 0)
+                .put("permission_overwrites", DataArray.empty()).put("nsfw", false).put("topic", null)
+                .put("parent_id", null).put("last_message_id", null).put("rate_limit_per_user", 0);
+    }
+
+    private DataObject guildJson() {
+        var roleArray = DataArray.empty();
+        roles.values().forEach(r -> roleArray.add(roleJson(r)));
+        var memberArray = DataArray.empty();
+        memberArray.add(memberJson(new Member(BOT_ID, "sietch", List.of())).put("user", user(BOT_ID, "sietch", true)));
+        members.values().forEach(m -> memberArray.add(memberJson(m)));
+        var channelArray = DataArray.empty();
+        channels.values().forEach(c -> channelArray.add(channelJson(c)));
+        return DataObject.empty().put("id", Long.toString(guildId)).put("name", "Sietch").put("icon", null)
+                .put("owner_id", Long.toString(BOT_ID)).put("unavailable", false).put("large", false)
+                .put("member_count", memberArray.length()).put("members", memberArray).put("roles", roleArray)
+                .put("channels", channelArray).put("threads", DataArray.empty()).put("emojis", DataArray.empty())
+                .put("stickers", DataArray.empty()).put("features", DataArray.empty())
+                .put("voice_states", DataArray.empty()).put("presences", DataArray.empty())
+                .put("guild_scheduled_events", DataArray.empty()).put("stage_instances", DataArray.empty())
+                .put("premium_progress_bar_enabled", false).put("joined_at", "2026-01-01T00:00:00.000000+00:00").put("afk_timeout", 300)
+                .put("verification_level", 0).put("default_message_notifications", 0)
+                .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
+                .put("preferred_locale", "en-US").put("system_channel_flags", 0);
+    }
+
+    // ---- gateway
+
+    private final class Gateway implements WebSocketServer.Handler {
+        @Override
+        public void opened(WebSocketServer.Connection connection) {
+            connection.sendText(DataObject.empty().put("op", 10).put("s", null).put("t", null)
+                    .put("d", DataObject.empty().put("heartbeat_interval", 41_250)).toString());
+        }
+
+        @Override
+        public void message(WebSocketServer.Connection connection, String text) {
+            DataObject frame = DataObject.fromJson(text);
+            switch (frame.getInt("op")) {
+                case 1 -> connection.sendText("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
+                case 2 -> {
+                    identifies.incrementAndGet();
+                    sessionId = "session-" + identifies.get();
+                    sequence.set(0);
+                    var guilds = DataArray.empty().add(DataObject.empty().put("id", Long.toString(guildId))
+                            .put("unavailable", true));
+                    send(connection, "READY", DataObject.empty().put("v", 10).put("user", user(BOT_ID, "sietch", true))
+                            .put("guilds", guilds).put("private_channels", DataArray.empty())
+                            .put("session_id", sessionId).put("resume_gateway_url", gatewayUrl())
+                            .put("application", DataObject.empty().put("id", Long.toString(APPLICATION_ID)).put("flags", 0)));
+                    send(connection, "GUILD_CREATE", guildJson());
+                }
+                case 6 -> {
+                    resumes.incrementAndGet();
+                    send(connection, "RESUMED", DataObject.empty());
+                }
+                case 8 -> {
+                    var all = DataArray.empty();
+                    all.add(memberJson(new Member(BOT_ID, "sietch", List.of())).put("user", user(BOT_ID, "sietch", true)));
+                    members.values().forEach(m -> all.add(memberJson(m)));
+                    DataObject request = frame.getObject("d");
+                    send(connection, "GUILD_MEMBERS_CHUNK", DataObject.empty().put("guild_id", Long.toString(guildId))
+                            .put("members", all).put("chunk_index", 0).put("chunk_count", 1)
+                            .put("nonce", request.getString("nonce", null)));
+                }
+                default -> { } // presence updates and the like
+            }
+        }
+
+        @Override
+        public void closed(WebSocketServer.Connection connection) {}
+
+        private void send(WebSocketServer.Connection connection, String type, DataObject data) {
+            connection.sendText(DataObject.empty().put("op", 0).put("t", type).put("s", sequence.incrementAndGet())
+                    .put("d", data).toString());
+        }
+    }
+
+    // ---- REST
+
+    private static final Pattern MEMBER_ROLE = Pattern.compile("/api/v10/guilds/(\\d+)/members/(\\d+)/roles/(\\d+)");
+    private static final Pattern GUILD_COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)/guilds/(\\d+)/commands");
+    private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
+
+    private void handleRest(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        calls.add(new Call(method, path, body, Instant.now()));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Via", "1.1 google"); // as Discord's; without it JDA assumes a Cloudflare ban
+        if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            double seconds = retryAfter.toMillis() / 1000.0;
+            exchange.getResponseHeaders().add("Retry-After", Long.toString((long) Math.ceil(seconds)));
+            exchange.getResponseHeaders().add("X-RateLimit-Limit", "5");
+            exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
+            exchange.getResponseHeaders().add("X-RateLimit-Reset-After", Double.toString(seconds));
+            exchange.getResponseHeaders().add("X-RateLimit-Bucket", "fake-bucket");
+            exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
+            respond(exchange, 429, DataObject.empty().put("message", "You are being rate limited.")
+                    .put("retry_after", seconds).put("global", false).toString());
+            return;
+        }
+        exchange.getResponseHeaders().add("X-RateLimit-Limit", "50");
+        exchange.getResponseHeaders().add("X-RateLimit-Remaining", "49");
+        exchange.getResponseHeaders().add("X-RateLimit-Reset-After", "1.0");
+        exchange.getResponseHeaders().add("X-RateLimit-Bucket", "fake-" + Math.abs(path.hashCode()));
+        Matcher m;
+        if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
+            respond(exchange, 200, user(BOT_ID, "sietch", true).toString());
+        } else if ((m = GUILD_COMMANDS.matcher(path)).matches() && method.equals("PUT")) {
+            DataArray requested = DataArray.fromJson(body);
+            var stored = DataArray.empty();
+            for (int i = 0; i < requested.length(); i++) {
+                stored.add(requested.getObject(i).put("id", Long.toString(ids.incrementAndGet()))
+                        .put("application_id", Long.toString(APPLICATION_ID)).put("guild_id", m.group(2))
+                        .put("version", "1").put("type", requested.getObject(i).getInt("type", 1)));
+            }
+            commands = stored;
+            respond(exchange, 200, stored.toString());
+        } else if ((m = GUILD_COMMANDS.matcher(path)).matches() && method.equals("GET")) {
+            respond(exchange, 200, commands.toString());
+        } else if ((m = MEMBER_ROLE.matcher(path)).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
+            long user = Long.parseLong(m.group(2));
+            long role = Long.parseLong(m.group(3));
+            Member member = members.get(user);
+            if (member == null || !roles.containsKey(role)) {
+                respond(exchange, 404, "{\"message\":\"Unknown Member\",\"code\":10007}");
+                return;
+            }
+            var updated = new ArrayList<>(member.roles());
+            updated.remove(role);
+            if (method.equals("PUT")) {
+                updated.add(role);
+            }
+            members.put(user, new Member(user, member.username(), List.copyOf(updated)));
+            respond(exchange, 204, "");
+        } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
+            DataObject sent = DataObject.fromJson(body.isEmpty() ? "{}" : body);
+            respond(exchange, 200, sent.put("id", Long.toString(ids.incrementAndGet())).put("channel_id", m.group(1))
+                    .put("author", user(BOT_ID, "sietch", true)).put("type", 0).put("timestamp", Instant.now().toString())
+                    .put("pinned", false).put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
+                    .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
+                    .put("embeds", sent.optArray("embeds").orElse(DataArray.empty())).toString());
+        } else {
+            respond(exchange, 404, "{\"message\":\"Unknown route in the fake Discord\",\"code\":0}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+        if (status != 204) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        gateway.close();
+        rest.stop(0);
+    }
+}
