@@ -3,6 +3,7 @@ package dev.sietch.app;
 import dev.sietch.app.cli.SietchCommand;
 import dev.sietch.app.config.SietchSettings;
 import dev.sietch.chain.ChainSettings;
+import dev.sietch.discord.SietchBot;
 import dev.sietch.http.HttpApi;
 import dev.sietch.store.SqliteStore;
 import java.net.InetSocketAddress;
@@ -22,6 +23,7 @@ public final class Service implements AutoCloseable {
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private final HttpApi http;
+    private DiscordConnection discord;
 
     private Service(SietchSettings settings, Clock clock) {
         try {
@@ -51,8 +53,14 @@ public final class Service implements AutoCloseable {
                         remember(new SyncScheduler(sync, settings.sync().interval()));
                     },
                     () -> logChain(settings.chain()));
-            log.info("Discord: not connected (the bot is not part of this build yet); token {}",
-                    settings.discord().isConfigured() ? "and guild configured" : "not configured");
+            if (settings.discord().isConfigured()) {
+                log.info("Discord: connecting to guild {} at {}", settings.discord().guildId().getAsLong(),
+                        settings.discord().endpoints().gatewayUrl().getHost());
+                discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(store.members(),
+                        store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking())));
+            } else {
+                log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -73,6 +81,11 @@ public final class Service implements AutoCloseable {
     private <T extends AutoCloseable> T remember(T part) {
         parts.push(part);
         return part;
+    }
+
+    /** Whether the Discord bot is connected (false when it is not configured or could not connect). */
+    public boolean discordConnected() {
+        return discord != null && discord.isConnected();
     }
 
     public InetSocketAddress httpAddress() {

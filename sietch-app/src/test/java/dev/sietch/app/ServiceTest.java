@@ -100,6 +100,32 @@ final class ServiceTest {
     }
 
     @Test
+    void startsTheBotWhenATokenIsConfigured_andServesTheApiWhenDiscordRefusesIt() throws Exception {
+        try (var discord = new dev.sietch.discord.fake.FakeDiscord(800_000_000_000_000_001L)) {
+            discord.addTextChannel("general");
+            for (String token : new String[] {dev.sietch.discord.fake.FakeDiscord.TOKEN, "a-wrong-token"}) {
+                var env = Map.of("DATABASE_PATH", dir.resolve(token + ".db").toString(), "DISCORD_BOT_TOKEN", token,
+                        "DISCORD_GUILD_ID", "800000000000000001", "DISCORD_REST_URL", discord.restUrl(),
+                        "DISCORD_GATEWAY_URL", discord.gatewayUrl());
+                SietchSettings configured = ((ConfigResult.Valid) SietchConfig.load(Optional.empty(), env, new Properties()))
+                        .settings();
+                var settings = new SietchSettings(new HttpSettings("127.0.0.1", 0), configured.store(), configured.chain(),
+                        configured.discord(), configured.sync(), configured.ranking(), configured.log());
+                try (var service = Service.start(settings, Clock.systemUTC())) {
+                    boolean valid = token.equals(dev.sietch.discord.fake.FakeDiscord.TOKEN);
+                    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+                    while (valid && !service.discordConnected() && Instant.now().isBefore(deadline)) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(service.discordConnected()).as(token).isEqualTo(valid);
+                    assertThat(get(service, "/health")).contains("\"status\":\"healthy\""); // the API serves either way
+                }
+            }
+            assertThat(discord.calls("PUT", p -> p.endsWith("/commands"))).hasSize(1);
+        }
+    }
+
+    @Test
     void prometheusTextCheckerFindsProblems() {
         // the fallback check must be able to fail
         assertThat(PrometheusText.problems("up 1\n")).containsExactly("line 1: sample before its TYPE: up");

@@ -31,6 +31,8 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("SIETCH_EVENTS_FILE", "sietch.chain.event-file"),
             new EnvironmentVariable("DISCORD_BOT_TOKEN", "sietch.discord.token", true, UnaryOperator.identity()),
             plain("DISCORD_GUILD_ID", "sietch.discord.guild-id"),
+            plain("DISCORD_REST_URL", "sietch.discord.rest-url"),
+            plain("DISCORD_GATEWAY_URL", "sietch.discord.gateway-url"),
             new EnvironmentVariable("GRACE_PERIOD_HOURS", "sietch.sync.grace-period", false,
                     value -> value.matches("\\d+") ? value + "h" : value),
             plain("LOG_LEVEL", "sietch.log.level"),

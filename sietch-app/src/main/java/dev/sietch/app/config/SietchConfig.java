@@ -12,6 +12,7 @@ import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.http.MemberTokens;
 import dev.sietch.core.model.Secret;
 import dev.sietch.discord.DiscordSettings;
+import dev.sietch.discord.SietchBot;
 import dev.sietch.http.AddressBlock;
 import dev.sietch.http.AdminKey;
 import dev.sietch.http.HttpSettings;
@@ -94,7 +95,8 @@ public final class SietchConfig {
                 reader.build("sietch.chain", () -> chain(reader)),
                 reader.build("sietch.discord", () -> new DiscordSettings(
                         reader.optionalString("sietch.discord.token").map(Secret::new),
-                        reader.snowflake("sietch.discord.guild-id"))),
+                        reader.snowflake("sietch.discord.guild-id"),
+                        discordEndpoints(reader))),
                 new SietchSettings.Sync(
                         reader.positiveDuration("sietch.sync.interval"),
                         reader.positiveDuration("sietch.sync.grace-period")),
@@ -108,6 +110,25 @@ public final class SietchConfig {
                         reader.logLevel("sietch.log.level"),
                         reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)));
         return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
+    }
+
+    private static SietchBot.Endpoints discordEndpoints(Reader reader) {
+        String rest = reader.string("sietch.discord.rest-url");
+        String gateway = reader.string("sietch.discord.gateway-url");
+        try {
+            URI restUrl = new URI(rest);
+            URI gatewayUrl = new URI(gateway);
+            if (!(restUrl.getScheme() != null && restUrl.getScheme().matches("https?") && restUrl.getHost() != null)) {
+                return reader.fail("sietch.discord.rest-url", "not an absolute http(s) URL", SietchBot.Endpoints.DISCORD);
+            }
+            if (!(gatewayUrl.getScheme() != null && gatewayUrl.getScheme().matches("wss?") && gatewayUrl.getHost() != null)) {
+                return reader.fail("sietch.discord.gateway-url", "not an absolute ws(s) URL", SietchBot.Endpoints.DISCORD);
+            }
+            return new SietchBot.Endpoints(restUrl, gatewayUrl);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return reader.fail("sietch.discord.rest-url", "the REST URL must be an absolute URL ending with /; "
+                    + "the gateway URL an absolute ws(s) URL", SietchBot.Endpoints.DISCORD);
+        }
     }
 
     private static HttpSettings http(Reader reader) {

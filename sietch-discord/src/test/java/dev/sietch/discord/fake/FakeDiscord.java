@@ -41,6 +41,10 @@ public final class FakeDiscord implements AutoCloseable {
         public DataObject json() {
             return DataObject.fromJson(body);
         }
+
+        public DataArray jsonArray() {
+            return DataArray.fromJson(body);
+        }
     }
 
     public record Role(long id, String name, int position) {}
@@ -139,6 +143,44 @@ public final class FakeDiscord implements AutoCloseable {
         String frame = DataObject.empty().put("op", 0).put("t", type).put("s", sequence.incrementAndGet()).put("d", data)
                 .toString();
         gateway.connections().forEach(c -> c.sendText(frame));
+    }
+
+    /**
+     * A member uses a slash command in the guild's first text channel: dispatches INTERACTION_CREATE
+     * and returns the interaction's id (its callback is {@code POST /interactions/{id}/{token}/callback}).
+     */
+    public long slashCommand(long userId, String name) {
+        Member member = members.get(userId);
+        Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
+        long id = ids.incrementAndGet();
+        var commandId = commands.stream(DataArray::getObject).filter(c -> c.getString("name").equals(name))
+                .map(c -> c.getString("id")).findFirst().orElse(Long.toString(ids.incrementAndGet()));
+        dispatch("INTERACTION_CREATE", DataObject.empty()
+                .put("id", Long.toString(id)).put("application_id", Long.toString(APPLICATION_ID)).put("type", 2)
+                .put("token", "token-" + id).put("version", 1).put("guild_id", Long.toString(guildId))
+                .put("guild", DataObject.empty().put("id", Long.toString(guildId)).put("locale", "en-US")
+                        .put("features", DataArray.empty()))
+                .put("channel_id", Long.toString(channel.id())).put("channel", channelJson(channel))
+                .put("member", memberJson(member).put("permissions", "0"))
+                .put("locale", "en-US").put("guild_locale", "en-US").put("context", 0)
+                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
+                .put("app_permissions", "0").put("entitlements", DataArray.empty())
+                .put("data", DataObject.empty().put("id", commandId).put("name", name).put("type", 1)
+                        .put("guild_id", Long.toString(guildId)).put("options", DataArray.empty())));
+        return id;
+    }
+
+    /** Waits (at most {@code timeout}) for a REST call matching {@code method} and {@code path}. */
+    public Call awaitCall(String method, Predicate<String> path, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Call> found = calls.stream().filter(c -> c.method().equals(method) && path.test(c.path())).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no " + method + " call matching within " + timeout + "; calls: " + calls);
     }
 
     /** Drops every gateway socket without a close frame, as a network failure would. */
@@ -254,6 +296,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static final Pattern MEMBER_ROLE = Pattern.compile("/api/v10/guilds/(\\d+)/members/(\\d+)/roles/(\\d+)");
     private static final Pattern GUILD_COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)/guilds/(\\d+)/commands");
+    private static final Pattern INTERACTION_CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
 
     private void handleRest(HttpExchange exchange) throws IOException {
@@ -279,6 +322,11 @@ public final class FakeDiscord implements AutoCloseable {
         exchange.getResponseHeaders().add("X-RateLimit-Remaining", "49");
         exchange.getResponseHeaders().add("X-RateLimit-Reset-After", "1.0");
         exchange.getResponseHeaders().add("X-RateLimit-Bucket", "fake-" + Math.abs(path.hashCode()));
+        if (!("Bot " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                && !path.startsWith("/api/v10/interactions/")) {
+            respond(exchange, 401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
+            return;
+        }
         Matcher m;
         if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
             respond(exchange, 200, user(BOT_ID, "sietch", true).toString());
@@ -308,6 +356,8 @@ public final class FakeDiscord implements AutoCloseable {
                 updated.add(role);
             }
             members.put(user, new Member(user, member.username(), List.copyOf(updated)));
+            respond(exchange, 204, "");
+        } else if (INTERACTION_CALLBACK.matcher(path).matches() && method.equals("POST")) {
             respond(exchange, 204, "");
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
             DataObject sent = DataObject.fromJson(body.isEmpty() ? "{}" : body);

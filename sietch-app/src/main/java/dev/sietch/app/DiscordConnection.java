@@ -1,0 +1,62 @@
+package dev.sietch.app;
+
+import dev.sietch.discord.DiscordSettings;
+import dev.sietch.discord.SietchBot;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the Discord bot in the background, so the HTTP API serves while the bot connects; a
+ * refused token or an unreachable Discord is one log line, and the API keeps serving.
+ */
+final class DiscordConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordConnection.class);
+
+    /** How long the bot may take to log in and load its guild. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Thread starter;
+    private SietchBot bot; // guarded by this
+    private boolean closed; // guarded by this
+
+    DiscordConnection(DiscordSettings settings, SietchBot.Sources sources) {
+        starter = Thread.ofVirtual().name("discord-connect").start(() -> {
+            try {
+                SietchBot connected = SietchBot.connect(settings, sources, READY_TIMEOUT);
+                synchronized (this) {
+                    if (closed) {
+                        connected.close();
+                    } else {
+                        bot = connected;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IllegalStateException e) {
+                log.error("Discord: not connected: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                log.error("Discord: not connected: {}", e.toString());
+            }
+        });
+    }
+
+    /** Whether the bot is connected and answering. */
+    synchronized boolean isConnected() {
+        return bot != null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+            if (bot != null) {
+                bot.close();
+                bot = null;
+            }
+        }
+        starter.interrupt();
+        starter.join(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.sietch.discord;
+
+import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.port.Members;
+import dev.sietch.core.port.NaibSeats;
+import dev.sietch.core.port.RankingReader;
+import dev.sietch.core.port.WalletLinks;
+import dev.sietch.core.usecase.ReadCommunity;
+import dev.sietch.discord.internal.CommandRegistry;
+import dev.sietch.discord.internal.command.PositionCommand;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sietch's Discord bot. Either it runs its own JDA session ({@link #connect}), or it adds its
+ * commands and listeners to a JDA session a host bot already runs ({@link #attach}); closing it
+ * removes what it added, and shuts JDA down only if it started it.
+ */
+public final class SietchBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SietchBot.class);
+
+    /** Only what the bot uses: members (roles, onboarding), guild messages and reactions (activity), DMs. */
+    public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MEMBERS,
+            GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS, GatewayIntent.DIRECT_MESSAGES);
+
+    /**
+     * Where Discord is: its REST API base and its gateway. Configurable so the bot can run against
+     * a Discord-compatible server (and the test suite's fake Discord).
+     */
+    public record Endpoints(URI restUrl, URI gatewayUrl) {
+
+        public static final Endpoints DISCORD =
+                new Endpoints(URI.create("https://discord.com/api/v10/"), URI.create("wss://gateway.discord.gg/"));
+
+        public Endpoints {
+            Objects.requireNonNull(restUrl, "restUrl");
+            Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+            if (!restUrl.toString().endsWith("/")) {
+                throw new IllegalArgumentException("the REST base URL must end with /");
+            }
+        }
+    }
+
+    /** What the bot's commands read. */
+    public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
+            RankingPolicy policy) {
+        public Sources {
+            Objects.requireNonNull(members, "members");
+            Objects.requireNonNull(links, "links");
+            Objects.requireNonNull(seats, "seats");
+            Objects.requireNonNull(rankings, "rankings");
+            Objects.requireNonNull(policy, "policy");
+        }
+    }
+
+    private final JDA jda;
+    private final boolean owned;
+    private final CommandRegistry registry;
+    private final boolean commandsWritten;
+
+    private SietchBot(JDA jda, boolean owned, CommandRegistry registry, boolean commandsWritten) {
+        this.jda = jda;
+        this.owned = owned;
+        this.registry = registry;
+        this.commandsWritten = commandsWritten;
+    }
+
+    /**
+     * Logs in, waits until the guild is loaded (at most {@code readyTimeout}), registers the
+     * commands and starts answering.
+     *
+     * @throws IllegalStateException if the token is missing, Discord refuses it, or the guild does
+     *     not arrive in time (the message says which; it never contains the token)
+     */
+    public static SietchBot connect(DiscordSettings settings, Sources sources, Duration readyTimeout)
+            throws InterruptedException {
+        Endpoints endpoints = settings.endpoints();
+        if (!settings.isConfigured()) {
+            throw new IllegalStateException("the Discord bot token and guild id are not both configured");
+        }
+        String gateway = endpoints.gatewayUrl().toString();
+        JDA jda;
+        try {
+            jda = JDABuilder.createLight(settings.botToken().orElseThrow().value(), INTENTS)
+                    .setRestConfig(new RestConfig().setBaseUrl(endpoints.restUrl().toString()))
+                    .setSessionController(new ConcurrentSessionController() {
+                        @Override
+                        public String getGateway() {
+                            return gateway;
+                        }
+                    })
+                    .setCompression(Compression.NONE)
+                    .setMemberCachePolicy(MemberCachePolicy.ALL)
+                    .setChunkingFilter(ChunkingFilter.ALL)
+                    .disableCache(EnumSet.allOf(CacheFlag.class))
+                    .build();
+        } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
+            throw new IllegalStateException("Discord refused the bot token", e);
+        }
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        while (jda.getStatus() != JDA.Status.CONNECTED && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (jda.getStatus() != JDA.Status.CONNECTED) {
+            jda.shutdownNow();
+            throw new IllegalStateException("Discord did not finish connecting within " + readyTimeout);
+        }
+        try {
+            return start(jda, true, settings.guildId().getAsLong(), sources);
+        } catch (RuntimeException e) {
+            jda.shutdownNow();
+            throw e;
+        }
+    }
+
+    /**
+     * Adds Sietch's commands and listeners to a JDA session the host already runs (it must be
+     * connected, with the GUILD_MEMBERS intent, and see {@code guildId}).
+     */
+    public static SietchBot attach(JDA jda, long guildId, Sources sources) {
+        return start(jda, false, guildId, sources);
+    }
+
+    private static SietchBot start(JDA jda, boolean owned, long guildId, Sources sources) {
+        Guild guild = jda.getGuildById(guildId);
+        if (guild == null) {
+            throw new IllegalStateException("the bot is not in guild " + guildId);
+        }
+        var community = new ReadCommunity(sources.members(), sources.links(), sources.seats(), sources.rankings(),
+                sources.policy());
+        var registry = new CommandRegistry(List.of(new PositionCommand(community)));
+        boolean written = registry.register(guild);
+        jda.addEventListener(registry);
+        log.info("Discord: connected to guild {} ({})", guild.getName(), guildId);
+        return new SietchBot(jda, owned, registry, written);
+    }
+
+    /** Whether this start had to write the guild's commands (false when they were already current). */
+    public boolean commandsWritten() {
+        return commandsWritten;
+    }
+
+    @Override
+    public void close() {
+        jda.removeEventListener(registry);
+        if (owned) {
+            jda.shutdown();
+            try {
+                if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
+                    jda.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                jda.shutdownNow();
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.sietch.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.Ranking;
+import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.model.Secret;
+import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.Threshold;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.model.Wei;
+import dev.sietch.core.port.EligibilityStore;
+import dev.sietch.core.port.Members;
+import dev.sietch.discord.fake.FakeDiscord;
+import dev.sietch.store.SqliteStore;
+import dev.sietch.store.StoreSettings;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bot against the fake Discord with the real JDA and a real store: commands, registration, replies. */
+final class SietchBotTest {
+
+    private static final long GUILD = 800_000_000_000_000_001L;
+    private static final long MEMBER = 700_000_000_000_000_065L;
+    private static final long STRANGER = 700_000_000_000_000_099L;
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final BigInteger BGT = BigInteger.TEN.pow(18);
+
+    @TempDir
+    Path dir;
+
+    private FakeDiscord discord;
+    private SqliteStore store;
+
+    @BeforeEach
+    void start() throws Exception {
+        discord = new FakeDiscord(GUILD);
+        discord.addTextChannel("general");
+        discord.addMember(MEMBER, "atrisk");
+        discord.addMember(STRANGER, "stranger");
+        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        List<RankedWallet> ranking = new ArrayList<>();
+        for (int rank = 1; rank <= 80; rank++) {
+            ranking.add(new RankedWallet(wallet(rank), rank, new Wei(BGT.multiply(BigInteger.valueOf(200 - rank))),
+                    rank <= 7 ? Role.NAIB : rank <= 69 ? Role.FEDAYKIN : Role.NONE, rank <= 69));
+        }
+        store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, OptionalLong.empty(), Ranking.EMPTY,
+                Ranking.of(ranking), List.of(), List.of(new AuditEntry("eligibility_update", Map.of())),
+                SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT)));
+        store.walletLinks().link(Long.toString(MEMBER), wallet(65), NOW);
+        store.members().create(new Members.NewProfile(Long.toString(MEMBER), "atrisk", Role.FEDAYKIN, Optional.empty(),
+                Optional.empty(), "none"), NOW);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        store.close();
+        discord.close();
+    }
+
+    @Test
+    void aTokenDiscordRefusesIsOneClearError() {
+        assertThatThrownBy(() -> connect("not-the-token"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Discord refused the bot token")
+                .satisfies(e -> assertThat(String.valueOf(e.getCause())).doesNotContain("not-the-token"));
+    }
+
+    @Test
+    void attachesToAHostBotsJda_andLeavesItRunningWhenClosed() throws Exception {
+        // given: a host bot that runs its own JDA session
+        String gateway = discord.gatewayUrl();
+        var host = net.dv8tion.jda.api.JDABuilder.createLight(FakeDiscord.TOKEN, SietchBot.INTENTS)
+                .setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(discord.restUrl()))
+                .setSessionController(new net.dv8tion.jda.api.utils.ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gateway;
+                    }
+                })
+                .setCompression(net.dv8tion.jda.api.utils.Compression.NONE)
+                .build();
+        try {
+            host.awaitReady();
+
+            // when: Sietch is added to it
+            try (var bot = SietchBot.attach(host, GUILD, new SietchBot.Sources(store.members(), store.walletLinks(),
+                    store.naibSeats(), store.rankings(), RankingPolicy.DEFAULT))) {
+                assertThat(bot.commandsWritten()).isTrue();
+                long id = discord.slashCommand(MEMBER, "position");
+
+                // then: Sietch's commands answer through the host's session
+                assertThat(discord.awaitCall("POST", p -> p.contains("/interactions/" + id + "/"), Duration.ofSeconds(5))
+                        .json().getObject("data").getString("content")).startsWith("You are **#65**");
+            }
+            assertThat(host.getStatus()).isEqualTo(net.dv8tion.jda.api.JDA.Status.CONNECTED);
+            assertThat(host.getRegisteredListeners()).isEmpty();
+        } finally {
+            host.shutdownNow();
+        }
+    }
+
+    private static WalletAddress wallet(int n) {
+        return WalletAddress.of(String.format("0x%040x", 0xabcdef00L + n));
+    }
+
+    private SietchBot connect() throws InterruptedException {
+        return connect(FakeDiscord.TOKEN);
+    }
+
+    private SietchBot connect(String token) throws InterruptedException {
+        return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(token)), OptionalLong.of(GUILD),
+                        new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl()))),
+                new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
+                        RankingPolicy.DEFAULT),
+                Duration.ofSeconds(15));
+    }
+
+    @Test
+    void registersItsCommandsOnce_andNotAgainWhenUnchanged() throws Exception {
+        try (var bot = connect()) {
+            assertThat(bot.commandsWritten()).isTrue();
+        }
+        try (var bot = connect()) {
+            assertThat(bot.commandsWritten()).isFalse();
+        }
+        assertThat(discord.calls("PUT", p -> p.endsWith("/guilds/" + GUILD + "/commands"))).hasSize(1);
+        DataObject registered = discord.calls("PUT", p -> p.endsWith("/commands")).getFirst().jsonArray().getObject(0);
+        assertThat(registered.getString("name")).isEqualTo("position");
+    }
+
+    @Test
+    void positionAnswersTheCallerPrivately_withExactDistances() throws Exception {
+        try (var bot = connect()) {
+            assertThat(bot.commandsWritten()).isTrue();
+            long id = discord.slashCommand(MEMBER, "position");
+
+            var callback = discord.awaitCall("POST", p -> p.contains("/interactions/" + id + "/"), Duration.ofSeconds(5));
+            DataObject reply = callback.json();
+            assertThat(reply.getInt("type")).isEqualTo(4); // a message, sent at once
+            assertThat(reply.getObject("data").getInt("flags")).isEqualTo(64); // ephemeral
+            assertThat(reply.getObject("data").getString("content")).isEqualTo("""
+                    You are **#65** with **135 BGT**.
+                    • 1 BGT behind #64
+                    • 1 BGT ahead of #66
+                    You are at risk: ranks 63–69 are the last Fedaykin places.""");
+        }
+    }
+
+    @Test
+    void aMemberWithoutAProfileGetsAClearMessage_andAnUnknownCommandIsAnswered() throws Exception {
+        try (var bot = connect()) {
+            assertThat(bot.commandsWritten()).isTrue();
+            long stranger = discord.slashCommand(STRANGER, "position");
+            long unknown = discord.slashCommand(MEMBER, "teleport");
+
+            assertThat(discord.awaitCall("POST", p -> p.contains("/interactions/" + stranger + "/"), Duration.ofSeconds(5))
+                    .json().getObject("data").getString("content")).startsWith("You have no Sietch profile yet.");
+            assertThat(discord.awaitCall("POST", p -> p.contains("/interactions/" + unknown + "/"), Duration.ofSeconds(5))
+                    .json().getObject("data").getString("content")).isEqualTo("This command is not available.");
+        }
+    }
+}
