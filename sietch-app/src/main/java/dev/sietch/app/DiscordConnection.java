@@ -28,10 +28,11 @@ final class DiscordConnection implements AutoCloseable {
                 synchronized (this) {
                     if (closed) {
                         connected.close();
-                    } else {
-                        bot = connected;
+                        return;
                     }
+                    bot = connected;
                 }
+                syncRoles(); // bring the roles in line now, not only after the next chain sync
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IllegalStateException e) {
@@ -40,6 +41,24 @@ final class DiscordConnection implements AutoCloseable {
                 log.error("Discord: not connected: {}", e.toString());
             }
         });
+    }
+
+    /** Runs the bot's role sync, if it is connected (roles mode {@code collabland} does nothing); failures are logged. */
+    void syncRoles() {
+        SietchBot connected;
+        synchronized (this) {
+            connected = bot;
+        }
+        if (connected == null) {
+            return;
+        }
+        try {
+            connected.syncRoles();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Discord: role sync failed: {}", e.toString());
+        }
     }
 
     /** Whether the bot is connected and answering. */

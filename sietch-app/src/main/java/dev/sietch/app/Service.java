@@ -46,21 +46,23 @@ public final class Service implements AutoCloseable {
             if (settings.http().memberTokenSecret().isEmpty()) {
                 log.info("HTTP: no member token secret configured (MEMBER_TOKEN_SECRET); member routes answer 401");
             }
-            EligibilitySync.create(store, settings, metrics.registry(), clock).ifPresentOrElse(
-                    sync -> {
-                        remember(sync);
-                        log.info("Chain: syncing from {} every {}", sync.describe(), settings.sync().interval());
-                        remember(new SyncScheduler(sync, settings.sync().interval()));
-                    },
-                    () -> logChain(settings.chain()));
             if (settings.discord().isConfigured()) {
                 log.info("Discord: connecting to guild {} at {}", settings.discord().guildId().getAsLong(),
                         settings.discord().endpoints().gatewayUrl().getHost());
                 discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(store.members(),
-                        store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking())));
+                        store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth())));
             } else {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
             }
+            EligibilitySync.create(store, settings, metrics.registry(), clock).ifPresentOrElse(
+                    sync -> {
+                        remember(sync);
+                        log.info("Chain: syncing from {} every {}", sync.describe(), settings.sync().interval());
+                        DiscordConnection bot = discord;
+                        remember(new SyncScheduler(sync, settings.sync().interval(),
+                                bot == null ? () -> { } : bot::syncRoles));
+                    },
+                    () -> logChain(settings.chain()));
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -25,26 +25,42 @@ final class SyncScheduler implements AutoCloseable {
         return thread;
     });
 
-    SyncScheduler(EligibilitySync sync, Duration interval) {
-        executor.scheduleWithFixedDelay(() -> runOnce(sync), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    /** @param afterSuccess runs after each committed sync (e.g. the Discord role sync), on the same thread */
+    SyncScheduler(EligibilitySync sync, Duration interval, Runnable afterSuccess) {
+        executor.scheduleWithFixedDelay(() -> {
+            if (runOnce(sync)) {
+                try {
+                    afterSuccess.run();
+                } catch (RuntimeException e) {
+                    log.error("After-sync step failed", e);
+                }
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Eligibility sync scheduled every {}", interval);
     }
 
-    private static void runOnce(EligibilitySync sync) {
+    /** @return whether a sync was committed */
+    private static boolean runOnce(EligibilitySync sync) {
         long started = System.nanoTime();
         try {
             switch (sync.runOnce()) {
-                case SyncResult.Synced s -> log.info(
+                case SyncResult.Synced s -> {
+                    log.info(
                         "Sync #{} done in {} ms: {} ranked, {} members, {} added, {} removed, {} promoted, {} demoted{}",
                         s.syncId(), (System.nanoTime() - started) / 1_000_000, s.ranked(), s.members(),
                         s.diff().added().size(), s.diff().removed().size(), s.diff().promoted().size(),
                         s.diff().demoted().size(), s.bootstrap() ? " (bootstrap: nothing announced)" : "");
-                case SyncResult.ChainUnavailable f -> log.warn(
-                        "Sync failed, chain unavailable ({} consecutive failures, grace period {}): {}",
-                        f.consecutiveFailures(), f.inGracePeriod() ? "in force" : "not in force", f.cause());
+                    return true;
+                }
+                case SyncResult.ChainUnavailable f -> {
+                    log.warn("Sync failed, chain unavailable ({} consecutive failures, grace period {}): {}",
+                            f.consecutiveFailures(), f.inGracePeriod() ? "in force" : "not in force", f.cause());
+                    return false;
+                }
             }
         } catch (RuntimeException e) {
             log.error("Sync failed", e);
+            return false;
         }
     }
 

@@ -126,6 +126,42 @@ final class ServiceTest {
     }
 
     @Test
+    void inRolesModeSietchTheBotGivesALinkedNaibTheirRoleAfterTheSync() throws Exception {
+        try (var discord = new dev.sietch.discord.fake.FakeDiscord(800_000_000_000_000_001L)) {
+            discord.addTextChannel("general");
+            var naib = discord.addRole("Naib");
+            var fedaykin = discord.addRole("Fedaykin");
+            long member = 700_000_000_000_000_001L;
+            discord.addMember(member, "holder");
+            Path db = dir.resolve("roles.db");
+            try (var store = dev.sietch.store.SqliteStore.open(dev.sietch.store.StoreSettings.of(db))) {
+                store.walletLinks().link(Long.toString(member),
+                        dev.sietch.core.model.WalletAddress.of("0x0000000000000000000000000000000000000001"), Instant.now());
+            }
+            Path events = Files.writeString(dir.resolve("roles.csv"),
+                    "claim,10,0xa1,0,0x0000000000000000000000000000000000000001,5000000000000000000\n");
+            var env = Map.of("DATABASE_PATH", db.toString(), "SIETCH_EVENTS_FILE", events.toString(),
+                    "DISCORD_BOT_TOKEN", dev.sietch.discord.fake.FakeDiscord.TOKEN, "DISCORD_GUILD_ID", "800000000000000001",
+                    "DISCORD_REST_URL", discord.restUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl(),
+                    "DISCORD_ROLES_MODE", "sietch", "DISCORD_ROLE_NAIB", Long.toString(naib.id()),
+                    "DISCORD_ROLE_FEDAYKIN", Long.toString(fedaykin.id()));
+            SietchSettings configured = ((ConfigResult.Valid) SietchConfig.load(Optional.empty(), env, new Properties()))
+                    .settings();
+            var settings = new SietchSettings(new HttpSettings("127.0.0.1", 0), configured.store(), configured.chain(),
+                    configured.discord(), configured.sync(), configured.ranking(), configured.log());
+
+            try (var service = Service.start(settings, Clock.systemUTC())) {
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+                while (discord.member(member).orElseThrow().roles().isEmpty() && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(50);
+                }
+                assertThat(service.discordConnected()).isTrue();
+                assertThat(discord.member(member).orElseThrow().roles()).containsExactly(naib.id());
+            }
+        }
+    }
+
+    @Test
     void prometheusTextCheckerFindsProblems() {
         // the fallback check must be able to fail
         assertThat(PrometheusText.problems("up 1\n")).containsExactly("line 1: sample before its TYPE: up");

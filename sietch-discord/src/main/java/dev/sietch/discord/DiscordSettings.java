@@ -11,18 +11,42 @@ import java.util.OptionalLong;
  * @param botToken the bot token; absent means the bot is not started
  * @param guildId the guild (server) the bot manages
  * @param endpoints where Discord's REST API and gateway are (Discord's own unless configured)
+ * @param roles who owns the @Naib and @Fedaykin roles
  */
-public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, SietchBot.Endpoints endpoints) {
+public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, SietchBot.Endpoints endpoints,
+        Roles roles) {
 
-    /** Discord's own endpoints. */
+    /** Discord's own endpoints; Collab.Land owns the roles. */
     public DiscordSettings(Optional<Secret> botToken, OptionalLong guildId) {
-        this(botToken, guildId, SietchBot.Endpoints.DISCORD);
+        this(botToken, guildId, SietchBot.Endpoints.DISCORD, Roles.COLLABLAND);
+    }
+
+    /**
+     * {@link Mode#SIETCH}: the bot assigns and removes @Naib and @Fedaykin from the ranking, for
+     * linked members; {@link Mode#COLLABLAND}: Collab.Land does (the predecessor's set-up) and the
+     * bot never changes them.
+     */
+    public record Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin) {
+
+        public enum Mode { SIETCH, COLLABLAND }
+
+        public static final Roles COLLABLAND = new Roles(Mode.COLLABLAND, OptionalLong.empty(), OptionalLong.empty());
+
+        public Roles {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(naib, "naib");
+            Objects.requireNonNull(fedaykin, "fedaykin");
+            if (mode == Mode.SIETCH && (naib.isEmpty() || fedaykin.isEmpty())) {
+                throw new IllegalArgumentException("roles mode sietch needs the Naib and Fedaykin role ids");
+            }
+        }
     }
 
     public DiscordSettings {
         Objects.requireNonNull(botToken, "botToken");
         Objects.requireNonNull(guildId, "guildId");
         Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(roles, "roles");
         if (guildId.isPresent() && guildId.getAsLong() <= 0) {
             throw new IllegalArgumentException("guild id must be a positive snowflake");
         }

@@ -4,15 +4,18 @@ import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.NaibSeats;
 import dev.sietch.core.port.RankingReader;
+import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.discord.internal.CommandRegistry;
+import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.PositionCommand;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -59,8 +62,9 @@ public final class SietchBot implements AutoCloseable {
 
     /** What the bot's commands read. */
     public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
-            RankingPolicy policy) {
+            RankingPolicy policy, SyncHealthSource health) {
         public Sources {
+            Objects.requireNonNull(health, "health");
             Objects.requireNonNull(members, "members");
             Objects.requireNonNull(links, "links");
             Objects.requireNonNull(seats, "seats");
@@ -69,13 +73,26 @@ public final class SietchBot implements AutoCloseable {
         }
     }
 
+    /** What a role sync did: additions and removals made (planned), and how many failed. */
+    public record RoleSyncResult(int added, int removed, int failed) {}
+
+    /** How long a role sync waits for its changes to drain through Discord's rate limits. */
+    static final Duration ROLE_SYNC_TIMEOUT = Duration.ofMinutes(10);
+
     private final JDA jda;
+    private final long guildId;
+    private final Sources sources;
+    private final Optional<RoleSync> roleSync;
     private final boolean owned;
     private final CommandRegistry registry;
     private final boolean commandsWritten;
 
-    private SietchBot(JDA jda, boolean owned, CommandRegistry registry, boolean commandsWritten) {
+    private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, boolean owned,
+            CommandRegistry registry, boolean commandsWritten) {
         this.jda = jda;
+        this.guildId = guildId;
+        this.sources = sources;
+        this.roleSync = roleSync;
         this.owned = owned;
         this.registry = registry;
         this.commandsWritten = commandsWritten;
@@ -122,7 +139,7 @@ public final class SietchBot implements AutoCloseable {
             throw new IllegalStateException("Discord did not finish connecting within " + readyTimeout);
         }
         try {
-            return start(jda, true, settings.guildId().getAsLong(), sources);
+            return start(jda, true, settings.guildId().getAsLong(), settings.roles(), sources);
         } catch (RuntimeException e) {
             jda.shutdownNow();
             throw e;
@@ -133,11 +150,11 @@ public final class SietchBot implements AutoCloseable {
      * Adds Sietch's commands and listeners to a JDA session the host already runs (it must be
      * connected, with the GUILD_MEMBERS intent, and see {@code guildId}).
      */
-    public static SietchBot attach(JDA jda, long guildId, Sources sources) {
-        return start(jda, false, guildId, sources);
+    public static SietchBot attach(JDA jda, long guildId, DiscordSettings.Roles roles, Sources sources) {
+        return start(jda, false, guildId, roles, sources);
     }
 
-    private static SietchBot start(JDA jda, boolean owned, long guildId, Sources sources) {
+    private static SietchBot start(JDA jda, boolean owned, long guildId, DiscordSettings.Roles roles, Sources sources) {
         Guild guild = jda.getGuildById(guildId);
         if (guild == null) {
             throw new IllegalStateException("the bot is not in guild " + guildId);
@@ -148,7 +165,29 @@ public final class SietchBot implements AutoCloseable {
         boolean written = registry.register(guild);
         jda.addEventListener(registry);
         log.info("Discord: connected to guild {} ({})", guild.getName(), guildId);
-        return new SietchBot(jda, owned, registry, written);
+        Optional<RoleSync> roleSync = roles.mode() == DiscordSettings.Roles.Mode.SIETCH
+                ? Optional.of(new RoleSync(roles.naib().getAsLong(), roles.fedaykin().getAsLong()))
+                : Optional.empty();
+        return new SietchBot(jda, guildId, sources, roleSync, owned, registry, written);
+    }
+
+    /**
+     * Brings @Naib and @Fedaykin in line with the current ranking for linked members (roles mode
+     * {@code sietch}; nothing is removed during the grace period). Call it after each sync.
+     *
+     * @return empty in roles mode {@code collabland}, where Collab.Land owns the roles
+     */
+    public Optional<RoleSyncResult> syncRoles() throws InterruptedException {
+        if (roleSync.isEmpty()) {
+            return Optional.empty();
+        }
+        Guild guild = jda.getGuildById(guildId);
+        if (guild == null) {
+            throw new IllegalStateException("the bot is no longer in guild " + guildId);
+        }
+        RoleSync.Result result = roleSync.get().apply(guild, sources.links(), sources.rankings(),
+                sources.health().current().inGracePeriod(), ROLE_SYNC_TIMEOUT);
+        return Optional.of(new RoleSyncResult(result.added(), result.removed(), result.failed()));
     }
 
     /** Whether this start had to write the guild's commands (false when they were already current). */

@@ -101,8 +101,7 @@ final class SietchBotTest {
             host.awaitReady();
 
             // when: Sietch is added to it
-            try (var bot = SietchBot.attach(host, GUILD, new SietchBot.Sources(store.members(), store.walletLinks(),
-                    store.naibSeats(), store.rankings(), RankingPolicy.DEFAULT))) {
+            try (var bot = SietchBot.attach(host, GUILD, DiscordSettings.Roles.COLLABLAND, sources())) {
                 assertThat(bot.commandsWritten()).isTrue();
                 long id = discord.slashCommand(MEMBER, "position");
 
@@ -121,15 +120,23 @@ final class SietchBotTest {
         return WalletAddress.of(String.format("0x%040x", 0xabcdef00L + n));
     }
 
+    private SietchBot.Sources sources() {
+        return new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
+                RankingPolicy.DEFAULT, store.syncHealth());
+    }
+
     private SietchBot connect() throws InterruptedException {
         return connect(FakeDiscord.TOKEN);
     }
 
     private SietchBot connect(String token) throws InterruptedException {
+        return connect(token, DiscordSettings.Roles.COLLABLAND);
+    }
+
+    private SietchBot connect(String token, DiscordSettings.Roles roles) throws InterruptedException {
         return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(token)), OptionalLong.of(GUILD),
-                        new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl()))),
-                new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                        RankingPolicy.DEFAULT),
+                        new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl())), roles),
+                sources(),
                 Duration.ofSeconds(15));
     }
 

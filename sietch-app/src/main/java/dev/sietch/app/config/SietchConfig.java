@@ -96,7 +96,8 @@ public final class SietchConfig {
                 reader.build("sietch.discord", () -> new DiscordSettings(
                         reader.optionalString("sietch.discord.token").map(Secret::new),
                         reader.snowflake("sietch.discord.guild-id"),
-                        discordEndpoints(reader))),
+                        discordEndpoints(reader),
+                        discordRoles(reader))),
                 new SietchSettings.Sync(
                         reader.positiveDuration("sietch.sync.interval"),
                         reader.positiveDuration("sietch.sync.grace-period")),
@@ -110,6 +111,19 @@ public final class SietchConfig {
                         reader.logLevel("sietch.log.level"),
                         reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)));
         return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
+    }
+
+    private static DiscordSettings.Roles discordRoles(Reader reader) {
+        var mode = reader.oneOf("sietch.discord.roles.mode", DiscordSettings.Roles.Mode.class,
+                DiscordSettings.Roles.Mode.COLLABLAND);
+        OptionalLong naib = reader.snowflake("sietch.discord.roles.naib");
+        OptionalLong fedaykin = reader.snowflake("sietch.discord.roles.fedaykin");
+        if (mode == DiscordSettings.Roles.Mode.SIETCH && (naib.isEmpty() || fedaykin.isEmpty())) {
+            return reader.fail("sietch.discord.roles.mode",
+                    "sietch needs sietch.discord.roles.naib and .fedaykin (DISCORD_ROLE_NAIB, DISCORD_ROLE_FEDAYKIN)",
+                    DiscordSettings.Roles.COLLABLAND);
+        }
+        return new DiscordSettings.Roles(mode, naib, fedaykin);
     }
 
     private static SietchBot.Endpoints discordEndpoints(Reader reader) {

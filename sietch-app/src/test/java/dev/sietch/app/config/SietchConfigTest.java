@@ -227,6 +227,18 @@ final class SietchConfigTest {
         return ((ConfigResult.Valid) result).settings();
     }
 
+    @Test
+    void discordRolesModeSietchNeedsBothRoleIds_andUrlsMustBeUrls() {
+        var problems = invalid(SietchConfig.load(Optional.empty(), Map.of("DISCORD_ROLES_MODE", "sietch",
+                "DISCORD_ROLE_NAIB", "123456789012345678", "DISCORD_GATEWAY_URL", "http://not-a-websocket"),
+                new Properties()));
+
+        assertThat(problems).containsExactlyInAnyOrder(
+                "sietch.discord.roles.mode (from DISCORD_ROLES_MODE): sietch needs sietch.discord.roles.naib and "
+                        + ".fedaykin (DISCORD_ROLE_NAIB, DISCORD_ROLE_FEDAYKIN)",
+                "sietch.discord.gateway-url (from DISCORD_GATEWAY_URL): not an absolute ws(s) URL");
+    }
+
     private static List<String> invalid(ConfigResult result) {
         assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
         return ((ConfigResult.Invalid) result).problems();

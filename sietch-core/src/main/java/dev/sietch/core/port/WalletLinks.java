@@ -2,6 +2,7 @@ package dev.sietch.core.port;
 
 import dev.sietch.core.model.WalletAddress;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** Which wallet each Discord account has proven it controls. Implemented by the store. */
@@ -14,4 +15,7 @@ public interface WalletLinks {
     void link(String discordUserId, WalletAddress wallet, Instant at);
 
     Optional<WalletAddress> walletOf(String discordUserId);
+
+    /** Every link: Discord user id → wallet. */
+    Map<String, WalletAddress> all();
 }

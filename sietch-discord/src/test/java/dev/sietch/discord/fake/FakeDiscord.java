@@ -64,6 +64,12 @@ public final class FakeDiscord implements AutoCloseable {
     private final AtomicInteger identifies = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();
     private volatile Duration retryAfter = Duration.ofMillis(200);
+    /** Discord's per-route bucket for member role changes: {@link #ROLE_LIMIT} per {@link #ROLE_WINDOW_MILLIS}. */
+    static final int ROLE_LIMIT = 10;
+    static final long ROLE_WINDOW_MILLIS = 100;
+    private long roleWindowStart;
+    private int roleWindowCount;
+    private final AtomicInteger roleRateLimited = new AtomicInteger();
     private volatile String sessionId = "session-1";
     private volatile DataArray commands = DataArray.empty();
 
@@ -122,6 +128,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     public int resumes() {
         return resumes.get();
+    }
+
+    /** How many role changes were refused for exceeding the role bucket (a client that paces itself gets none). */
+    public int roleRateLimited() {
+        return roleRateLimited.get();
     }
 
     /** The next {@code count} REST calls are answered 429 with {@code retry_after}. */
@@ -343,6 +354,9 @@ public final class FakeDiscord implements AutoCloseable {
         } else if ((m = GUILD_COMMANDS.matcher(path)).matches() && method.equals("GET")) {
             respond(exchange, 200, commands.toString());
         } else if ((m = MEMBER_ROLE.matcher(path)).matches() && (method.equals("PUT") || method.equals("DELETE"))) {
+            if (!roleBucket(exchange)) {
+                return;
+            }
             long user = Long.parseLong(m.group(2));
             long role = Long.parseLong(m.group(3));
             Member member = members.get(user);
@@ -369,6 +383,35 @@ public final class FakeDiscord implements AutoCloseable {
         } else {
             respond(exchange, 404, "{\"message\":\"Unknown route in the fake Discord\",\"code\":0}");
         }
+    }
+
+    /** Counts a role change against its bucket and sets the bucket's headers; answers 429 (false) when over. */
+    private boolean roleBucket(HttpExchange exchange) throws IOException {
+        long now = System.currentTimeMillis();
+        int count;
+        long resetAfter;
+        synchronized (this) {
+            if (now - roleWindowStart >= ROLE_WINDOW_MILLIS) {
+                roleWindowStart = now;
+                roleWindowCount = 0;
+            }
+            count = ++roleWindowCount;
+            resetAfter = roleWindowStart + ROLE_WINDOW_MILLIS - now;
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.set("X-RateLimit-Limit", Integer.toString(ROLE_LIMIT));
+        headers.set("X-RateLimit-Remaining", Integer.toString(Math.max(0, ROLE_LIMIT - count)));
+        headers.set("X-RateLimit-Reset-After", String.format(java.util.Locale.ROOT, "%.3f", resetAfter / 1000.0));
+        headers.set("X-RateLimit-Bucket", "member-roles");
+        if (count <= ROLE_LIMIT) {
+            return true;
+        }
+        roleRateLimited.incrementAndGet();
+        headers.set("Retry-After", "1");
+        headers.set("X-RateLimit-Scope", "user");
+        respond(exchange, 429, DataObject.empty().put("message", "You are being rate limited.")
+                .put("retry_after", resetAfter / 1000.0).put("global", false).toString());
+        return false;
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

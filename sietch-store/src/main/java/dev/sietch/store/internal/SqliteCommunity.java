@@ -186,6 +186,17 @@ public final class SqliteCommunity
                 .bind("id", discordUserId).mapTo(String.class).findOne().map(WalletAddress::new));
     }
 
+    @Override
+    public Map<String, WalletAddress> all() {
+        return db.read(h -> {
+            var links = new LinkedHashMap<String, WalletAddress>();
+            h.createQuery("SELECT discord_user_id, wallet FROM wallet_link ORDER BY discord_user_id")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), new WalletAddress(rs.getString(2))))
+                    .forEach(e -> links.put(e.getKey(), e.getValue()));
+            return links;
+        });
+    }
+
     // ---- badges
 
     @Override
