@@ -148,7 +148,9 @@ public final class SietchBot implements AutoCloseable {
 
     /**
      * Adds Sietch's commands and listeners to a JDA session the host already runs (it must be
-     * connected, with the GUILD_MEMBERS intent, and see {@code guildId}).
+     * connected, with the GUILD_MEMBERS intent, and see {@code guildId}). In roles mode
+     * {@code sietch} the host must also cache all members ({@code MemberCachePolicy.ALL},
+     * {@code ChunkingFilter.ALL}): roles held by members outside the cache are not seen, so not removed.
      */
     public static SietchBot attach(JDA jda, long guildId, DiscordSettings.Roles roles, Sources sources) {
         return start(jda, false, guildId, roles, sources);
