@@ -32,7 +32,7 @@ final class DiscordConnection implements AutoCloseable {
                     }
                     bot = connected;
                 }
-                syncRoles(); // bring the roles in line now, not only after the next chain sync
+                afterSync(); // roles and announcements now, not only after the next chain sync
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IllegalStateException e) {
@@ -43,8 +43,11 @@ final class DiscordConnection implements AutoCloseable {
         });
     }
 
-    /** Runs the bot's role sync, if it is connected (roles mode {@code collabland} does nothing); failures are logged. */
-    void syncRoles() {
+    /**
+     * After a sync: the bot's role sync (roles mode {@code sietch}) and the announcements, if the
+     * bot is connected; failures are logged (announcements not posted stay pending for next time).
+     */
+    void afterSync() {
         SietchBot connected;
         synchronized (this) {
             connected = bot;
@@ -54,6 +57,7 @@ final class DiscordConnection implements AutoCloseable {
         }
         try {
             connected.syncRoles();
+            connected.announce();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

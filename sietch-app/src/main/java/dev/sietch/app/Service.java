@@ -50,7 +50,7 @@ public final class Service implements AutoCloseable {
                 log.info("Discord: connecting to guild {} at {}", settings.discord().guildId().getAsLong(),
                         settings.discord().endpoints().gatewayUrl().getHost());
                 discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(store.members(),
-                        store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth())));
+                        store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth(), store.outbox())));
             } else {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
             }
@@ -60,7 +60,7 @@ public final class Service implements AutoCloseable {
                         log.info("Chain: syncing from {} every {}", sync.describe(), settings.sync().interval());
                         DiscordConnection bot = discord;
                         remember(new SyncScheduler(sync, settings.sync().interval(),
-                                bot == null ? () -> { } : bot::syncRoles));
+                                bot == null ? () -> { } : bot::afterSync));
                     },
                     () -> logChain(settings.chain()));
         } catch (RuntimeException e) {

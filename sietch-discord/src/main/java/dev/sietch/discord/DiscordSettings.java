@@ -12,13 +12,19 @@ import java.util.OptionalLong;
  * @param guildId the guild (server) the bot manages
  * @param endpoints where Discord's REST API and gateway are (Discord's own unless configured)
  * @param roles who owns the @Naib and @Fedaykin roles
+ * @param theDoor the channel the sync's announcements are posted to (none: they are not posted)
  */
 public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, SietchBot.Endpoints endpoints,
-        Roles roles) {
+        Roles roles, OptionalLong theDoor) {
 
-    /** Discord's own endpoints; Collab.Land owns the roles. */
+    /** Discord's own endpoints; Collab.Land owns the roles; no announcements. */
     public DiscordSettings(Optional<Secret> botToken, OptionalLong guildId) {
-        this(botToken, guildId, SietchBot.Endpoints.DISCORD, Roles.COLLABLAND);
+        this(botToken, guildId, SietchBot.Endpoints.DISCORD, Roles.COLLABLAND, OptionalLong.empty());
+    }
+
+    /** No announcements. */
+    public DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, SietchBot.Endpoints endpoints, Roles roles) {
+        this(botToken, guildId, endpoints, roles, OptionalLong.empty());
     }
 
     /**
@@ -47,6 +53,7 @@ public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, S
         Objects.requireNonNull(guildId, "guildId");
         Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(theDoor, "theDoor");
         if (guildId.isPresent() && guildId.getAsLong() <= 0) {
             throw new IllegalArgumentException("guild id must be a positive snowflake");
         }

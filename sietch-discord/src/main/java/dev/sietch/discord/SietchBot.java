@@ -2,11 +2,13 @@ package dev.sietch.discord;
 
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.port.Members;
+import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.NaibSeats;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.usecase.ReadCommunity;
+import dev.sietch.discord.internal.Announcer;
 import dev.sietch.discord.internal.CommandRegistry;
 import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.PositionCommand;
@@ -16,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -62,9 +65,10 @@ public final class SietchBot implements AutoCloseable {
 
     /** What the bot's commands read. */
     public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
-            RankingPolicy policy, SyncHealthSource health) {
+            RankingPolicy policy, SyncHealthSource health, Outbox outbox) {
         public Sources {
             Objects.requireNonNull(health, "health");
+            Objects.requireNonNull(outbox, "outbox");
             Objects.requireNonNull(members, "members");
             Objects.requireNonNull(links, "links");
             Objects.requireNonNull(seats, "seats");
@@ -83,16 +87,18 @@ public final class SietchBot implements AutoCloseable {
     private final long guildId;
     private final Sources sources;
     private final Optional<RoleSync> roleSync;
+    private final Optional<Announcer> announcer;
     private final boolean owned;
     private final CommandRegistry registry;
     private final boolean commandsWritten;
 
-    private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, boolean owned,
-            CommandRegistry registry, boolean commandsWritten) {
+    private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync,
+            Optional<Announcer> announcer, boolean owned, CommandRegistry registry, boolean commandsWritten) {
         this.jda = jda;
         this.guildId = guildId;
         this.sources = sources;
         this.roleSync = roleSync;
+        this.announcer = announcer;
         this.owned = owned;
         this.registry = registry;
         this.commandsWritten = commandsWritten;
@@ -139,7 +145,7 @@ public final class SietchBot implements AutoCloseable {
             throw new IllegalStateException("Discord did not finish connecting within " + readyTimeout);
         }
         try {
-            return start(jda, true, settings.guildId().getAsLong(), settings.roles(), sources);
+            return start(jda, true, settings.guildId().getAsLong(), settings.roles(), settings.theDoor(), sources);
         } catch (RuntimeException e) {
             jda.shutdownNow();
             throw e;
@@ -152,11 +158,13 @@ public final class SietchBot implements AutoCloseable {
      * {@code sietch} the host must also cache all members ({@code MemberCachePolicy.ALL},
      * {@code ChunkingFilter.ALL}): roles held by members outside the cache are not seen, so not removed.
      */
-    public static SietchBot attach(JDA jda, long guildId, DiscordSettings.Roles roles, Sources sources) {
-        return start(jda, false, guildId, roles, sources);
+    public static SietchBot attach(JDA jda, long guildId, DiscordSettings.Roles roles, OptionalLong theDoor,
+            Sources sources) {
+        return start(jda, false, guildId, roles, theDoor, sources);
     }
 
-    private static SietchBot start(JDA jda, boolean owned, long guildId, DiscordSettings.Roles roles, Sources sources) {
+    private static SietchBot start(JDA jda, boolean owned, long guildId, DiscordSettings.Roles roles,
+            OptionalLong theDoor, Sources sources) {
         Guild guild = jda.getGuildById(guildId);
         if (guild == null) {
             throw new IllegalStateException("the bot is not in guild " + guildId);
@@ -170,7 +178,31 @@ public final class SietchBot implements AutoCloseable {
         Optional<RoleSync> roleSync = roles.mode() == DiscordSettings.Roles.Mode.SIETCH
                 ? Optional.of(new RoleSync(roles.naib().getAsLong(), roles.fedaykin().getAsLong()))
                 : Optional.empty();
-        return new SietchBot(jda, guildId, sources, roleSync, owned, registry, written);
+        Optional<Announcer> announcer = theDoor.isPresent()
+                ? Optional.of(new Announcer(theDoor.getAsLong(), sources.outbox(), java.time.Clock.systemUTC()))
+                : Optional.empty();
+        return new SietchBot(jda, guildId, sources, roleSync, announcer, owned, registry, written);
+    }
+
+    /** What an announcement run did. */
+    public record AnnouncementResult(int delivered, int failed) {}
+
+    /**
+     * Posts the pending announcements of the syncs (the outbox) to #the-door, each exactly once.
+     * Call it after each sync.
+     *
+     * @return empty when no announcement channel is configured
+     */
+    public Optional<AnnouncementResult> announce() {
+        if (announcer.isEmpty()) {
+            return Optional.empty();
+        }
+        Guild guild = jda.getGuildById(guildId);
+        if (guild == null) {
+            throw new IllegalStateException("the bot is no longer in guild " + guildId);
+        }
+        Announcer.Result result = announcer.get().deliver(guild);
+        return Optional.of(new AnnouncementResult(result.delivered(), result.failed()));
     }
 
     /**

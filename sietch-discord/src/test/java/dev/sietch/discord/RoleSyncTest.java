@@ -85,7 +85,7 @@ final class RoleSyncTest {
         return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(FakeDiscord.TOKEN)), OptionalLong.of(GUILD),
                         new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl())), roles),
                 new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                        RankingPolicy.DEFAULT, store.syncHealth()),
+                        RankingPolicy.DEFAULT, store.syncHealth(), store.outbox()),
                 Duration.ofSeconds(15));
     }
 

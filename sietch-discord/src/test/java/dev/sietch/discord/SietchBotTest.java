@@ -101,7 +101,7 @@ final class SietchBotTest {
             host.awaitReady();
 
             // when: Sietch is added to it
-            try (var bot = SietchBot.attach(host, GUILD, DiscordSettings.Roles.COLLABLAND, sources())) {
+            try (var bot = SietchBot.attach(host, GUILD, DiscordSettings.Roles.COLLABLAND, OptionalLong.empty(), sources())) {
                 assertThat(bot.commandsWritten()).isTrue();
                 long id = discord.slashCommand(MEMBER, "position");
 
@@ -122,7 +122,7 @@ final class SietchBotTest {
 
     private SietchBot.Sources sources() {
         return new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                RankingPolicy.DEFAULT, store.syncHealth());
+                RankingPolicy.DEFAULT, store.syncHealth(), store.outbox());
     }
 
     private SietchBot connect() throws InterruptedException {

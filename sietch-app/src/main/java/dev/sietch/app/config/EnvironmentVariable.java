@@ -31,6 +31,7 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("SIETCH_EVENTS_FILE", "sietch.chain.event-file"),
             new EnvironmentVariable("DISCORD_BOT_TOKEN", "sietch.discord.token", true, UnaryOperator.identity()),
             plain("DISCORD_GUILD_ID", "sietch.discord.guild-id"),
+            plain("DISCORD_CHANNEL_THE_DOOR", "sietch.discord.channels.the-door"),
             plain("DISCORD_ROLE_NAIB", "sietch.discord.roles.naib"),
             plain("DISCORD_ROLE_FEDAYKIN", "sietch.discord.roles.fedaykin"),
             plain("DISCORD_ROLES_MODE", "sietch.discord.roles.mode"),

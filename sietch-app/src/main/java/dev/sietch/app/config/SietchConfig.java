@@ -97,7 +97,8 @@ public final class SietchConfig {
                         reader.optionalString("sietch.discord.token").map(Secret::new),
                         reader.snowflake("sietch.discord.guild-id"),
                         discordEndpoints(reader),
-                        discordRoles(reader))),
+                        discordRoles(reader),
+                        reader.snowflake("sietch.discord.channels.the-door"))),
                 new SietchSettings.Sync(
                         reader.positiveDuration("sietch.sync.interval"),
                         reader.positiveDuration("sietch.sync.grace-period")),

@@ -58,6 +58,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Long, Member> members = new ConcurrentHashMap<>();
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<DataObject> posted = new CopyOnWriteArrayList<>();
+    private final Map<String, DataObject> messagesByNonce = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(950_000_000_000_000_000L);
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
@@ -120,6 +122,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     public List<Call> calls(String method, Predicate<String> path) {
         return calls.stream().filter(c -> c.method().equals(method) && path.test(c.path())).toList();
+    }
+
+    /** Messages created in {@code channelId}, oldest first (a repeated nonce creates none). */
+    public List<DataObject> messages(long channelId) {
+        return posted.stream().filter(m -> m.getString("channel_id").equals(Long.toString(channelId))).toList();
     }
 
     public int identifies() {
@@ -375,14 +382,33 @@ public final class FakeDiscord implements AutoCloseable {
             respond(exchange, 204, "");
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
             DataObject sent = DataObject.fromJson(body.isEmpty() ? "{}" : body);
-            respond(exchange, 200, sent.put("id", Long.toString(ids.incrementAndGet())).put("channel_id", m.group(1))
+            String nonce = sent.getString("nonce", null);
+            if (nonce != null && sent.getBoolean("enforce_nonce", false) && messagesByNonce.containsKey(nonce)) {
+                respond(exchange, 200, messagesByNonce.get(nonce).toString()); // Discord returns the first message
+                return;
+            }
+            DataObject message = sent.put("id", Long.toString(ids.incrementAndGet())).put("channel_id", m.group(1))
                     .put("author", user(BOT_ID, "sietch", true)).put("type", 0).put("timestamp", Instant.now().toString())
                     .put("pinned", false).put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
                     .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
-                    .put("embeds", sent.optArray("embeds").orElse(DataArray.empty())).toString());
+                    .put("embeds", richEmbeds(sent.optArray("embeds").orElse(DataArray.empty())));
+            if (nonce != null) {
+                messagesByNonce.put(nonce, message);
+            }
+            posted.add(message);
+            respond(exchange, 200, message.toString());
         } else {
             respond(exchange, 404, "{\"message\":\"Unknown route in the fake Discord\",\"code\":0}");
         }
+    }
+
+    /** Embeds as Discord returns them: with {@code type: rich}. */
+    private static DataArray richEmbeds(DataArray embeds) {
+        var rich = DataArray.empty();
+        for (int i = 0; i < embeds.length(); i++) {
+            rich.add(embeds.getObject(i).put("type", "rich"));
+        }
+        return rich;
     }
 
     /** Counts a role change against its bucket and sets the bucket's headers; answers 429 (false) when over. */
