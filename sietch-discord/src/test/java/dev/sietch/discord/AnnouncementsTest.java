@@ -2,29 +2,17 @@ package dev.sietch.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.RankedWallet;
-import dev.sietch.core.model.Ranking;
-import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
-import dev.sietch.core.model.Secret;
-import dev.sietch.core.model.SyncHealth;
-import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
-import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -36,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sync's announcements reach #the-door once each, also when a delivery is repeated after a crash. */
 final class AnnouncementsTest {
 
-    private static final long GUILD = 800_000_000_000_000_001L;
-    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final long GUILD = BotFixture.GUILD;
 
     @TempDir
     Path dir;
@@ -57,9 +44,7 @@ final class AnnouncementsTest {
                 new EligibilityChange.Promoted(wallet(1), 1, OptionalInt.empty(), Role.NONE),
                 new EligibilityChange.Removed(wallet(2), 40, Role.FEDAYKIN, EligibilityChange.Reason.RANK_CHANGE,
                         OptionalInt.of(75)));
-        store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, OptionalLong.empty(), Ranking.EMPTY,
-                Ranking.of(ranking), changes, List.of(new AuditEntry("eligibility_update", Map.of())),
-                SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT)));
+        BotFixture.commit(store, ranking, changes);
     }
 
     @AfterEach
@@ -69,16 +54,12 @@ final class AnnouncementsTest {
     }
 
     private static WalletAddress wallet(int n) {
-        return WalletAddress.of(String.format("0x%040x", 0xabcdef00L + n));
+        return BotFixture.wallet(n);
     }
 
     private SietchBot connect() throws InterruptedException {
-        return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(FakeDiscord.TOKEN)), OptionalLong.of(GUILD),
-                        new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl())),
-                        DiscordSettings.Roles.COLLABLAND, OptionalLong.of(theDoor.id())),
-                new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                        RankingPolicy.DEFAULT, store.syncHealth(), store.outbox()),
-                Duration.ofSeconds(15));
+        return BotFixture.connect(discord, store, FakeDiscord.TOKEN, DiscordSettings.Roles.COLLABLAND,
+                OptionalLong.of(theDoor.id()));
     }
 
     @Test

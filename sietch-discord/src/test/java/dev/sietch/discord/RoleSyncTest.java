@@ -2,28 +2,20 @@ package dev.sietch.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.RankedWallet;
-import dev.sietch.core.model.Ranking;
-import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
-import dev.sietch.core.model.Secret;
 import dev.sietch.core.model.SyncHealth;
-import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
-import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** @Naib / @Fedaykin follow the ranking in roles mode sietch: both directions, grace, pacing, collabland. */
 final class RoleSyncTest {
 
-    private static final long GUILD = 800_000_000_000_000_001L;
-    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final long GUILD = BotFixture.GUILD;
+    private static final Instant NOW = BotFixture.NOW;
     private static final long NEW_NAIB = 700_000_000_000_000_003L;   // linked, rank 3, holds nothing
     private static final long FALLEN = 700_000_000_000_000_020L;     // linked, rank 20, holds @Naib
     private static final long UNLINKED = 700_000_000_000_000_500L;   // not linked, holds @Fedaykin
@@ -61,9 +53,7 @@ final class RoleSyncTest {
             ranking.add(new RankedWallet(wallet(rank), rank, new Wei(BigInteger.valueOf(1_000 - rank)),
                     rank <= 7 ? Role.NAIB : rank <= 69 ? Role.FEDAYKIN : Role.NONE, rank <= 69));
         }
-        store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, OptionalLong.empty(), Ranking.EMPTY,
-                Ranking.of(ranking), List.of(), List.of(new AuditEntry("eligibility_update", Map.of())),
-                SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT)));
+        BotFixture.commit(store, ranking, List.of());
     }
 
     @AfterEach
@@ -73,7 +63,7 @@ final class RoleSyncTest {
     }
 
     private static WalletAddress wallet(int n) {
-        return WalletAddress.of(String.format("0x%040x", 0xabcdef00L + n));
+        return BotFixture.wallet(n);
     }
 
     private void linked(long discordId, int rank, Long... roles) {
@@ -82,11 +72,7 @@ final class RoleSyncTest {
     }
 
     private SietchBot connect(DiscordSettings.Roles roles) throws InterruptedException {
-        return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(FakeDiscord.TOKEN)), OptionalLong.of(GUILD),
-                        new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl())), roles),
-                new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                        RankingPolicy.DEFAULT, store.syncHealth(), store.outbox()),
-                Duration.ofSeconds(15));
+        return BotFixture.connect(discord, store, FakeDiscord.TOKEN, roles, OptionalLong.empty());
     }
 
     private DiscordSettings.Roles sietchRoles() {

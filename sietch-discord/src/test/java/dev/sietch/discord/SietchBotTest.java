@@ -3,29 +3,20 @@ package dev.sietch.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.RankedWallet;
-import dev.sietch.core.model.Ranking;
-import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
-import dev.sietch.core.model.Secret;
-import dev.sietch.core.model.SyncHealth;
-import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
-import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -37,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bot against the fake Discord with the real JDA and a real store: commands, registration, replies. */
 final class SietchBotTest {
 
-    private static final long GUILD = 800_000_000_000_000_001L;
+    private static final long GUILD = BotFixture.GUILD;
     private static final long MEMBER = 700_000_000_000_000_065L;
     private static final long STRANGER = 700_000_000_000_000_099L;
-    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final Instant NOW = BotFixture.NOW;
     private static final BigInteger BGT = BigInteger.TEN.pow(18);
 
     @TempDir
@@ -61,9 +52,7 @@ final class SietchBotTest {
             ranking.add(new RankedWallet(wallet(rank), rank, new Wei(BGT.multiply(BigInteger.valueOf(200 - rank))),
                     rank <= 7 ? Role.NAIB : rank <= 69 ? Role.FEDAYKIN : Role.NONE, rank <= 69));
         }
-        store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, OptionalLong.empty(), Ranking.EMPTY,
-                Ranking.of(ranking), List.of(), List.of(new AuditEntry("eligibility_update", Map.of())),
-                SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT)));
+        BotFixture.commit(store, ranking, List.of());
         store.walletLinks().link(Long.toString(MEMBER), wallet(65), NOW);
         store.members().create(new Members.NewProfile(Long.toString(MEMBER), "atrisk", Role.FEDAYKIN, Optional.empty(),
                 Optional.empty(), "none"), NOW);
@@ -117,12 +106,11 @@ final class SietchBotTest {
     }
 
     private static WalletAddress wallet(int n) {
-        return WalletAddress.of(String.format("0x%040x", 0xabcdef00L + n));
+        return BotFixture.wallet(n);
     }
 
     private SietchBot.Sources sources() {
-        return new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                RankingPolicy.DEFAULT, store.syncHealth(), store.outbox());
+        return BotFixture.sources(store);
     }
 
     private SietchBot connect() throws InterruptedException {
@@ -134,10 +122,7 @@ final class SietchBotTest {
     }
 
     private SietchBot connect(String token, DiscordSettings.Roles roles) throws InterruptedException {
-        return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(token)), OptionalLong.of(GUILD),
-                        new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl())), roles),
-                sources(),
-                Duration.ofSeconds(15));
+        return BotFixture.connect(discord, store, token, roles, OptionalLong.empty());
     }
 
     @Test

@@ -1,0 +1,53 @@
+package dev.sietch.discord;
+
+import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.EligibilityChange;
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.Ranking;
+import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.model.Secret;
+import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.Threshold;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.port.EligibilityStore;
+import dev.sietch.discord.fake.FakeDiscord;
+import dev.sietch.store.SqliteStore;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What the bot tests share: wallets, a committed sync, and a bot connected to the fake Discord. */
+final class BotFixture {
+
+    static final long GUILD = 800_000_000_000_000_001L;
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    private BotFixture() {}
+
+    static WalletAddress wallet(int n) {
+        return WalletAddress.of(String.format("0x%040x", 0xabcdef00L + n));
+    }
+
+    /** Commits {@code ranking} (in rank order) as the first sync, with {@code changes} in its outbox. */
+    static void commit(SqliteStore store, List<RankedWallet> ranking, List<EligibilityChange> changes) {
+        store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, OptionalLong.empty(), Ranking.EMPTY,
+                Ranking.of(ranking), changes, List.of(new AuditEntry("eligibility_update", Map.of())),
+                SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT)));
+    }
+
+    static SietchBot.Sources sources(SqliteStore store) {
+        return new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
+                RankingPolicy.DEFAULT, store.syncHealth(), store.outbox());
+    }
+
+    static SietchBot connect(FakeDiscord discord, SqliteStore store, String token, DiscordSettings.Roles roles,
+            OptionalLong theDoor) throws InterruptedException {
+        return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(token)), OptionalLong.of(GUILD),
+                        new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl())), roles, theDoor),
+                sources(store), Duration.ofSeconds(15));
+    }
+}
