@@ -61,6 +61,19 @@ public final class SietchBot implements AutoCloseable {
                 throw new IllegalArgumentException("the REST base URL must end with /");
             }
         }
+
+        /** Points a JDA builder at these endpoints (JSON gateway without compression, as any compatible server speaks). */
+        public JDABuilder applyTo(JDABuilder builder) {
+            String gateway = gatewayUrl.toString();
+            return builder.setRestConfig(new RestConfig().setBaseUrl(restUrl.toString()))
+                    .setSessionController(new ConcurrentSessionController() {
+                        @Override
+                        public String getGateway() {
+                            return gateway;
+                        }
+                    })
+                    .setCompression(Compression.NONE);
+        }
     }
 
     /** What the bot's commands read. */
@@ -117,18 +130,9 @@ public final class SietchBot implements AutoCloseable {
         if (!settings.isConfigured()) {
             throw new IllegalStateException("the Discord bot token and guild id are not both configured");
         }
-        String gateway = endpoints.gatewayUrl().toString();
         JDA jda;
         try {
-            jda = JDABuilder.createLight(settings.botToken().orElseThrow().value(), INTENTS)
-                    .setRestConfig(new RestConfig().setBaseUrl(endpoints.restUrl().toString()))
-                    .setSessionController(new ConcurrentSessionController() {
-                        @Override
-                        public String getGateway() {
-                            return gateway;
-                        }
-                    })
-                    .setCompression(Compression.NONE)
+            jda = endpoints.applyTo(JDABuilder.createLight(settings.botToken().orElseThrow().value(), INTENTS))
                     .setMemberCachePolicy(MemberCachePolicy.ALL)
                     .setChunkingFilter(ChunkingFilter.ALL)
                     .disableCache(EnumSet.allOf(CacheFlag.class))

@@ -12,7 +12,6 @@ import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +46,7 @@ final class BotFixture {
     static SietchBot connect(FakeDiscord discord, SqliteStore store, String token, DiscordSettings.Roles roles,
             OptionalLong theDoor) throws InterruptedException {
         return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(token)), OptionalLong.of(GUILD),
-                        new SietchBot.Endpoints(URI.create(discord.restUrl()), URI.create(discord.gatewayUrl())), roles, theDoor),
+                        discord.endpoints(), roles, theDoor),
                 sources(store), Duration.ofSeconds(15));
     }
 }

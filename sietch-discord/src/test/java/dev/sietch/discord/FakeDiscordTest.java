@@ -9,10 +9,7 @@ import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,16 +31,7 @@ final class FakeDiscordTest {
         discord.addMember(700_000_000_000_000_001L, "alice", naib.id());
         discord.addMember(700_000_000_000_000_002L, "bob");
         discord.addTextChannel("announcements");
-        String gateway = discord.gatewayUrl();
-        jda = JDABuilder.createLight(FakeDiscord.TOKEN, EnumSet.of(GatewayIntent.GUILD_MEMBERS))
-                .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
-                .setSessionController(new ConcurrentSessionController() {
-                    @Override
-                    public String getGateway() {
-                        return gateway;
-                    }
-                })
-                .setCompression(Compression.NONE)
+        jda = discord.endpoints().applyTo(JDABuilder.createLight(FakeDiscord.TOKEN, EnumSet.of(GatewayIntent.GUILD_MEMBERS)))
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .build();

@@ -75,16 +75,7 @@ final class SietchBotTest {
     @Test
     void attachesToAHostBotsJda_andLeavesItRunningWhenClosed() throws Exception {
         // given: a host bot that runs its own JDA session
-        String gateway = discord.gatewayUrl();
-        var host = net.dv8tion.jda.api.JDABuilder.createLight(FakeDiscord.TOKEN, SietchBot.INTENTS)
-                .setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(discord.restUrl()))
-                .setSessionController(new net.dv8tion.jda.api.utils.ConcurrentSessionController() {
-                    @Override
-                    public String getGateway() {
-                        return gateway;
-                    }
-                })
-                .setCompression(net.dv8tion.jda.api.utils.Compression.NONE)
+        var host = discord.endpoints().applyTo(net.dv8tion.jda.api.JDABuilder.createLight(FakeDiscord.TOKEN, SietchBot.INTENTS))
                 .build();
         try {
             host.awaitReady();

@@ -156,6 +156,11 @@ public final class FakeDiscord implements AutoCloseable {
         return "ws://127.0.0.1:" + gateway.port() + "/";
     }
 
+    /** Where a client reaches this fake. */
+    public dev.sietch.discord.SietchBot.Endpoints endpoints() {
+        return new dev.sietch.discord.SietchBot.Endpoints(java.net.URI.create(restUrl()), java.net.URI.create(gatewayUrl()));
+    }
+
     /** Sends a dispatch to every connected gateway session. */
     public void dispatch(String type, DataObject data) {
         String frame = DataObject.empty().put("op", 0).put("t", type).put("s", sequence.incrementAndGet()).put("d", data)

@@ -20,6 +20,8 @@ public final class Query {
     private static final Pattern DATETIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
 
+    private static final Pattern LEADING_INTEGER = Pattern.compile("^\\s*([+-]?\\d+)");
+
     private final List<String> issues = new ArrayList<>();
 
     /**
@@ -128,6 +130,12 @@ public final class Query {
             case OBJECT, POJO -> "object";
             default -> "string";
         };
+    }
+
+    /** JavaScript's {@code parseInt(text, 10)}, which the predecessor used: optional space and sign, then leading digits ({@code 3abc} is 3). */
+    public static Optional<java.math.BigInteger> leadingInteger(String text) {
+        java.util.regex.Matcher digits = LEADING_INTEGER.matcher(text);
+        return digits.find() ? Optional.of(new java.math.BigInteger(digits.group(1))) : Optional.empty();
     }
 
     /** Records a field that must be present but is not. */

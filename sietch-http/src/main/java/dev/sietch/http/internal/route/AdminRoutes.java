@@ -20,18 +20,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Overrides, the audit log and sync health for administrators ({@code X-API-Key}, checked before
  * routing). The administrator's name from the key is recorded as {@code created_by} and in audit rows.
  */
 public final class AdminRoutes {
-
-    private static final Pattern ADDRESS = Pattern.compile("^0x[a-fA-F0-9]{40}$");
-    /** JavaScript's parseInt(text, 10): optional space and sign, then the leading digits. */
-    private static final Pattern LEADING_INTEGER = Pattern.compile("^\\s*([+-]?\\d+)");
 
     private final AdminOverrides overrides;
     private final AuditLog auditLog;
@@ -62,7 +56,7 @@ public final class AdminRoutes {
         ObjectNode body = call.body();
         var query = new Query();
         String address = query.requiredString(body.get("address"));
-        if (address != null && !ADDRESS.matcher(address).matches()) {
+        if (address != null && !EligibilityRoutes.ADDRESS.matcher(address).matches()) {
             query.issue("Invalid Ethereum address");
         }
         String action = query.requiredString(body.get("action"));
@@ -98,11 +92,8 @@ public final class AdminRoutes {
     }
 
     private void deactivateOverride(Call call) {
-        Matcher digits = LEADING_INTEGER.matcher(call.parameter("id"));
-        if (!digits.find()) {
-            throw HttpError.badRequest("Invalid override ID");
-        }
-        BigInteger id = new BigInteger(digits.group(1));
+        BigInteger id = Query.leadingInteger(call.parameter("id"))
+                .orElseThrow(() -> HttpError.badRequest("Invalid override ID"));
         if (id.signum() <= 0 || id.bitLength() > 63) {
             throw HttpError.notFound("Override not found");
         }

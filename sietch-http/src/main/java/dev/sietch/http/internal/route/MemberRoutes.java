@@ -12,13 +12,9 @@ import dev.sietch.http.internal.Route;
 import dev.sietch.http.internal.json.Wire;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Profiles, the directory, the badge catalogue and the leaderboard (#15-#19). */
 public final class MemberRoutes {
-
-    private static final Pattern LEADING_INTEGER = Pattern.compile("^\\s*([+-]?\\d+)");
 
     private final Members members;
 
@@ -94,12 +90,11 @@ public final class MemberRoutes {
         int limit = 20;
         Optional<String> raw = call.query("limit").filter(v -> !v.isEmpty());
         if (raw.isPresent()) {
-            Matcher digits = LEADING_INTEGER.matcher(raw.get());
-            long value = digits.find() && digits.group(1).length() < 12 ? Long.parseLong(digits.group(1)) : -1;
-            if (value < 1 || value > 100) {
+            java.math.BigInteger value = Query.leadingInteger(raw.get()).orElse(java.math.BigInteger.ZERO);
+            if (value.signum() <= 0 || value.compareTo(java.math.BigInteger.valueOf(100)) > 0) {
                 throw HttpError.badRequest("Limit must be between 1 and 100");
             }
-            limit = (int) value;
+            limit = value.intValueExact();
         }
         List<MemberProfile> top = members.leaderboard(limit);
         var entries = new java.util.ArrayList<Object>();
