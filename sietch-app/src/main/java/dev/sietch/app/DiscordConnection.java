@@ -61,8 +61,13 @@ final class DiscordConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("Discord: role sync failed: {}", e.toString());
+            log.error("Discord: role sync or delivery failed: {}", e.toString());
         }
+    }
+
+    /** The connected bot's delivery totals. */
+    synchronized java.util.Optional<dev.sietch.discord.DeliveryStats> stats() {
+        return java.util.Optional.ofNullable(bot).map(SietchBot::deliveryStats);
     }
 
     /** Whether the bot is connected and answering. */

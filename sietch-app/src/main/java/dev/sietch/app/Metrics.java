@@ -1,7 +1,9 @@
 package dev.sietch.app;
 
 import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.RankingReader;
+import dev.sietch.discord.DeliveryStats;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.store.SqliteStore;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -76,6 +78,40 @@ final class Metrics implements AutoCloseable {
                 .description("Whether the service is in grace period (1=yes, 0=no)").register(registry);
         legacy = () -> untyped("sietch_members_total", "Total number of eligible members", rankings.members().size())
                 + untyped("sietch_naib_seats_total", "Total Naib seats available", policy.naibSeats());
+    }
+
+    /**
+     * The bot's deliveries: {@code sietch_discord_deliveries_total{kind}} (posts, direct messages,
+     * fallback notices, census updates), {@code sietch_discord_delivery_failures_total} (attempts
+     * that failed and will be retried), {@code sietch_discord_outbox_pending} and
+     * {@code sietch_discord_connected}.
+     */
+    void bindDiscord(DiscordConnection discord, Outbox outbox) {
+        for (DeliveryStats.Kind kind : DeliveryStats.Kind.values()) {
+            if (kind == DeliveryStats.Kind.FAILURE) {
+                continue;
+            }
+            FunctionCounter.builder("sietch.discord.deliveries", discord, d -> d.stats().map(s -> count(s, kind)).orElse(0.0))
+                    .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("Outbox deliveries made by the Discord bot").register(registry);
+        }
+        FunctionCounter.builder("sietch.discord.delivery.failures", discord,
+                        d -> d.stats().map(s -> (double) s.failures()).orElse(0.0))
+                .description("Discord delivery attempts that failed (retried with backoff)").register(registry);
+        Gauge.builder("sietch.discord.outbox.pending", outbox, Outbox::pendingCount)
+                .description("Sync changes not yet delivered to Discord").register(registry);
+        Gauge.builder("sietch.discord.connected", discord, d -> d.isConnected() ? 1 : 0)
+                .description("Whether the Discord bot is connected (1=yes, 0=no)").register(registry);
+    }
+
+    private static double count(DeliveryStats stats, DeliveryStats.Kind kind) {
+        return switch (kind) {
+            case POST -> stats.posts();
+            case DIRECT_MESSAGE -> stats.directMessages();
+            case FALLBACK -> stats.fallbacks();
+            case CENSUS -> stats.censusUpdates();
+            case FAILURE -> stats.failures();
+        };
     }
 
     private static String untyped(String name, String help, long value) {

@@ -3,6 +3,8 @@ package dev.sietch.app;
 import dev.sietch.app.cli.SietchCommand;
 import dev.sietch.app.config.SietchSettings;
 import dev.sietch.chain.ChainSettings;
+import dev.sietch.chain.Web3Signatures;
+import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.discord.SietchBot;
 import dev.sietch.http.HttpApi;
 import dev.sietch.store.SqliteStore;
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,9 @@ public final class Service implements AutoCloseable {
             var metrics = remember(new Metrics());
             var store = remember(SqliteStore.open(settings.store()));
             metrics.bindCommunity(store, settings.ranking());
+            var linking = new LinkWallet(new LinkWallet.Settings(settings.verify().publicUrl(settings.http()),
+                    settings.verify().validFor(), settings.verify().chainId()), store.walletVerifications(),
+                    store.walletLinks(), new Web3Signatures(), clock);
             http = remember(HttpApi.builder(settings.http())
                     .clock(clock)
                     .syncHealth(store.syncHealth(), settings.sync().interval(), settings.sync().gracePeriod())
@@ -38,6 +44,7 @@ public final class Service implements AutoCloseable {
                     .admin(store.overrides(), store.auditLog())
                     .community(store.members(), store.walletLinks(), store.memberBadges(), store.naibSeats(),
                             store.waitlist(), store.thresholdHistory(), store.notifications())
+                    .walletLinking(linking)
                     .version(SietchCommand.sietchVersion())
                     .start());
             if (settings.http().adminKeys().isEmpty()) {
@@ -50,7 +57,9 @@ public final class Service implements AutoCloseable {
                 log.info("Discord: connecting to guild {} at {}", settings.discord().guildId().getAsLong(),
                         settings.discord().endpoints().gatewayUrl().getHost());
                 discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(store.members(),
-                        store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth(), store.outbox())));
+                        store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth(),
+                        store.outbox(), store.notifications(), store.botState(), Optional.of(linking), clock)));
+                metrics.bindDiscord(discord, store.outbox());
             } else {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
             }

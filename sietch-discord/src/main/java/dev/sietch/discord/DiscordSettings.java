@@ -12,19 +12,44 @@ import java.util.OptionalLong;
  * @param guildId the guild (server) the bot manages
  * @param endpoints where Discord's REST API and gateway are (Discord's own unless configured)
  * @param roles who owns the @Naib and @Fedaykin roles
- * @param theDoor the channel the sync's announcements are posted to (none: they are not posted)
+ * @param channels where the bot posts
  */
 public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, SietchBot.Endpoints endpoints,
-        Roles roles, OptionalLong theDoor) {
+        Roles roles, Channels channels) {
 
-    /** Discord's own endpoints; Collab.Land owns the roles; no announcements. */
+    /** Discord's own endpoints; Collab.Land owns the roles; no channel posts. */
     public DiscordSettings(Optional<Secret> botToken, OptionalLong guildId) {
-        this(botToken, guildId, SietchBot.Endpoints.DISCORD, Roles.COLLABLAND, OptionalLong.empty());
+        this(botToken, guildId, SietchBot.Endpoints.DISCORD, Roles.COLLABLAND, Channels.NONE);
     }
 
-    /** No announcements. */
+    /** No channel posts. */
     public DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, SietchBot.Endpoints endpoints, Roles roles) {
-        this(botToken, guildId, endpoints, roles, OptionalLong.empty());
+        this(botToken, guildId, endpoints, roles, Channels.NONE);
+    }
+
+    /**
+     * The channels the bot posts to; each may be a text or an announcement channel. Without
+     * #the-door the sync's changes are only sent to the members concerned; without #census there
+     * is no census message.
+     *
+     * @param theDoor where the sync's changes are announced
+     * @param census the census message, edited in place after every sync
+     * @param lounge where a member who does not accept direct messages is told to look (default #the-door)
+     */
+    public record Channels(OptionalLong theDoor, OptionalLong census, OptionalLong lounge) {
+
+        public static final Channels NONE = new Channels(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty());
+
+        public Channels {
+            Objects.requireNonNull(theDoor, "theDoor");
+            Objects.requireNonNull(census, "census");
+            Objects.requireNonNull(lounge, "lounge");
+        }
+
+        /** Where a member who does not accept direct messages is mentioned: the lounge, else #the-door. */
+        public OptionalLong fallback() {
+            return lounge.isPresent() ? lounge : theDoor;
+        }
     }
 
     /**
@@ -53,7 +78,7 @@ public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, S
         Objects.requireNonNull(guildId, "guildId");
         Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(roles, "roles");
-        Objects.requireNonNull(theDoor, "theDoor");
+        Objects.requireNonNull(channels, "channels");
         if (guildId.isPresent() && guildId.getAsLong() <= 0) {
             throw new IllegalArgumentException("guild id must be a positive snowflake");
         }

@@ -1,24 +1,34 @@
 package dev.sietch.discord;
 
 import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.port.BotState;
 import dev.sietch.core.port.Members;
-import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.NaibSeats;
+import dev.sietch.core.port.Notifications;
+import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.core.port.WalletLinks;
+import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.ReadCommunity;
-import dev.sietch.discord.internal.Announcer;
 import dev.sietch.discord.internal.CommandRegistry;
 import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.PositionCommand;
+import dev.sietch.discord.internal.command.SlashCommand;
+import dev.sietch.discord.internal.command.VerifyCommand;
+import dev.sietch.discord.internal.delivery.LinkConfirmation;
+import dev.sietch.discord.internal.delivery.Census;
+import dev.sietch.discord.internal.delivery.Delivery;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -76,12 +86,17 @@ public final class SietchBot implements AutoCloseable {
         }
     }
 
-    /** What the bot's commands read. */
+    /** What the bot reads and records, wallet linking ({@code /verify}; absent: no such command), and its clock. */
     public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
-            RankingPolicy policy, SyncHealthSource health, Outbox outbox) {
+            RankingPolicy policy, SyncHealthSource health, Outbox outbox, Notifications notifications,
+            BotState state, Optional<LinkWallet> linking, Clock clock) {
         public Sources {
+            Objects.requireNonNull(linking, "linking");
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(outbox, "outbox");
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(members, "members");
             Objects.requireNonNull(links, "links");
             Objects.requireNonNull(seats, "seats");
@@ -96,25 +111,42 @@ public final class SietchBot implements AutoCloseable {
     /** How long a role sync waits for its changes to drain through Discord's rate limits. */
     static final Duration ROLE_SYNC_TIMEOUT = Duration.ofMinutes(10);
 
+    /** How often the bot looks for outbox rows whose retry is due. */
+    static final Duration RETRY_POLL = Duration.ofSeconds(15);
+
     private final JDA jda;
     private final long guildId;
     private final Sources sources;
     private final Optional<RoleSync> roleSync;
-    private final Optional<Announcer> announcer;
+    private final Delivery delivery;
+    private final Optional<Census> census;
+    private final DeliveryStats stats;
     private final boolean owned;
     private final CommandRegistry registry;
     private final boolean commandsWritten;
+    private final ScheduledExecutorService retries;
+    private final Runnable stopConfirmations;
 
-    private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync,
-            Optional<Announcer> announcer, boolean owned, CommandRegistry registry, boolean commandsWritten) {
+    private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, Delivery delivery,
+            Optional<Census> census, DeliveryStats stats, boolean owned, CommandRegistry registry,
+            boolean commandsWritten) {
         this.jda = jda;
         this.guildId = guildId;
         this.sources = sources;
         this.roleSync = roleSync;
-        this.announcer = announcer;
+        this.delivery = delivery;
+        this.census = census;
+        this.stats = stats;
         this.owned = owned;
         this.registry = registry;
         this.commandsWritten = commandsWritten;
+        this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("sietch-discord-retries").factory());
+        retries.scheduleWithFixedDelay(this::retryDue, RETRY_POLL.toMillis(), RETRY_POLL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        this.stopConfirmations = sources.linking()
+                .map(linking -> linking.onLinked(new LinkConfirmation(jda, stats)))
+                .orElse(() -> { });
     }
 
     /**
@@ -149,7 +181,7 @@ public final class SietchBot implements AutoCloseable {
             throw new IllegalStateException("Discord did not finish connecting within " + readyTimeout);
         }
         try {
-            return start(jda, true, settings.guildId().getAsLong(), settings.roles(), settings.theDoor(), sources);
+            return start(jda, true, settings.guildId().getAsLong(), settings.roles(), settings.channels(), sources);
         } catch (RuntimeException e) {
             jda.shutdownNow();
             throw e;
@@ -162,51 +194,82 @@ public final class SietchBot implements AutoCloseable {
      * {@code sietch} the host must also cache all members ({@code MemberCachePolicy.ALL},
      * {@code ChunkingFilter.ALL}): roles held by members outside the cache are not seen, so not removed.
      */
-    public static SietchBot attach(JDA jda, long guildId, DiscordSettings.Roles roles, OptionalLong theDoor,
-            Sources sources) {
-        return start(jda, false, guildId, roles, theDoor, sources);
+    public static SietchBot attach(JDA jda, long guildId, DiscordSettings.Roles roles,
+            DiscordSettings.Channels channels, Sources sources) {
+        return start(jda, false, guildId, roles, channels, sources);
     }
 
     private static SietchBot start(JDA jda, boolean owned, long guildId, DiscordSettings.Roles roles,
-            OptionalLong theDoor, Sources sources) {
+            DiscordSettings.Channels channels, Sources sources) {
         Guild guild = jda.getGuildById(guildId);
         if (guild == null) {
             throw new IllegalStateException("the bot is not in guild " + guildId);
         }
         var community = new ReadCommunity(sources.members(), sources.links(), sources.seats(), sources.rankings(),
                 sources.policy());
-        var registry = new CommandRegistry(List.of(new PositionCommand(community)));
+        var commands = new java.util.ArrayList<SlashCommand>(List.of(new PositionCommand(community)));
+        sources.linking().ifPresent(linking -> commands.add(new VerifyCommand(linking)));
+        var registry = new CommandRegistry(commands);
         boolean written = registry.register(guild);
         jda.addEventListener(registry);
         log.info("Discord: connected to guild {} ({})", guild.getName(), guildId);
         Optional<RoleSync> roleSync = roles.mode() == DiscordSettings.Roles.Mode.SIETCH
                 ? Optional.of(new RoleSync(roles.naib().getAsLong(), roles.fedaykin().getAsLong()))
                 : Optional.empty();
-        Optional<Announcer> announcer = theDoor.isPresent()
-                ? Optional.of(new Announcer(theDoor.getAsLong(), sources.outbox(), java.time.Clock.systemUTC()))
+        var stats = new DeliveryStats();
+        var delivery = new Delivery(new Delivery.Channels(channels.theDoor(), channels.fallback()), sources.outbox(),
+                sources.links(), sources.members(), sources.notifications(), sources.rankings(), stats, sources.clock());
+        Optional<Census> census = channels.census().isPresent()
+                ? Optional.of(new Census(channels.census().getAsLong(), sources.rankings(), sources.policy(),
+                        sources.health(), sources.state(), stats, sources.clock()))
                 : Optional.empty();
-        return new SietchBot(jda, guildId, sources, roleSync, announcer, owned, registry, written);
+        return new SietchBot(jda, guildId, sources, roleSync, delivery, census, stats, owned, registry, written);
     }
 
-    /** What an announcement run did. */
-    public record AnnouncementResult(int delivered, int failed) {}
+    /** What an announcement run did: outbox rows delivered and failed (to be retried), and whether the census changed. */
+    public record AnnouncementResult(int delivered, int failed, boolean censusUpdated) {}
 
     /**
-     * Posts the pending announcements of the syncs (the outbox) to #the-door, each exactly once.
-     * Call it after each sync.
-     *
-     * @return empty when no announcement channel is configured
+     * Delivers the syncs' pending changes (the outbox) that are due — the direct message to the
+     * member concerned, then the #the-door post — each exactly once, and brings the #census message
+     * up to date. Call it after each sync; rows that failed are also retried in the background.
      */
-    public Optional<AnnouncementResult> announce() {
-        if (announcer.isEmpty()) {
-            return Optional.empty();
+    public AnnouncementResult announce() {
+        Guild guild = guild();
+        Delivery.Result result = delivery.deliver(guild);
+        boolean censusUpdated = false;
+        if (census.isPresent()) {
+            try {
+                censusUpdated = census.get().update(guild);
+            } catch (RuntimeException e) {
+                stats.count(DeliveryStats.Kind.FAILURE);
+                log.warn("Discord: the census was not updated: {}", e.toString());
+            }
         }
+        return new AnnouncementResult(result.delivered(), result.failed(), censusUpdated);
+    }
+
+    /** What this bot delivered so far. */
+    public DeliveryStats deliveryStats() {
+        return stats;
+    }
+
+    private void retryDue() {
+        try {
+            if (!sources.outbox().due(sources.clock().instant(), 1).isEmpty() && jda.getGuildById(guildId) != null) {
+                delivery.deliver(guild());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Discord: retrying deliveries failed: {}", e.toString());
+        }
+    }
+
+    private Guild guild() {
         Guild guild = jda.getGuildById(guildId);
         if (guild == null) {
             throw new IllegalStateException("the bot is no longer in guild " + guildId);
         }
-        Announcer.Result result = announcer.get().deliver(guild);
-        return Optional.of(new AnnouncementResult(result.delivered(), result.failed()));
+        return guild;
     }
 
     /**
@@ -219,11 +282,7 @@ public final class SietchBot implements AutoCloseable {
         if (roleSync.isEmpty()) {
             return Optional.empty();
         }
-        Guild guild = jda.getGuildById(guildId);
-        if (guild == null) {
-            throw new IllegalStateException("the bot is no longer in guild " + guildId);
-        }
-        RoleSync.Result result = roleSync.get().apply(guild, sources.links(), sources.rankings(),
+        RoleSync.Result result = roleSync.get().apply(guild(), sources.links(), sources.rankings(),
                 sources.health().current().inGracePeriod(), ROLE_SYNC_TIMEOUT);
         return Optional.of(new RoleSyncResult(result.added(), result.removed(), result.failed()));
     }
@@ -235,6 +294,8 @@ public final class SietchBot implements AutoCloseable {
 
     @Override
     public void close() {
+        stopConfirmations.run();
+        retries.shutdownNow();
         jda.removeEventListener(registry);
         if (owned) {
             jda.shutdown();

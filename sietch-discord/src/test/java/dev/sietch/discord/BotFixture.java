@@ -39,14 +39,24 @@ final class BotFixture {
     }
 
     static SietchBot.Sources sources(SqliteStore store) {
+        return sources(store, java.time.Clock.systemUTC());
+    }
+
+    static SietchBot.Sources sources(SqliteStore store, java.time.Clock clock) {
         return new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                RankingPolicy.DEFAULT, store.syncHealth(), store.outbox());
+                RankingPolicy.DEFAULT, store.syncHealth(), store.outbox(), store.notifications(), store.botState(),
+                Optional.empty(), clock);
     }
 
     static SietchBot connect(FakeDiscord discord, SqliteStore store, String token, DiscordSettings.Roles roles,
-            OptionalLong theDoor) throws InterruptedException {
+            DiscordSettings.Channels channels) throws InterruptedException {
+        return connect(discord, sources(store), token, roles, channels);
+    }
+
+    static SietchBot connect(FakeDiscord discord, SietchBot.Sources sources, String token, DiscordSettings.Roles roles,
+            DiscordSettings.Channels channels) throws InterruptedException {
         return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(token)), OptionalLong.of(GUILD),
-                        discord.endpoints(), roles, theDoor),
-                sources(store), Duration.ofSeconds(15));
+                        discord.endpoints(), roles, channels),
+                sources, Duration.ofSeconds(15));
     }
 }

@@ -72,7 +72,7 @@ final class RoleSyncTest {
     }
 
     private SietchBot connect(DiscordSettings.Roles roles) throws InterruptedException {
-        return BotFixture.connect(discord, store, FakeDiscord.TOKEN, roles, OptionalLong.empty());
+        return BotFixture.connect(discord, store, FakeDiscord.TOKEN, roles, DiscordSettings.Channels.NONE);
     }
 
     private DiscordSettings.Roles sietchRoles() {

@@ -81,7 +81,7 @@ final class SietchBotTest {
             host.awaitReady();
 
             // when: Sietch is added to it
-            try (var bot = SietchBot.attach(host, GUILD, DiscordSettings.Roles.COLLABLAND, OptionalLong.empty(), sources())) {
+            try (var bot = SietchBot.attach(host, GUILD, DiscordSettings.Roles.COLLABLAND, DiscordSettings.Channels.NONE, sources())) {
                 assertThat(bot.commandsWritten()).isTrue();
                 long id = discord.slashCommand(MEMBER, "position");
 
@@ -113,7 +113,7 @@ final class SietchBotTest {
     }
 
     private SietchBot connect(String token, DiscordSettings.Roles roles) throws InterruptedException {
-        return BotFixture.connect(discord, store, token, roles, OptionalLong.empty());
+        return BotFixture.connect(discord, store, token, roles, DiscordSettings.Channels.NONE);
     }
 
     @Test
@@ -148,14 +148,15 @@ final class SietchBotTest {
     }
 
     @Test
-    void aMemberWithoutAProfileGetsAClearMessage_andAnUnknownCommandIsAnswered() throws Exception {
+    void anAccountWithoutALinkedWalletIsToldToVerify_andAnUnknownCommandIsAnswered() throws Exception {
         try (var bot = connect()) {
             assertThat(bot.commandsWritten()).isTrue();
             long stranger = discord.slashCommand(STRANGER, "position");
             long unknown = discord.slashCommand(MEMBER, "teleport");
 
             assertThat(discord.awaitCall("POST", p -> p.contains("/interactions/" + stranger + "/"), Duration.ofSeconds(5))
-                    .json().getObject("data").getString("content")).startsWith("You have no Sietch profile yet.");
+                    .json().getObject("data").getString("content"))
+                    .isEqualTo("No wallet is linked to your account. Link one with /verify.");
             assertThat(discord.awaitCall("POST", p -> p.contains("/interactions/" + unknown + "/"), Duration.ofSeconds(5))
                     .json().getObject("data").getString("content")).isEqualTo("This command is not available.");
         }

@@ -10,6 +10,7 @@ import dev.sietch.core.port.Notifications;
 import dev.sietch.core.port.ThresholdHistory;
 import dev.sietch.core.port.Waitlist;
 import dev.sietch.core.port.WalletLinks;
+import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
@@ -22,6 +23,7 @@ import dev.sietch.http.internal.route.MemberRoutes;
 import dev.sietch.http.internal.route.NaibRoutes;
 import dev.sietch.http.internal.route.NotificationRoutes;
 import dev.sietch.http.internal.route.ThresholdRoutes;
+import dev.sietch.http.internal.route.VerifyRoutes;
 import dev.sietch.http.internal.route.EligibilityRoutes;
 import dev.sietch.http.internal.route.HealthRoutes;
 import dev.sietch.http.internal.route.MetricsRoutes;
@@ -88,6 +90,7 @@ public final class HttpApi implements AutoCloseable {
         private Waitlist waitlist;
         private ThresholdHistory thresholdHistory;
         private Notifications notifications;
+        private LinkWallet linking;
 
         private Builder(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -145,6 +148,12 @@ public final class HttpApi implements AutoCloseable {
             return this;
         }
 
+        /** Wallet linking: the page {@code /verify} hands out and its calls (without it, those routes are absent). */
+        public Builder walletLinking(LinkWallet linking) {
+            this.linking = Objects.requireNonNull(linking, "linking");
+            return this;
+        }
+
         /** The version shown in {@code /openapi.json}. */
         public Builder version(String version) {
             this.version = Objects.requireNonNull(version, "version");
@@ -169,6 +178,9 @@ public final class HttpApi implements AutoCloseable {
             routes.addAll(new NaibRoutes(community).routes());
             routes.addAll(new ThresholdRoutes(community, thresholdHistory, waitlist).routes());
             routes.addAll(new NotificationRoutes(members, notifications, community).routes());
+            if (linking != null) {
+                routes.addAll(new VerifyRoutes(linking).routes());
+            }
             List<Route> described = routes;
             routes.addAll(new OpenApiRoutes(() -> List.copyOf(described), version).routes());
             return new HttpApi(HttpServer.start(settings, List.copyOf(routes), registry, clock));

@@ -10,8 +10,10 @@ import dev.sietch.core.port.Notifications;
 import dev.sietch.core.port.ThresholdHistory;
 import dev.sietch.core.port.Waitlist;
 import dev.sietch.core.port.WalletLinks;
+import dev.sietch.core.port.WalletVerifications;
 import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.core.port.EventLedger;
+import dev.sietch.core.port.BotState;
 import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
@@ -125,6 +127,14 @@ public final class SqliteStore implements AutoCloseable {
     }
 
     public Outbox outbox() {
+        return outbox;
+    }
+
+    public WalletVerifications walletVerifications() {
+        return community;
+    }
+
+    public BotState botState() {
         return outbox;
     }
 

@@ -17,6 +17,7 @@ import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.ConcurrentSyncException;
 import dev.sietch.core.port.EligibilityStore;
+import dev.sietch.core.port.Outbox;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -207,11 +208,35 @@ final class EligibilityStoreTest {
             store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(1), List.of(change)));
             var message = store.outbox().pending(10).getFirst();
 
-            store.outbox().markFailed(message.id(), T0, "discord down");
-            assertThat(store.outbox().pending(10)).singleElement().extracting(m -> m.attempts()).isEqualTo(1);
-            store.outbox().markDelivered(message.id(), T0.plusSeconds(5));
+            assertThat(message.directMessage()).isEmpty();
+            assertThat(store.outbox().due(T0, 10)).singleElement().isEqualTo(message);
+
+            store.outbox().markDirectMessage(message.id(), Outbox.DirectMessage.SENT, T0);
+            store.outbox().markDirectMessage(message.id(), Outbox.DirectMessage.FALLBACK, T0); // the first outcome stays
+            store.outbox().markFailed(message.id(), T0, "discord down", T0.plusSeconds(30));
+            assertThat(store.outbox().pending(10)).singleElement().satisfies(m -> {
+                assertThat(m.attempts()).isEqualTo(1);
+                assertThat(m.directMessage()).contains(Outbox.DirectMessage.SENT);
+            });
+            assertThat(store.outbox().due(T0.plusSeconds(29), 10)).isEmpty();
+            assertThat(store.outbox().due(T0.plusSeconds(30), 10)).hasSize(1);
+            assertThat(store.outbox().pendingCount()).isEqualTo(1);
+            store.outbox().markDelivered(message.id(), T0.plusSeconds(31));
 
             assertThat(store.outbox().pending(10)).isEmpty();
+            assertThat(store.outbox().pendingCount()).isZero();
+        }
+    }
+
+    @Test
+    void keepsBotState() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            assertThat(store.botState().get("census")).isEmpty();
+            store.botState().put("census", "1", T0);
+            store.botState().put("census", "2", T0.plusSeconds(1));
+        }
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            assertThat(store.botState().get("census")).contains("2");
         }
     }
 

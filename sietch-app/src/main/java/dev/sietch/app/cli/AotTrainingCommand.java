@@ -61,7 +61,8 @@ final class AotTrainingCommand implements Callable<Integer> {
                     valid.settings().discord(),
                     valid.settings().sync(),
                     valid.settings().ranking(),
-                    valid.settings().log());
+                    valid.settings().log(),
+                    valid.settings().verify());
             Logging.apply(settings.log());
             try (Service service = Service.start(settings, Clock.systemUTC())) {
                 HttpClient client = HttpClient.newHttpClient();

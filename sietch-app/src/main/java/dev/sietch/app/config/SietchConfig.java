@@ -98,7 +98,9 @@ public final class SietchConfig {
                         reader.snowflake("sietch.discord.guild-id"),
                         discordEndpoints(reader),
                         discordRoles(reader),
-                        reader.snowflake("sietch.discord.channels.the-door"))),
+                        new DiscordSettings.Channels(reader.snowflake("sietch.discord.channels.the-door"),
+                                reader.snowflake("sietch.discord.channels.census"),
+                                reader.snowflake("sietch.discord.channels.sietch-lounge")))),
                 new SietchSettings.Sync(
                         reader.positiveDuration("sietch.sync.interval"),
                         reader.positiveDuration("sietch.sync.grace-period")),
@@ -110,7 +112,10 @@ public final class SietchConfig {
                         reader.intBetween("sietch.ranking.waitlist-to", 1, 10_000))),
                 new SietchSettings.Log(
                         reader.logLevel("sietch.log.level"),
-                        reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)));
+                        reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)),
+                new SietchSettings.Verify(reader.optionalUrl("sietch.http.public-url"),
+                        reader.positiveDuration("sietch.verify.valid-for"),
+                        reader.intBetween("sietch.verify.chain-id", 1, Integer.MAX_VALUE)));
         return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
     }
 
@@ -413,6 +418,23 @@ public final class SietchConfig {
                 return fail(path, describe(e), List.of());
             }
             return raw.stream().map(String::strip).filter(entry -> !entry.isEmpty()).toList();
+        }
+
+        Optional<URI> optionalUrl(String path) {
+            Optional<String> text = optionalString(path);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                URI url = new URI(text.get().trim());
+                if (url.getScheme() != null && url.getScheme().matches("https?") && url.getHost() != null
+                        && url.getRawQuery() == null && url.getRawFragment() == null) {
+                    return Optional.of(url);
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            return fail(path, "not an absolute http(s) URL without query or fragment", Optional.empty());
         }
 
         List<URI> urls(String path) {

@@ -5,7 +5,9 @@ import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.discord.DiscordSettings;
 import dev.sietch.http.HttpSettings;
 import dev.sietch.store.StoreSettings;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Locale;
 
 /** Every module's settings, read and validated from the configuration. */
@@ -16,7 +18,26 @@ public record SietchSettings(
         DiscordSettings discord,
         Sync sync,
         RankingPolicy ranking,
-        Log log) {
+        Log log,
+        Verify verify) {
+
+    /**
+     * Wallet linking ({@code /verify}).
+     *
+     * @param publicUrl where members reach the HTTP API (empty: {@code http://host:port} of the listener)
+     * @param validFor how long a /verify link works
+     * @param chainId the EIP-155 chain id in the message members sign
+     */
+    public record Verify(Optional<URI> publicUrl, Duration validFor, long chainId) {
+
+        public static final Verify DEFAULT = new Verify(Optional.empty(), Duration.ofMinutes(10), 80094);
+
+        /** The public URL, or the listener's own address. */
+        public URI publicUrl(HttpSettings http) {
+            return publicUrl.orElseGet(() -> URI.create("http://" + (http.host().contains(":") ? "[" + http.host() + "]"
+                    : http.host()) + ":" + http.port()));
+        }
+    }
 
     /** The chain sync schedule and the grace window. */
     public record Sync(Duration interval, Duration gracePeriod) {}

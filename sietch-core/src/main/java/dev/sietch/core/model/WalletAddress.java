@@ -53,6 +53,11 @@ public record WalletAddress(String value) implements Comparable<WalletAddress> {
         return parse(text).orElseThrow(() -> new IllegalArgumentException("not a wallet address: " + text));
     }
 
+    /** The public short form {@code 0x1234...abcd}: the first 6 and the last 4 characters. */
+    public String truncated() {
+        return value.substring(0, 6) + "..." + value.substring(value.length() - 4);
+    }
+
     @Override
     public int compareTo(WalletAddress other) {
         return value.compareTo(other.value);

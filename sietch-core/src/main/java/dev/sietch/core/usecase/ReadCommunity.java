@@ -152,8 +152,17 @@ public final class ReadCommunity {
 
     /** The calling member's own standing, through the wallet their Discord account linked. */
     public PositionResult position(String discordUserId) {
+        return position(discordUserId, true);
+    }
+
+    /**
+     * @param profileRequired whether an account without a profile is {@link NoProfile} (the HTTP
+     *     route, as the predecessor) or is placed by its linked wallet alone (the bot: a member can
+     *     see where they stand before onboarding)
+     */
+    public PositionResult position(String discordUserId, boolean profileRequired) {
         Optional<MemberProfile> member = members.byDiscordId(discordUserId);
-        if (member.isEmpty()) {
+        if (member.isEmpty() && profileRequired) {
             return new NoProfile();
         }
         Optional<WalletAddress> wallet = links.walletOf(discordUserId);
@@ -172,7 +181,8 @@ public final class ReadCommunity {
         Optional<Wei> toEntry = rank > policy.memberCutoff()
                 ? entryThreshold().map(e -> e.minusOrZero(held))
                 : Optional.empty();
-        boolean naib = seats.active().stream().anyMatch(s -> s.memberId().equals(member.get().memberId()));
+        boolean naib = member.isPresent()
+                && seats.active().stream().anyMatch(s -> s.memberId().equals(member.get().memberId()));
         return new Found(new Position(rank, held, toAbove, toBelow, toEntry, naib, policy.isMemberRank(rank),
                 policy.isAtRisk(rank)));
     }

@@ -73,6 +73,13 @@ public final class FakeDiscord implements AutoCloseable {
     private int roleWindowCount;
     private final AtomicInteger roleRateLimited = new AtomicInteger();
     private volatile String sessionId = "session-1";
+    /** Direct-message channel id → the user it reaches. */
+    private final Map<Long, Long> dmChannels = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> closedDms = ConcurrentHashMap.newKeySet();
+    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+
+    /** A planned failure: the next {@code remaining} calls matching answer {@code status} with Discord error {@code code}. */
+    private record Failure(String method, Predicate<String> path, int status, int code, AtomicInteger remaining) {}
     private volatile DataArray commands = DataArray.empty();
 
     private final HttpServer rest;
@@ -127,6 +134,30 @@ public final class FakeDiscord implements AutoCloseable {
     /** Messages created in {@code channelId}, oldest first (a repeated nonce creates none). */
     public List<DataObject> messages(long channelId) {
         return posted.stream().filter(m -> m.getString("channel_id").equals(Long.toString(channelId))).toList();
+    }
+
+    /** Messages the bot sent to {@code userId} in direct messages, oldest first. */
+    public List<DataObject> directMessages(long userId) {
+        return dmChannels.entrySet().stream().filter(e -> e.getValue() == userId)
+                .flatMap(e -> messages(e.getKey()).stream()).toList();
+    }
+
+    /** Deletes a message, as a moderator would. */
+    public void deleteMessage(String messageId) {
+        posted.removeIf(p -> p.getString("id").equals(messageId));
+    }
+
+    /** {@code userId} does not accept direct messages from the bot (Discord answers 50007). */
+    public void closeDirectMessages(long userId) {
+        closedDms.add(userId);
+    }
+
+    /**
+     * The next {@code count} calls of {@code method} on a path matching {@code path} fail with
+     * {@code status} and Discord error {@code code} (e.g. 403 / 50001 Missing Access).
+     */
+    public void failNext(String method, Predicate<String> path, int count, int status, int code) {
+        failures.add(new Failure(method, path, status, code, new AtomicInteger(count)));
     }
 
     public int identifies() {
@@ -321,6 +352,8 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern GUILD_COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)/guilds/(\\d+)/commands");
     private static final Pattern INTERACTION_CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
+    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
+    private static final Pattern GUILD_MEMBER = Pattern.compile("/api/v10/guilds/(\\d+)/members/(\\d+)");
 
     private void handleRest(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
@@ -349,6 +382,14 @@ public final class FakeDiscord implements AutoCloseable {
                 && !path.startsWith("/api/v10/interactions/")) {
             respond(exchange, 401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
             return;
+        }
+        for (Failure failure : failures) {
+            if (failure.method().equals(method) && failure.path().test(path)
+                    && failure.remaining().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                respond(exchange, failure.status(), DataObject.empty().put("message", "Planned failure")
+                        .put("code", failure.code()).toString());
+                return;
+            }
         }
         Matcher m;
         if (method.equals("GET") && path.equals("/api/v10/users/@me")) {
@@ -385,7 +426,49 @@ public final class FakeDiscord implements AutoCloseable {
             respond(exchange, 204, "");
         } else if (INTERACTION_CALLBACK.matcher(path).matches() && method.equals("POST")) {
             respond(exchange, 204, "");
+        } else if (method.equals("POST") && path.equals("/api/v10/users/@me/channels")) {
+            long recipient = DataObject.fromJson(body).getLong("recipient_id");
+            long channelId = dmChannels.entrySet().stream().filter(e -> e.getValue() == recipient).map(Map.Entry::getKey)
+                    .findFirst().orElseGet(() -> {
+                        long id = ids.incrementAndGet();
+                        dmChannels.put(id, recipient);
+                        return id;
+                    });
+            Member member = members.get(recipient);
+            respond(exchange, 200, DataObject.empty().put("id", Long.toString(channelId)).put("type", 1)
+                    .put("last_message_id", null).put("recipients", DataArray.empty()
+                            .add(user(recipient, member == null ? "user" + recipient : member.username(), false)))
+                    .toString());
+        } else if ((m = GUILD_MEMBER.matcher(path)).matches() && method.equals("GET")) {
+            Member member = members.get(Long.parseLong(m.group(2)));
+            if (member == null) {
+                respond(exchange, 404, "{\"message\":\"Unknown Member\",\"code\":10007}");
+            } else {
+                respond(exchange, 200, memberJson(member).toString());
+            }
+        } else if ((m = CHANNEL_MESSAGE.matcher(path)).matches() && method.equals("PATCH")) {
+            String messageId = m.group(2);
+            var existing = posted.stream().filter(p -> p.getString("id").equals(messageId)).findFirst();
+            if (existing.isEmpty()) {
+                respond(exchange, 404, "{\"message\":\"Unknown Message\",\"code\":10008}");
+                return;
+            }
+            DataObject edit = DataObject.fromJson(body);
+            DataObject message = existing.get();
+            edit.optArray("embeds").ifPresent(embeds -> message.put("embeds", richEmbeds(embeds)));
+            edit.opt("content").ifPresent(content -> message.put("content", content));
+            message.put("edited_timestamp", Instant.now().toString());
+            respond(exchange, 200, message.toString());
+        } else if ((m = CHANNEL_MESSAGE.matcher(path)).matches() && method.equals("DELETE")) {
+            String messageId = m.group(2);
+            posted.removeIf(p -> p.getString("id").equals(messageId));
+            respond(exchange, 204, "");
         } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
+            Long dmUser = dmChannels.get(Long.parseLong(m.group(1)));
+            if (dmUser != null && closedDms.contains(dmUser)) {
+                respond(exchange, 403, "{\"message\":\"Cannot send messages to this user\",\"code\":50007}");
+                return;
+            }
             DataObject sent = DataObject.fromJson(body.isEmpty() ? "{}" : body);
             String nonce = sent.getString("nonce", null);
             if (nonce != null && sent.getBoolean("enforce_nonce", false) && messagesByNonce.containsKey(nonce)) {

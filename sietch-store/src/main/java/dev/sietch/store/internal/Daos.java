@@ -74,16 +74,42 @@ final class Daos {
 
     @RegisterConstructorMapper(Rows.OutboxRow.class)
     interface OutboxDao {
-        @SqlQuery("""
-                SELECT id, sync_id, kind, wallet, rank, previous_rank, role, previous_role, reason, held,
-                    created_at, attempts
-                FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT :limit""")
+        String COLUMNS = """
+                id, sync_id, kind, wallet, rank, previous_rank, role, previous_role, reason, held,
+                    created_at, attempts, direct_message""";
+
+        @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT :limit")
         List<Rows.OutboxRow> pending(@Bind("limit") int limit);
+
+        @SqlQuery("SELECT " + COLUMNS + """
+                 FROM outbox WHERE delivered_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                ORDER BY id LIMIT :limit""")
+        List<Rows.OutboxRow> due(@Bind("now") String now, @Bind("limit") int limit);
+
+        @SqlQuery("SELECT count(*) FROM outbox WHERE delivered_at IS NULL")
+        long pendingCount();
+
+        @SqlUpdate("""
+                UPDATE outbox SET direct_message = :outcome, direct_message_at = :at
+                WHERE id = :id AND direct_message IS NULL""")
+        int markDirectMessage(@Bind("id") long id, @Bind("outcome") String outcome, @Bind("at") String at);
 
         @SqlUpdate("UPDATE outbox SET delivered_at = :at, attempts = attempts + 1 WHERE id = :id AND delivered_at IS NULL")
         int markDelivered(@Bind("id") long id, @Bind("at") String at);
 
-        @SqlUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id AND delivered_at IS NULL")
-        int markFailed(@Bind("id") long id, @Bind("error") String error);
+        @SqlUpdate("""
+                UPDATE outbox SET attempts = attempts + 1, last_error = :error, next_attempt_at = :retryAt
+                WHERE id = :id AND delivered_at IS NULL""")
+        int markFailed(@Bind("id") long id, @Bind("error") String error, @Bind("retryAt") String retryAt);
+    }
+
+    interface BotStateDao {
+        @SqlQuery("SELECT value FROM bot_state WHERE key = :key")
+        Optional<String> get(@Bind("key") String key);
+
+        @SqlUpdate("""
+                INSERT INTO bot_state (key, value, updated_at) VALUES (:key, :value, :at)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""")
+        int put(@Bind("key") String key, @Bind("value") String value, @Bind("at") String at);
     }
 }

@@ -79,7 +79,8 @@ final class Mapping {
                     Role.fromWireName(row.role()));
             default -> throw new IllegalStateException("unknown outbox kind " + row.kind());
         };
-        return new Outbox.Message(row.id(), row.syncId(), change, Timestamps.parse(row.createdAt()), row.attempts());
+        return new Outbox.Message(row.id(), row.syncId(), change, Timestamps.parse(row.createdAt()), row.attempts(),
+                java.util.Optional.ofNullable(row.directMessage()).map(Outbox.DirectMessage::fromWireName));
     }
 
     private static Integer boxed(OptionalInt value) {

@@ -17,7 +17,8 @@ final class Rows {
 
     record OutboxRow(long id, long syncId, String kind, String wallet, @Nullable Integer rank,
             @Nullable Integer previousRank, @Nullable String role, @Nullable String previousRole,
-            @Nullable String reason, @Nullable String held, String createdAt, int attempts) {}
+            @Nullable String reason, @Nullable String held, String createdAt, int attempts,
+            @Nullable String directMessage) {}
 
     record TotalRow(String wallet, String claimed, String burned, @Nullable Long firstClaimBlock,
             @Nullable Integer firstClaimLog, @Nullable String firstClaimTx, long events) {}

@@ -13,6 +13,7 @@ import dev.sietch.core.port.Notifications;
 import dev.sietch.core.port.ThresholdHistory;
 import dev.sietch.core.port.Waitlist;
 import dev.sietch.core.port.WalletLinks;
+import dev.sietch.core.port.WalletVerifications;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,7 +35,8 @@ import org.jdbi.v3.core.statement.Query;
  * with its audit row in one transaction.
  */
 public final class SqliteCommunity
-        implements Members, WalletLinks, MemberBadges, NaibSeats, Waitlist, ThresholdHistory, Notifications {
+        implements Members, WalletLinks, WalletVerifications, MemberBadges, NaibSeats, Waitlist, ThresholdHistory,
+        Notifications {
 
     /** A profile row with its count of badges held. */
     private static final String PROFILE = """
@@ -172,11 +174,62 @@ public final class SqliteCommunity
 
     @Override
     public void link(String discordUserId, WalletAddress wallet, Instant at) {
-        db.write(h -> {
-            h.createUpdate("DELETE FROM wallet_link WHERE discord_user_id = :id OR wallet = :wallet")
-                    .bind("id", discordUserId).bind("wallet", wallet.value()).execute();
-            return h.createUpdate("INSERT INTO wallet_link (discord_user_id, wallet, linked_at) VALUES (:id, :wallet, :at)")
-                    .bind("id", discordUserId).bind("wallet", wallet.value()).bind("at", Timestamps.format(at)).execute();
+        db.write(h -> link(h, discordUserId, wallet, at));
+    }
+
+    private static int link(Handle h, String discordUserId, WalletAddress wallet, Instant at) {
+        h.createUpdate("DELETE FROM wallet_link WHERE discord_user_id = :id OR wallet = :wallet")
+                .bind("id", discordUserId).bind("wallet", wallet.value()).execute();
+        return h.createUpdate("INSERT INTO wallet_link (discord_user_id, wallet, linked_at) VALUES (:id, :wallet, :at)")
+                .bind("id", discordUserId).bind("wallet", wallet.value()).bind("at", Timestamps.format(at)).execute();
+    }
+
+    // ---- wallet verifications
+
+    @Override
+    public void create(Challenge challenge) {
+        db.write(h -> h.createUpdate("""
+                        INSERT INTO wallet_verification (nonce, discord_user_id, created_at, expires_at)
+                        VALUES (:nonce, :id, :created, :expires)""")
+                .bind("nonce", challenge.nonce()).bind("id", challenge.discordUserId())
+                .bind("created", Timestamps.format(challenge.createdAt()))
+                .bind("expires", Timestamps.format(challenge.expiresAt())).execute());
+    }
+
+    @Override
+    public Optional<Challenge> find(String nonce) {
+        return db.read(h -> h.createQuery("""
+                        SELECT nonce, discord_user_id, created_at, expires_at, used_at FROM wallet_verification
+                        WHERE nonce = :nonce""")
+                .bind("nonce", nonce)
+                .map((rs, ctx) -> new Challenge(rs.getString(1), rs.getString(2), Timestamps.parse(rs.getString(3)),
+                        Timestamps.parse(rs.getString(4)),
+                        Optional.ofNullable(rs.getString(5)).map(Timestamps::parse)))
+                .findOne());
+    }
+
+    @Override
+    public boolean complete(String nonce, WalletAddress wallet, Instant at) {
+        return db.write(h -> {
+            String now = Timestamps.format(at);
+            Optional<String> account = h.createQuery("""
+                            UPDATE wallet_verification SET used_at = :now, wallet = :wallet
+                            WHERE nonce = :nonce AND used_at IS NULL AND expires_at > :now
+                            RETURNING discord_user_id""")
+                    .bind("nonce", nonce).bind("wallet", wallet.value()).bind("now", now)
+                    .mapTo(String.class).findOne();
+            if (account.isEmpty()) {
+                return false;
+            }
+            Optional<String> previous = h.createQuery("SELECT wallet FROM wallet_link WHERE discord_user_id = :id")
+                    .bind("id", account.get()).mapTo(String.class).findOne();
+            link(h, account.get(), wallet, at);
+            var data = new LinkedHashMap<String, Object>();
+            data.put("discordUserId", account.get());
+            data.put("wallet", wallet.value());
+            data.put("previousWallet", previous.orElse(null));
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("wallet_linked", data)), now);
+            return true;
         });
     }
 

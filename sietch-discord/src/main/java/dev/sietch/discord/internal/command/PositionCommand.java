@@ -27,8 +27,8 @@ public final class PositionCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        String answer = switch (community.position(event.getUser().getId())) {
-            case ReadCommunity.NoProfile none -> "You have no Sietch profile yet. Link your wallet with /verify first.";
+        String answer = switch (community.position(event.getUser().getId(), false)) {
+            case ReadCommunity.NoProfile none -> "You have no Sietch profile yet.";
             case ReadCommunity.NoWallet none -> "No wallet is linked to your account. Link one with /verify.";
             case ReadCommunity.NotRanked none -> "Your linked wallet is not in the rankings: it has no BGT claims, or it burned BGT.";
             case ReadCommunity.Found found -> describe(found.position());

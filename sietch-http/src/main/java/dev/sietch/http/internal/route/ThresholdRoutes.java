@@ -57,7 +57,7 @@ public final class ThresholdRoutes {
                 "gap_to_entry", threshold.gapToEntry().map(Wire::bgt).orElse(null),
                 "top_waitlist", top.stream().map(w -> Wire.object(
                         "position", w.rank(),
-                        "address_display", truncate(w.wallet()),
+                        "address_display", w.wallet().truncated(),
                         "bgt", Wire.bgt(w.held()),
                         "distance_to_entry", threshold.distanceToEntry(w.held()).map(Wire::bgt).orElse(null),
                         "is_registered", registered.contains(w.wallet()))).toList(),
@@ -94,11 +94,5 @@ public final class ThresholdRoutes {
                 "distance_to_entry", place.flatMap(p -> entry.map(e -> Wire.bgt(e.minusOrZero(p.held())))).orElse(null),
                 "is_registered", registration.isPresent(),
                 "registered_at", registration.map(r -> Wire.timestamp(r.registeredAt())).orElse(null)));
-    }
-
-    /** {@code 0x1234...5678}: the first 6 and last 4 characters. */
-    static String truncate(WalletAddress wallet) {
-        String text = wallet.value();
-        return text.substring(0, 6) + "..." + text.substring(text.length() - 4);
     }
 }

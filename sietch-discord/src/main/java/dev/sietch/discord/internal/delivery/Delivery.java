@@ -1,0 +1,205 @@
+package dev.sietch.discord.internal.delivery;
+
+import dev.sietch.core.model.EligibilityChange;
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.port.Members;
+import dev.sietch.core.port.Notifications;
+import dev.sietch.core.port.Outbox;
+import dev.sietch.core.port.RankingReader;
+import dev.sietch.core.port.WalletLinks;
+import dev.sietch.discord.DeliveryStats;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the sync's outbox: for each change, first the direct message to the linked member it
+ * concerns (respecting their preferences; a notice in the fallback channel when they do not accept
+ * direct messages), then the #the-door post. Each step is recorded when done, and every message
+ * carries a nonce derived from its outbox id with {@code enforce_nonce}, so a delivery repeated
+ * after a crash between sending and recording is recognised by Discord and not shown twice. A
+ * failed step leaves the row pending; it is retried with exponential backoff (30 s, doubling, at
+ * most an hour apart).
+ */
+public final class Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+    private static final int BATCH = 100;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    /** What a run did. */
+    public record Result(int delivered, int failed) {}
+
+    /** Where things are posted; the fallback channel is the lounge if set, else #the-door. */
+    public record Channels(OptionalLong theDoor, OptionalLong fallback) {}
+
+    private final Channels channels;
+    private final Outbox outbox;
+    private final WalletLinks links;
+    private final Members members;
+    private final Notifications notifications;
+    private final RankingReader rankings;
+    private final DeliveryStats stats;
+    private final Clock clock;
+
+    public Delivery(Channels channels, Outbox outbox, WalletLinks links, Members members, Notifications notifications,
+            RankingReader rankings, DeliveryStats stats, Clock clock) {
+        this.channels = channels;
+        this.outbox = outbox;
+        this.links = links;
+        this.members = members;
+        this.notifications = notifications;
+        this.rankings = rankings;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** Delivers the due rows (one run at a time). */
+    public synchronized Result deliver(Guild guild) {
+        Optional<GuildMessageChannel> theDoor = channel(guild, channels.theDoor());
+        Map<WalletAddress, String> recipients = null;
+        int delivered = 0;
+        int failed = 0;
+        var due = outbox.due(clock.instant(), BATCH);
+        for (Outbox.Message message : due) {
+            try {
+                if (message.directMessage().isEmpty()) {
+                    if (recipients == null) {
+                        recipients = recipients();
+                    }
+                    Outbox.DirectMessage outcome = directMessage(guild, message, recipients);
+                    outbox.markDirectMessage(message.id(), outcome, clock.instant());
+                }
+                Optional<MessageEmbed> post = Messages.announcement(message.change());
+                if (post.isPresent() && theDoor.isPresent()) {
+                    theDoor.get().sendMessageEmbeds(post.get()).setNonce(nonce("outbox", message.id())).complete();
+                    stats.count(DeliveryStats.Kind.POST);
+                }
+                outbox.markDelivered(message.id(), clock.instant());
+                delivered++;
+            } catch (RuntimeException e) {
+                failed++;
+                stats.count(DeliveryStats.Kind.FAILURE);
+                Instant now = clock.instant();
+                outbox.markFailed(message.id(), now, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        now.plus(backoff(message.attempts() + 1)));
+                log.warn("Discord: announcement {} not delivered (attempt {}, next in {}): {}", message.id(),
+                        message.attempts() + 1, backoff(message.attempts() + 1), e.toString());
+            }
+        }
+        if (!due.isEmpty()) {
+            log.info("Discord: {} announcement(s) delivered, {} failed", delivered, failed);
+        }
+        return new Result(delivered, failed);
+    }
+
+    /** The wait before attempt {@code attempts + 1}: 30 s after the first failure, doubling, at most an hour. */
+    static Duration backoff(int attempts) {
+        int doublings = Math.min(Math.max(attempts - 1, 0), 7);
+        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    /** Discord's nonce (at most 25 characters), the same for every attempt of one step of one row. */
+    static String nonce(String step, long id) {
+        return "sietch-" + step + "-" + id;
+    }
+
+    private Map<WalletAddress, String> recipients() {
+        var byWallet = new HashMap<WalletAddress, String>();
+        links.all().forEach((account, wallet) -> byWallet.put(wallet, account));
+        return byWallet;
+    }
+
+    private Outbox.DirectMessage directMessage(Guild guild, Outbox.Message message,
+            Map<WalletAddress, String> recipients) {
+        EligibilityChange change = message.change();
+        Optional<MessageEmbed> embed = Messages.directMessage(change, rankings.find(change.wallet()));
+        if (embed.isEmpty()) {
+            return Outbox.DirectMessage.NOT_NEEDED;
+        }
+        String account = recipients.get(change.wallet());
+        if (account == null || !inGuild(guild, account)) {
+            return Outbox.DirectMessage.NO_RECIPIENT;
+        }
+        if (!wanted(account, change)) {
+            return Outbox.DirectMessage.OPTED_OUT;
+        }
+        try {
+            guild.getJDA().openPrivateChannelById(account)
+                    .flatMap(dm -> dm.sendMessageEmbeds(embed.get()).setNonce(nonce("dm", message.id())))
+                    .complete();
+            stats.count(DeliveryStats.Kind.DIRECT_MESSAGE);
+            return Outbox.DirectMessage.SENT;
+        } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() != ErrorResponse.CANNOT_SEND_TO_USER) {
+                throw e;
+            }
+        }
+        Optional<GuildMessageChannel> fallback = channel(guild, channels.fallback());
+        if (fallback.isEmpty()) {
+            log.info("Discord: member {} does not accept direct messages and no fallback channel is set", account);
+            return Outbox.DirectMessage.CLOSED;
+        }
+        fallback.get().sendMessage(Messages.fallback(account)).mentionUsers(account)
+                .setNonce(nonce("fb", message.id())).complete();
+        stats.count(DeliveryStats.Kind.FALLBACK);
+        return Outbox.DirectMessage.FALLBACK;
+    }
+
+    private static boolean inGuild(Guild guild, String account) {
+        try {
+            guild.retrieveMemberById(account).complete();
+            return true;
+        } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Removals follow the member's position-update switch; Naib changes their Naib-alert switch. */
+    private boolean wanted(String account, EligibilityChange change) {
+        Optional<String> memberId = members.byDiscordId(account).map(p -> p.memberId());
+        if (memberId.isEmpty()) {
+            return true; // no profile, so no preferences yet: the defaults, which send everything
+        }
+        Notifications.Preferences preferences = notifications.preferences(memberId.get(), clock.instant());
+        return switch (change) {
+            case EligibilityChange.Removed r -> preferences.positionUpdates();
+            case EligibilityChange.Promoted p -> preferences.naibAlerts();
+            case EligibilityChange.Demoted d -> preferences.naibAlerts();
+            case EligibilityChange.Added a -> false;
+        };
+    }
+
+    /**
+     * A channel messages can be posted to: a text or an announcement (news) channel (the predecessor
+     * accepted only text channels, so an announcement channel silently got nothing).
+     */
+    static Optional<GuildMessageChannel> channel(Guild guild, OptionalLong id) {
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, id.getAsLong());
+        if (channel == null) {
+            throw new IllegalStateException("channel " + id.getAsLong() + " is not a text or announcement channel of the guild");
+        }
+        return Optional.of(channel);
+    }
+}
