@@ -173,6 +173,16 @@ final class WalletLinkingTest {
     }
 
     @Test
+    void challengesExpiredForAWeekAreForgotten() throws Exception {
+        String old = nonce(linking.start(USER));
+        clock.set(T0.plus(Duration.ofDays(8)));
+        String fresh = nonce(linking.start(USER));
+
+        assertThat(get("/verify/" + old).statusCode()).isEqualTo(404);
+        assertThat(get("/verify/" + fresh).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void movingToAnotherWalletKeepsTheProfile() throws Exception {
         var profile = store.members().create(new Members.NewProfile(USER, "Chani", Role.FEDAYKIN, Optional.empty(),
                 Optional.empty(), "none"), T0);

@@ -226,6 +226,19 @@ final class DeliveryTest {
     }
 
     @Test
+    void aMissingChannelFailsTheRowsThatPostThere_untilItExists() throws Exception {
+        try (var bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
+                DiscordSettings.Roles.COLLABLAND, new DiscordSettings.Channels(OptionalLong.of(123L),
+                        OptionalLong.empty(), OptionalLong.empty()))) {
+            var result = bot.announce();
+            assertThat(result.failed()).isEqualTo(3); // the three posts; the removal's DM and its row went through
+            assertThat(result.delivered()).isEqualTo(1);
+        }
+        assertThat(store.outbox().pendingCount()).isEqualTo(3);
+        assertThat(discord.directMessages(LEAVING_USER)).hasSize(1);
+    }
+
+    @Test
     void rateLimitedCallsAreRetriedByTheClient_withoutDuplicates() throws Exception {
         try (var bot = connect()) {
             discord.rateLimitNext(3, Duration.ofMillis(300));

@@ -188,12 +188,18 @@ public final class SqliteCommunity
 
     @Override
     public void create(Challenge challenge) {
-        db.write(h -> h.createUpdate("""
-                        INSERT INTO wallet_verification (nonce, discord_user_id, created_at, expires_at)
-                        VALUES (:nonce, :id, :created, :expires)""")
-                .bind("nonce", challenge.nonce()).bind("id", challenge.discordUserId())
-                .bind("created", Timestamps.format(challenge.createdAt()))
-                .bind("expires", Timestamps.format(challenge.expiresAt())).execute());
+        db.write(h -> {
+            // challenges expired for a week are of no use, not even for the record (the audit log keeps links)
+            h.createUpdate("DELETE FROM wallet_verification WHERE expires_at < :cutoff")
+                    .bind("cutoff", Timestamps.format(challenge.createdAt().minus(java.time.Duration.ofDays(7))))
+                    .execute();
+            return h.createUpdate("""
+                            INSERT INTO wallet_verification (nonce, discord_user_id, created_at, expires_at)
+                            VALUES (:nonce, :id, :created, :expires)""")
+                    .bind("nonce", challenge.nonce()).bind("id", challenge.discordUserId())
+                    .bind("created", Timestamps.format(challenge.createdAt()))
+                    .bind("expires", Timestamps.format(challenge.expiresAt())).execute();
+        });
     }
 
     @Override

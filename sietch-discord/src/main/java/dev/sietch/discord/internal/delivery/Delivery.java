@@ -70,7 +70,6 @@ public final class Delivery {
 
     /** Delivers the due rows (one run at a time). */
     public synchronized Result deliver(Guild guild) {
-        Optional<GuildMessageChannel> theDoor = channel(guild, channels.theDoor());
         Map<WalletAddress, String> recipients = null;
         int delivered = 0;
         int failed = 0;
@@ -85,7 +84,10 @@ public final class Delivery {
                     outbox.markDirectMessage(message.id(), outcome, clock.instant());
                 }
                 Optional<MessageEmbed> post = Messages.announcement(message.change());
-                if (post.isPresent() && theDoor.isPresent()) {
+                Optional<GuildMessageChannel> theDoor = post.isPresent()
+                        ? channel(guild, channels.theDoor()) // a configured channel that is missing fails the row
+                        : Optional.empty();
+                if (theDoor.isPresent()) {
                     theDoor.get().sendMessageEmbeds(post.get()).setNonce(nonce("outbox", message.id())).complete();
                     stats.count(DeliveryStats.Kind.POST);
                 }
