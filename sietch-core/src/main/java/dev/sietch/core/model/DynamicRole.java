@@ -1,0 +1,42 @@
+package dev.sietch.core.model;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles the bot gives from a member's standing (spec domain.md §3.8): Onboarded once
+ * onboarding is complete; Engaged with 5+ badges or an activity balance of 200+; Veteran after 90
+ * days (never taken away); Trusted with 10+ badges or the Helper badge.
+ */
+public enum DynamicRole {
+    ONBOARDED, ENGAGED, VETERAN, TRUSTED;
+
+    public static final int ENGAGED_BADGES = 5;
+    public static final int ENGAGED_BALANCE = 200;
+    public static final int TRUSTED_BADGES = 10;
+
+    /** Whether the role is removed when the member no longer qualifies. */
+    public boolean removable() {
+        return this == ENGAGED || this == TRUSTED;
+    }
+
+    public static Set<DynamicRole> qualified(boolean onboarded, Set<Badge> badges, double activityBalance,
+            Instant memberSince, Instant now) {
+        var roles = EnumSet.noneOf(DynamicRole.class);
+        if (!onboarded) {
+            return roles;
+        }
+        roles.add(ONBOARDED);
+        if (badges.size() >= ENGAGED_BADGES || activityBalance >= ENGAGED_BALANCE) {
+            roles.add(ENGAGED);
+        }
+        if (BadgeRules.days(memberSince, now) >= BadgeRules.VETERAN_DAYS) {
+            roles.add(VETERAN);
+        }
+        if (badges.size() >= TRUSTED_BADGES || badges.contains(Badge.HELPER)) {
+            roles.add(TRUSTED);
+        }
+        return roles;
+    }
+}
