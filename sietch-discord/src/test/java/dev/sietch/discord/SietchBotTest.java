@@ -130,6 +130,40 @@ final class SietchBotTest {
     }
 
     @Test
+    void aStaleOrUnknownButtonIsAnsweredPrivately_notLeftToFail() throws Exception {
+        try (var bot = connect()) {
+            long stale = discord.button(MEMBER, "alerts:toggle:position");
+            long foreign = discord.button(MEMBER, "not a sietch id");
+
+            for (long id : new long[] {stale, foreign}) {
+                DataObject reply = discord.awaitCall("POST", p -> p.contains("/interactions/" + id + "/"),
+                        Duration.ofSeconds(5)).json();
+                assertThat(reply.getInt("type")).isEqualTo(4);
+                assertThat(reply.getObject("data").getInt("flags")).isEqualTo(64);
+                assertThat(reply.getObject("data").getString("content"))
+                        .isEqualTo("This button is no longer available. Run the command again.");
+            }
+        }
+    }
+
+    @Test
+    void keepsAnsweringAfterTheGatewayDropsAndResumes() throws Exception {
+        try (var bot = connect()) {
+            discord.dropGateway();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (discord.resumes() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(discord.resumes()).isEqualTo(1);
+            assertThat(discord.identifies()).isEqualTo(1); // resumed, not a new session
+
+            long id = discord.slashCommand(MEMBER, "position");
+            assertThat(discord.awaitCall("POST", p -> p.contains("/interactions/" + id + "/"), Duration.ofSeconds(10))
+                    .json().getObject("data").getString("content")).startsWith("You are **#65**");
+        }
+    }
+
+    @Test
     void positionAnswersTheCallerPrivately_withExactDistances() throws Exception {
         try (var bot = connect()) {
             assertThat(bot.commandsWritten()).isTrue();

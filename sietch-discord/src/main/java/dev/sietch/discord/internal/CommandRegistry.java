@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Guild;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
@@ -26,13 +30,24 @@ public final class CommandRegistry extends ListenerAdapter {
 
     static final String UNKNOWN = "This command is not available.";
     static final String FAILED = "Something went wrong on our side; please try again in a minute.";
+    static final String EXPIRED = "This button is no longer available. Run the command again.";
 
     private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
+    private final Map<String, ComponentHandler> components = new LinkedHashMap<>();
 
     public CommandRegistry(List<SlashCommand> commands) {
+        this(commands, List.of());
+    }
+
+    public CommandRegistry(List<SlashCommand> commands, List<ComponentHandler> components) {
         for (SlashCommand command : commands) {
             if (this.commands.put(command.data().getName(), command) != null) {
                 throw new IllegalArgumentException("two commands named " + command.data().getName());
+            }
+        }
+        for (ComponentHandler handler : components) {
+            if (this.components.put(handler.feature(), handler) != null) {
+                throw new IllegalArgumentException("two component handlers for " + handler.feature());
             }
         }
     }
@@ -73,6 +88,42 @@ public final class CommandRegistry extends ListenerAdapter {
         return String.valueOf(value);
     }
 
+    /** Buttons and select menus: routed by feature; an unknown or stale one gets a clear private answer. */
+    @Override
+    public void onGenericComponentInteractionCreate(GenericComponentInteractionCreateEvent event) {
+        Optional<ComponentId> id = ComponentId.parse(event.getComponentId());
+        ComponentHandler handler = id.map(i -> components.get(i.feature())).orElse(null);
+        if (handler == null) {
+            event.reply(EXPIRED).setEphemeral(true).queue();
+            return;
+        }
+        answer(event, "component " + event.getComponentId(), () -> handler.handle(id.get(), event));
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        Optional<ComponentId> id = ComponentId.parse(event.getModalId());
+        ComponentHandler handler = id.map(i -> components.get(i.feature())).orElse(null);
+        if (handler == null) {
+            event.reply(EXPIRED).setEphemeral(true).queue();
+            return;
+        }
+        answer(event, "modal " + event.getModalId(), () -> handler.handle(id.get(), event));
+    }
+
+    private static void answer(IReplyCallback event, String what, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            log.error("Discord: {} failed", what, e);
+            if (!event.isAcknowledged()) {
+                event.reply(FAILED).setEphemeral(true).queue();
+            } else {
+                event.getHook().sendMessage(FAILED).setEphemeral(true).queue();
+            }
+        }
+    }
+
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         SlashCommand command = commands.get(event.getName());
@@ -80,15 +131,6 @@ public final class CommandRegistry extends ListenerAdapter {
             event.reply(UNKNOWN).setEphemeral(true).queue();
             return;
         }
-        try {
-            command.handle(event);
-        } catch (RuntimeException e) {
-            log.error("Command /{} failed", event.getName(), e);
-            if (!event.isAcknowledged()) {
-                event.reply(FAILED).setEphemeral(true).queue();
-            } else {
-                event.getHook().sendMessage(FAILED).setEphemeral(true).queue();
-            }
-        }
+        answer(event, "command /" + event.getName(), () -> command.handle(event));
     }
 }

@@ -224,6 +224,34 @@ public final class FakeDiscord implements AutoCloseable {
         return id;
     }
 
+    /**
+     * A member clicks a button ({@code customId}) on a message of the bot in the guild's first
+     * text channel: dispatches INTERACTION_CREATE (type 3) and returns the interaction's id.
+     */
+    public long button(long userId, String customId) {
+        Member member = members.get(userId);
+        Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
+        long id = ids.incrementAndGet();
+        DataObject message = DataObject.empty().put("id", Long.toString(ids.incrementAndGet()))
+                .put("channel_id", Long.toString(channel.id())).put("author", user(BOT_ID, "sietch", true))
+                .put("content", "").put("type", 0).put("timestamp", Instant.now().toString()).put("pinned", false)
+                .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
+                .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
+                .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("flags", 0);
+        dispatch("INTERACTION_CREATE", DataObject.empty()
+                .put("id", Long.toString(id)).put("application_id", Long.toString(APPLICATION_ID)).put("type", 3)
+                .put("token", "token-" + id).put("version", 1).put("guild_id", Long.toString(guildId))
+                .put("guild", DataObject.empty().put("id", Long.toString(guildId)).put("locale", "en-US")
+                        .put("features", DataArray.empty()))
+                .put("channel_id", Long.toString(channel.id())).put("channel", channelJson(channel))
+                .put("member", memberJson(member).put("permissions", "0"))
+                .put("locale", "en-US").put("guild_locale", "en-US").put("context", 0)
+                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
+                .put("app_permissions", "0").put("entitlements", DataArray.empty()).put("message", message)
+                .put("data", DataObject.empty().put("custom_id", customId).put("component_type", 2)));
+        return id;
+    }
+
     /** Waits (at most {@code timeout}) for a REST call matching {@code method} and {@code path}. */
     public Call awaitCall(String method, Predicate<String> path, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -353,6 +381,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern INTERACTION_CALLBACK = Pattern.compile("/api/v10/interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages");
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/api/v10/channels/(\\d+)/messages/(\\d+)");
+    private static final Pattern FOLLOWUP = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)(/messages/@original)?");
     private static final Pattern GUILD_MEMBER = Pattern.compile("/api/v10/guilds/(\\d+)/members/(\\d+)");
 
     private void handleRest(HttpExchange exchange) throws IOException {
@@ -426,6 +455,15 @@ public final class FakeDiscord implements AutoCloseable {
             respond(exchange, 204, "");
         } else if (INTERACTION_CALLBACK.matcher(path).matches() && method.equals("POST")) {
             respond(exchange, 204, "");
+        } else if ((m = FOLLOWUP.matcher(path)).matches() && (method.equals("POST") || method.equals("PATCH"))) {
+            // an interaction's follow-up message, or an edit of its original response
+            DataObject sent = DataObject.fromJson(body.isEmpty() ? "{}" : body);
+            respond(exchange, 200, sent.put("id", Long.toString(ids.incrementAndGet()))
+                    .put("channel_id", Long.toString(channels.keySet().stream().findFirst().orElse(0L)))
+                    .put("author", user(BOT_ID, "sietch", true)).put("type", 0).put("timestamp", Instant.now().toString())
+                    .put("pinned", false).put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
+                    .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
+                    .put("embeds", richEmbeds(sent.optArray("embeds").orElse(DataArray.empty()))).toString());
         } else if (method.equals("POST") && path.equals("/api/v10/users/@me/channels")) {
             long recipient = DataObject.fromJson(body).getLong("recipient_id");
             long channelId = dmChannels.entrySet().stream().filter(e -> e.getValue() == recipient).map(Map.Entry::getKey)
