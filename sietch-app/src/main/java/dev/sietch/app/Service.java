@@ -58,7 +58,8 @@ public final class Service implements AutoCloseable {
                         settings.discord().endpoints().gatewayUrl().getHost());
                 discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(store.members(),
                         store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth(),
-                        store.outbox(), store.notifications(), store.botState(), Optional.of(linking), clock)));
+                        store.outbox(), store.notifications(), store.botState(), Optional.of(linking),
+                        store.activity(), settings.social().activity(), clock)));
                 metrics.bindDiscord(discord, store.outbox());
             } else {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");

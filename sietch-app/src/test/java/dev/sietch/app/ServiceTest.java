@@ -37,7 +37,7 @@ final class ServiceTest {
         properties.setProperty("sietch.sync.interval", "300ms");
         SietchSettings configured = ((ConfigResult.Valid) SietchConfig.load(Optional.empty(), env, properties)).settings();
         var settings = new SietchSettings(new HttpSettings("127.0.0.1", 0), configured.store(), configured.chain(),
-                configured.discord(), configured.sync(), configured.ranking(), configured.log(), configured.verify());
+                configured.discord(), configured.sync(), configured.ranking(), configured.log(), configured.verify(), configured.social());
 
         // when
         try (var service = Service.start(settings, Clock.systemUTC())) {
@@ -65,7 +65,7 @@ final class ServiceTest {
         SietchSettings configured = ((ConfigResult.Valid) SietchConfig.load(Optional.empty(), env, new Properties())).settings();
         var settings = new SietchSettings(new HttpSettings("127.0.0.1", 0).withRateLimits(new HttpSettings.RateLimits(0, 0, 0)),
                 configured.store(), configured.chain(), configured.discord(), configured.sync(), configured.ranking(),
-                configured.log(), configured.verify());
+                configured.log(), configured.verify(), configured.social());
         try (var service = Service.start(settings, Clock.systemUTC())) {
             awaitHealth(service, body -> !body.contains("\"last_successful_query\":null"));
             get(service, "/eligibility/0x0000000000000000000000000000000000000001");
@@ -110,7 +110,7 @@ final class ServiceTest {
                 SietchSettings configured = ((ConfigResult.Valid) SietchConfig.load(Optional.empty(), env, new Properties()))
                         .settings();
                 var settings = new SietchSettings(new HttpSettings("127.0.0.1", 0), configured.store(), configured.chain(),
-                        configured.discord(), configured.sync(), configured.ranking(), configured.log(), configured.verify());
+                        configured.discord(), configured.sync(), configured.ranking(), configured.log(), configured.verify(), configured.social());
                 try (var service = Service.start(settings, Clock.systemUTC())) {
                     boolean valid = token.equals(dev.sietch.discord.fake.FakeDiscord.TOKEN);
                     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
@@ -148,7 +148,7 @@ final class ServiceTest {
             SietchSettings configured = ((ConfigResult.Valid) SietchConfig.load(Optional.empty(), env, new Properties()))
                     .settings();
             var settings = new SietchSettings(new HttpSettings("127.0.0.1", 0), configured.store(), configured.chain(),
-                    configured.discord(), configured.sync(), configured.ranking(), configured.log(), configured.verify());
+                    configured.discord(), configured.sync(), configured.ranking(), configured.log(), configured.verify(), configured.social());
 
             try (var service = Service.start(settings, Clock.systemUTC())) {
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -61,7 +61,7 @@ final class WalletLinkingBrowserTest {
                     .settings();
             var settings = new SietchSettings(new HttpSettings("127.0.0.1", freePort()), configured.store(),
                     configured.chain(), configured.discord(), configured.sync(), configured.ranking(), configured.log(),
-                    configured.verify());
+                    configured.verify(), configured.social());
 
             try (var service = Service.start(settings, Clock.systemUTC())) {
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -1,6 +1,8 @@
 package dev.sietch.discord;
 
 import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.model.Activity;
+import dev.sietch.core.port.ActivityLedger;
 import dev.sietch.core.port.BotState;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.NaibSeats;
@@ -11,6 +13,7 @@ import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.ReadCommunity;
+import dev.sietch.discord.internal.ActivityListener;
 import dev.sietch.discord.internal.CommandRegistry;
 import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.PositionCommand;
@@ -89,8 +92,11 @@ public final class SietchBot implements AutoCloseable {
     /** What the bot reads and records, wallet linking ({@code /verify}; absent: no such command), and its clock. */
     public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
             RankingPolicy policy, SyncHealthSource health, Outbox outbox, Notifications notifications,
-            BotState state, Optional<LinkWallet> linking, Clock clock) {
+            BotState state, Optional<LinkWallet> linking, ActivityLedger activity, Activity.Settings activitySettings,
+            Clock clock) {
         public Sources {
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(activitySettings, "activitySettings");
             Objects.requireNonNull(linking, "linking");
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(outbox, "outbox");
@@ -123,13 +129,15 @@ public final class SietchBot implements AutoCloseable {
     private final DeliveryStats stats;
     private final boolean owned;
     private final CommandRegistry registry;
+    private final ActivityListener activity;
     private final boolean commandsWritten;
     private final ScheduledExecutorService retries;
     private final Runnable stopConfirmations;
 
     private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, Delivery delivery,
             Optional<Census> census, DeliveryStats stats, boolean owned, CommandRegistry registry,
-            boolean commandsWritten) {
+            ActivityListener activity, boolean commandsWritten) {
+        this.activity = activity;
         this.jda = jda;
         this.guildId = guildId;
         this.sources = sources;
@@ -212,6 +220,8 @@ public final class SietchBot implements AutoCloseable {
         var registry = new CommandRegistry(commands);
         boolean written = registry.register(guild);
         jda.addEventListener(registry);
+        var activity = new ActivityListener(guildId, sources.activity(), sources.activitySettings(), sources.clock());
+        jda.addEventListener(activity);
         log.info("Discord: connected to guild {} ({})", guild.getName(), guildId);
         Optional<RoleSync> roleSync = roles.mode() == DiscordSettings.Roles.Mode.SIETCH
                 ? Optional.of(new RoleSync(roles.naib().getAsLong(), roles.fedaykin().getAsLong()))
@@ -223,7 +233,8 @@ public final class SietchBot implements AutoCloseable {
                 ? Optional.of(new Census(channels.census().getAsLong(), sources.rankings(), sources.policy(),
                         sources.health(), sources.state(), stats, sources.clock()))
                 : Optional.empty();
-        return new SietchBot(jda, guildId, sources, roleSync, delivery, census, stats, owned, registry, written);
+        return new SietchBot(jda, guildId, sources, roleSync, delivery, census, stats, owned, registry, activity,
+                written);
     }
 
     /** What an announcement run did: outbox rows delivered and failed (to be retried), and whether the census changed. */
@@ -296,7 +307,8 @@ public final class SietchBot implements AutoCloseable {
     public void close() {
         stopConfirmations.run();
         retries.shutdownNow();
-        jda.removeEventListener(registry);
+        jda.removeEventListener(registry, activity);
+        activity.close();
         if (owned) {
             jda.shutdown();
             try {

@@ -13,6 +13,7 @@ import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.port.WalletVerifications;
 import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.core.port.EventLedger;
+import dev.sietch.core.port.ActivityLedger;
 import dev.sietch.core.port.BotState;
 import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.RankingReader;
@@ -24,6 +25,7 @@ import dev.sietch.store.internal.SqliteDatabase;
 import dev.sietch.store.internal.SqliteEligibilityStore;
 import dev.sietch.store.internal.SqliteEventLedger;
 import dev.sietch.store.internal.SqliteMaintenance;
+import dev.sietch.store.internal.SqliteActivity;
 import dev.sietch.store.internal.SqliteOutbox;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +43,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteEligibilityStore eligibility;
     private final SqliteEventLedger ledger;
     private final SqliteOutbox outbox;
+    private final SqliteActivity activity;
     private final SqliteAdminOverrides overrides;
     private final SqliteMaintenance maintenance;
     private final SqliteAuditLog auditLog;
@@ -51,6 +54,7 @@ public final class SqliteStore implements AutoCloseable {
         this.eligibility = new SqliteEligibilityStore(database);
         this.ledger = new SqliteEventLedger(database, clock);
         this.outbox = new SqliteOutbox(database);
+        this.activity = new SqliteActivity(database);
         this.overrides = new SqliteAdminOverrides(database);
         this.maintenance = new SqliteMaintenance(database);
         this.auditLog = new SqliteAuditLog(database);
@@ -132,6 +136,10 @@ public final class SqliteStore implements AutoCloseable {
 
     public WalletVerifications walletVerifications() {
         return community;
+    }
+
+    public ActivityLedger activity() {
+        return activity;
     }
 
     public BotState botState() {

@@ -62,7 +62,8 @@ final class AotTrainingCommand implements Callable<Integer> {
                     valid.settings().sync(),
                     valid.settings().ranking(),
                     valid.settings().log(),
-                    valid.settings().verify());
+                    valid.settings().verify(),
+                    valid.settings().social());
             Logging.apply(settings.log());
             try (Service service = Service.start(settings, Clock.systemUTC())) {
                 HttpClient client = HttpClient.newHttpClient();

@@ -42,6 +42,16 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("DISCORD_GATEWAY_URL", "sietch.discord.gateway-url"),
             new EnvironmentVariable("GRACE_PERIOD_HOURS", "sietch.sync.grace-period", false,
                     value -> value.matches("\\d+") ? value + "h" : value),
+            plain("ACTIVITY_POINTS_MESSAGE", "sietch.social.activity.points.message"),
+            plain("ACTIVITY_POINTS_REACTION_GIVEN", "sietch.social.activity.points.reaction-given"),
+            plain("ACTIVITY_POINTS_REACTION_RECEIVED", "sietch.social.activity.points.reaction-received"),
+            plain("ACTIVITY_DECAY_RATE", "sietch.social.activity.decay-rate"),
+            new EnvironmentVariable("ACTIVITY_DECAY_PERIOD_HOURS", "sietch.social.activity.decay-period", false,
+                    value -> value.matches("\\d+") ? value + "h" : value),
+            plain("SOCIAL_LAYER_LAUNCH_DATE", "sietch.social.launch-date"),
+            new EnvironmentVariable("NYM_CHANGE_COOLDOWN_DAYS", "sietch.social.nym-change-cooldown", false,
+                    value -> value.matches("\\d+") ? value + "d" : value),
+            plain("MAX_BIO_LENGTH", "sietch.social.max-bio-length"),
             plain("LOG_LEVEL", "sietch.log.level"),
             plain("LOG_FORMAT", "sietch.log.format"));
 

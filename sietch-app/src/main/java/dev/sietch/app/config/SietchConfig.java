@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigValueType;
 import dev.sietch.chain.ChainSettings;
 import dev.sietch.chain.ClaimEvent;
 import dev.sietch.chain.VaultSource;
+import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.http.MemberTokens;
 import dev.sietch.core.model.Secret;
@@ -115,8 +116,23 @@ public final class SietchConfig {
                         reader.oneOf("sietch.log.format", SietchSettings.Log.Format.class, SietchSettings.Log.Format.PLAIN)),
                 new SietchSettings.Verify(reader.optionalUrl("sietch.http.public-url"),
                         reader.positiveDuration("sietch.verify.valid-for"),
-                        reader.intBetween("sietch.verify.chain-id", 1, Integer.MAX_VALUE)));
+                        reader.intBetween("sietch.verify.chain-id", 1, Integer.MAX_VALUE)),
+                reader.build("sietch.social", () -> social(reader)));
         return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
+    }
+
+    private static SietchSettings.Social social(Reader reader) {
+        String s = "sietch.social.";
+        var activity = new Activity.Settings(
+                reader.intBetween(s + "activity.points.message", 0, 1000),
+                reader.intBetween(s + "activity.points.reaction-given", 0, 1000),
+                reader.intBetween(s + "activity.points.reaction-received", 0, 1000),
+                reader.duration(s + "activity.message-cooldown"),
+                reader.duration(s + "activity.reaction-cooldown"),
+                reader.fraction(s + "activity.decay-rate"),
+                reader.positiveDuration(s + "activity.decay-period"));
+        return new SietchSettings.Social(activity, reader.instant(s + "launch-date"),
+                reader.positiveDuration(s + "nym-change-cooldown"), reader.intBetween(s + "max-bio-length", 1, 1000));
     }
 
     private static DiscordSettings.Roles discordRoles(Reader reader) {
@@ -303,6 +319,31 @@ public final class SietchConfig {
                 return value;
             } catch (ConfigException e) {
                 return fail(path, describe(e), min);
+            }
+        }
+
+        /** A number in [0, 1). */
+        double fraction(String path) {
+            try {
+                double value = config.getDouble(path);
+                if (!(value >= 0 && value < 1)) {
+                    return fail(path, "must be at least 0 and less than 1, was " + value, 0.0);
+                }
+                return value;
+            } catch (ConfigException e) {
+                return fail(path, describe(e), 0.0);
+            }
+        }
+
+        /** A date ({@code 2025-01-01}, midnight UTC) or an ISO-8601 instant. */
+        java.time.Instant instant(String path) {
+            String text = string(path).trim();
+            try {
+                return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                        : java.time.Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                return fail(path, "not a date (2025-01-01) or an ISO-8601 instant, was " + text,
+                        java.time.Instant.EPOCH);
             }
         }
 

@@ -19,7 +19,24 @@ public record SietchSettings(
         Sync sync,
         RankingPolicy ranking,
         Log log,
-        Verify verify) {
+        Verify verify,
+        Social social) {
+
+    /**
+     * The social layer.
+     *
+     * @param activity activity points, cooldowns and decay
+     * @param launch when the community's social layer launched (OG badge and tenure)
+     * @param nymCooldown how often a member may change their nym
+     * @param maxBioLength the longest bio kept
+     */
+    public record Social(dev.sietch.core.model.Activity.Settings activity, java.time.Instant launch,
+            Duration nymCooldown, int maxBioLength) {
+
+        public static final Social DEFAULT = new Social(dev.sietch.core.model.Activity.Settings.DEFAULT,
+                dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH, Duration.ofDays(30),
+                dev.sietch.core.model.Bio.DEFAULT_MAX_LENGTH);
+    }
 
     /**
      * Wallet linking ({@code /verify}).

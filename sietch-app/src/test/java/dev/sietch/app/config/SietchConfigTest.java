@@ -239,6 +239,30 @@ final class SietchConfigTest {
                 "sietch.discord.gateway-url (from DISCORD_GATEWAY_URL): not an absolute ws(s) URL");
     }
 
+    @Test
+    void readsTheSocialLayerAndVerifySettings_withThePredecessorsVariables() {
+        var settings = valid(SietchConfig.load(Optional.empty(), Map.of("ACTIVITY_POINTS_MESSAGE", "3",
+                "ACTIVITY_DECAY_RATE", "0.25", "ACTIVITY_DECAY_PERIOD_HOURS", "12", "SOCIAL_LAYER_LAUNCH_DATE", "2025-03-01",
+                "NYM_CHANGE_COOLDOWN_DAYS", "7", "MAX_BIO_LENGTH", "200", "PUBLIC_URL", "https://sietch.example.com"),
+                new Properties()));
+
+        assertThat(settings.social().activity()).isEqualTo(new dev.sietch.core.model.Activity.Settings(3, 1, 2,
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(5), 0.25, java.time.Duration.ofHours(12)));
+        assertThat(settings.social().launch()).isEqualTo(java.time.Instant.parse("2025-03-01T00:00:00Z"));
+        assertThat(settings.social().nymCooldown()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(settings.social().maxBioLength()).isEqualTo(200);
+        assertThat(settings.verify().publicUrl()).contains(java.net.URI.create("https://sietch.example.com"));
+        assertThat(valid(SietchConfig.load(Optional.empty(), Map.of(), new Properties())).social())
+                .isEqualTo(SietchSettings.Social.DEFAULT);
+
+        assertThat(invalid(SietchConfig.load(Optional.empty(), Map.of("ACTIVITY_DECAY_RATE", "1.5",
+                "SOCIAL_LAYER_LAUNCH_DATE", "soon", "PUBLIC_URL", "sietch.example.com"), new Properties())))
+                .containsExactlyInAnyOrder(
+                        "sietch.social.activity.decay-rate (from ACTIVITY_DECAY_RATE): must be at least 0 and less than 1, was 1.5",
+                        "sietch.social.launch-date (from SOCIAL_LAYER_LAUNCH_DATE): not a date (2025-01-01) or an ISO-8601 instant, was soon",
+                        "sietch.http.public-url (from PUBLIC_URL): not an absolute http(s) URL without query or fragment");
+    }
+
     private static List<String> invalid(ConfigResult result) {
         assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
         return ((ConfigResult.Invalid) result).problems();

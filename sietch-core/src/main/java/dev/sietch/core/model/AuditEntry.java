@@ -21,7 +21,8 @@ public record AuditEntry(String type, Map<String, Object> data) {
             "naib_demotion", "grace_period_entered", "grace_period_exited",
             "admin_badge_award", "admin_badge_revoke", "admin_test_alert", "admin_reset_alert_counters",
             "alert_sent", "naib_seats_evaluated", "weekly_reset", "waitlist_registration", "waitlist_unregistration",
-            "waitlist_eligible", "role_assigned", "role_removed", "migration_prompt_sent", "wallet_linked");
+            "waitlist_eligible", "role_assigned", "role_removed", "migration_prompt_sent", "wallet_linked",
+            "badge_awarded");
 
     public AuditEntry {
         Objects.requireNonNull(type, "type");

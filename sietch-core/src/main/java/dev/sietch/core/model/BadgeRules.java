@@ -36,6 +36,13 @@ public final class BadgeRules {
         if (membership >= ELDER_DAYS) {
             earned.add(Badge.ELDER);
         }
+        earned.addAll(forActivity(activityBalance));
+        return earned;
+    }
+
+    /** The engagement badges an activity balance has earned (checked as points arrive). */
+    public static Set<Badge> forActivity(double activityBalance) {
+        var earned = EnumSet.noneOf(Badge.class);
         if (activityBalance >= CONSISTENT_BALANCE) {
             earned.add(Badge.CONSISTENT);
         }

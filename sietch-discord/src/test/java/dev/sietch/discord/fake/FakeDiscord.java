@@ -252,6 +252,35 @@ public final class FakeDiscord implements AutoCloseable {
         return id;
     }
 
+    /** A member posts a message in the guild's first text channel (MESSAGE_CREATE); returns its id. */
+    public long message(long userId) {
+        Member member = members.get(userId);
+        Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
+        long id = ids.incrementAndGet();
+        var guildMember = memberJson(member);
+        guildMember.remove("user");
+        dispatch("MESSAGE_CREATE", DataObject.empty().put("id", Long.toString(id))
+                .put("channel_id", Long.toString(channel.id())).put("guild_id", Long.toString(guildId))
+                .put("author", user(member.id(), member.username(), false)).put("member", guildMember)
+                .put("content", "").put("timestamp", Instant.now().toString()).put("edited_timestamp", null)
+                .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
+                .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
+                .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("pinned", false)
+                .put("type", 0).put("flags", 0));
+        return id;
+    }
+
+    /** {@code userId} reacts to message {@code messageId} of {@code authorId} (MESSAGE_REACTION_ADD). */
+    public void reaction(long userId, long messageId, long authorId) {
+        Member member = members.get(userId);
+        Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
+        dispatch("MESSAGE_REACTION_ADD", DataObject.empty().put("user_id", Long.toString(userId))
+                .put("channel_id", Long.toString(channel.id())).put("message_id", Long.toString(messageId))
+                .put("guild_id", Long.toString(guildId)).put("member", memberJson(member))
+                .put("emoji", DataObject.empty().put("id", null).put("name", "\uD83D\uDD25"))
+                .put("message_author_id", Long.toString(authorId)).put("burst", false).put("type", 0));
+    }
+
     /** Waits (at most {@code timeout}) for a REST call matching {@code method} and {@code path}. */
     public Call awaitCall(String method, Predicate<String> path, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
