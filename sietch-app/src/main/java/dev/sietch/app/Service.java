@@ -59,7 +59,8 @@ public final class Service implements AutoCloseable {
                 discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(store.members(),
                         store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth(),
                         store.outbox(), store.notifications(), store.botState(), Optional.of(linking),
-                        store.activity(), settings.social().activity(), clock)));
+                        store.activity(), settings.social().activity(), store.memberBadges(), settings.social().launch(),
+                        clock)));
                 metrics.bindDiscord(discord, store.outbox());
             } else {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");

@@ -86,7 +86,8 @@ final class ImageBotIT {
                 DataObject registered = DataObject.fromJson("{\"c\":" + discord.calls("PUT",
                         p -> p.endsWith("/guilds/" + GUILD + "/commands")).getFirst().body() + "}");
                 assertThat(registered.getArray("c").stream(net.dv8tion.jda.api.utils.data.DataArray::getObject)
-                        .map(c -> c.getString("name"))).containsExactlyInAnyOrder("position", "verify");
+                        .map(c -> c.getString("name")))
+                        .containsExactlyInAnyOrder("position", "verify", "stats", "badges", "profile", "leaderboard");
                 assertThat(discord.messages(census.id()).getFirst().getArray("embeds").getObject(0)
                         .getObject("footer").getString("text")).isEqualTo("Total Eligible: 2/69");
 

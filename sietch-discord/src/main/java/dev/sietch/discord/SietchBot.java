@@ -4,6 +4,7 @@ import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.port.ActivityLedger;
 import dev.sietch.core.port.BotState;
+import dev.sietch.core.port.MemberBadges;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.NaibSeats;
 import dev.sietch.core.port.Notifications;
@@ -16,7 +17,11 @@ import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.discord.internal.ActivityListener;
 import dev.sietch.discord.internal.CommandRegistry;
 import dev.sietch.discord.internal.RoleSync;
+import dev.sietch.discord.internal.command.BadgesCommand;
+import dev.sietch.discord.internal.command.LeaderboardCommand;
 import dev.sietch.discord.internal.command.PositionCommand;
+import dev.sietch.discord.internal.command.ProfileCommand;
+import dev.sietch.discord.internal.command.StatsCommand;
 import dev.sietch.discord.internal.command.SlashCommand;
 import dev.sietch.discord.internal.command.VerifyCommand;
 import dev.sietch.discord.internal.delivery.LinkConfirmation;
@@ -93,8 +98,10 @@ public final class SietchBot implements AutoCloseable {
     public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
             RankingPolicy policy, SyncHealthSource health, Outbox outbox, Notifications notifications,
             BotState state, Optional<LinkWallet> linking, ActivityLedger activity, Activity.Settings activitySettings,
-            Clock clock) {
+            MemberBadges badges, java.time.Instant launch, Clock clock) {
         public Sources {
+            Objects.requireNonNull(badges, "badges");
+            Objects.requireNonNull(launch, "launch");
             Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(activitySettings, "activitySettings");
             Objects.requireNonNull(linking, "linking");
@@ -215,7 +222,11 @@ public final class SietchBot implements AutoCloseable {
         }
         var community = new ReadCommunity(sources.members(), sources.links(), sources.seats(), sources.rankings(),
                 sources.policy());
-        var commands = new java.util.ArrayList<SlashCommand>(List.of(new PositionCommand(community)));
+        var commands = new java.util.ArrayList<SlashCommand>(List.of(new PositionCommand(community),
+                new StatsCommand(sources.members(), sources.activity(), sources.activitySettings(), sources.clock()),
+                new BadgesCommand(sources.members(), sources.badges()),
+                new ProfileCommand(sources.members(), sources.badges(), sources.launch(), sources.clock()),
+                new LeaderboardCommand(sources.members(), sources.launch(), sources.clock())));
         sources.linking().ifPresent(linking -> commands.add(new VerifyCommand(linking)));
         var registry = new CommandRegistry(commands);
         boolean written = registry.register(guild);

@@ -45,7 +45,8 @@ final class BotFixture {
     static SietchBot.Sources sources(SqliteStore store, java.time.Clock clock) {
         return new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
                 RankingPolicy.DEFAULT, store.syncHealth(), store.outbox(), store.notifications(), store.botState(),
-                Optional.empty(), store.activity(), dev.sietch.core.model.Activity.Settings.DEFAULT, clock);
+                Optional.empty(), store.activity(), dev.sietch.core.model.Activity.Settings.DEFAULT, store.memberBadges(),
+                dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH, clock);
     }
 
     static SietchBot connect(FakeDiscord discord, SqliteStore store, String token, DiscordSettings.Roles roles,

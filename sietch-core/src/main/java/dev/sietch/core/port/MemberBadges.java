@@ -20,4 +20,9 @@ public interface MemberBadges {
     boolean revoke(String memberId, String badgeId, String revokedBy, Instant at);
 
     enum AwardResult { AWARDED, NO_SUCH_MEMBER, ALREADY_HELD }
+
+    /** The badges the member holds (not revoked), in catalogue order. */
+    java.util.List<Held> held(String memberId);
+
+    record Held(Badge badge, Instant awardedAt) {}
 }

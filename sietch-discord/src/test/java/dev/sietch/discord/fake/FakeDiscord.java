@@ -204,6 +204,11 @@ public final class FakeDiscord implements AutoCloseable {
      * and returns the interaction's id (its callback is {@code POST /interactions/{id}/{token}/callback}).
      */
     public long slashCommand(long userId, String name) {
+        return slashCommand(userId, name, DataArray.empty());
+    }
+
+    /** A slash command with options (for a subcommand: one option of type 1 holding its own options). */
+    public long slashCommand(long userId, String name, DataArray options) {
         Member member = members.get(userId);
         Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
         long id = ids.incrementAndGet();
@@ -220,7 +225,7 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
                 .put("app_permissions", "0").put("entitlements", DataArray.empty())
                 .put("data", DataObject.empty().put("id", commandId).put("name", name).put("type", 1)
-                        .put("guild_id", Long.toString(guildId)).put("options", DataArray.empty())));
+                        .put("guild_id", Long.toString(guildId)).put("options", options)));
         return id;
     }
 

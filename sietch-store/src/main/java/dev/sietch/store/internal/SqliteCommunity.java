@@ -259,6 +259,20 @@ public final class SqliteCommunity
     // ---- badges
 
     @Override
+    public List<Held> held(String memberId) {
+        var held = db.read(h -> h.createQuery("""
+                        SELECT badge_id, awarded_at FROM member_badge WHERE member_id = :id AND revoked = 0""")
+                .bind("id", memberId)
+                .map((rs, ctx) -> {
+                    Instant awarded = Timestamps.parse(rs.getString(2));
+                    return Badge.byId(rs.getString(1)).map(b -> new Held(b, awarded));
+                })
+                .list());
+        return held.stream().flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparingInt(h -> Badge.CATALOGUE.indexOf(h.badge()))).toList();
+    }
+
+    @Override
     public AwardResult award(String memberId, Badge badge, String awardedBy, Optional<String> reason, String adminName,
             Instant at) {
         String now = Timestamps.format(at);
