@@ -14,6 +14,7 @@ module dev.sietch.http {
     requires xnio.api; // likewise (for the socket read timeout)
     requires com.fasterxml.jackson.databind;
     requires transitive micrometer.core;
+    requires java.desktop; // PNG avatars (ImageIO, Java 2D; headless)
 
     exports dev.sietch.http;
 

@@ -19,6 +19,7 @@ import dev.sietch.http.internal.HttpServer;
 import dev.sietch.http.internal.Route;
 import dev.sietch.http.internal.route.AdminCommunityRoutes;
 import dev.sietch.http.internal.route.AdminRoutes;
+import dev.sietch.http.internal.route.AvatarRoutes;
 import dev.sietch.http.internal.route.MemberRoutes;
 import dev.sietch.http.internal.route.NaibRoutes;
 import dev.sietch.http.internal.route.NotificationRoutes;
@@ -175,6 +176,7 @@ public final class HttpApi implements AutoCloseable {
             routes.addAll(new AdminRoutes(overrides, auditLog, syncHealth, gracePeriod).routes());
             routes.addAll(new AdminCommunityRoutes(members, memberBadges, notifications).routes());
             routes.addAll(new MemberRoutes(members).routes());
+            routes.addAll(new AvatarRoutes(members).routes());
             routes.addAll(new NaibRoutes(community).routes());
             routes.addAll(new ThresholdRoutes(community, thresholdHistory, waitlist).routes());
             routes.addAll(new NotificationRoutes(members, notifications, community).routes());

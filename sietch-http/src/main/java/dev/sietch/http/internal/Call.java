@@ -84,6 +84,12 @@ public final class Call {
         exchange.getResponseSender().send(text);
     }
 
+    public void sendBytes(int status, String contentType, byte[] body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(body));
+    }
+
     public void ok(Object body) {
         send(200, body);
     }
