@@ -1,6 +1,6 @@
 -- The bot: outbox delivery in two recorded steps (direct message, then channel post) with retry
--- backoff, its small persistent values (the census message it edits in place), wallet linking
--- and activity points.
+-- backoff, its small persistent values (the census message it edits in place), wallet linking,
+-- activity points and onboarding wizards in progress.
 ALTER TABLE outbox ADD COLUMN direct_message TEXT
     CHECK (direct_message IN ('sent', 'fallback', 'closed', 'opted_out', 'no_recipient', 'not_needed'));
 ALTER TABLE outbox ADD COLUMN direct_message_at TEXT;
@@ -41,3 +41,13 @@ CREATE TABLE member_activity (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX member_activity_balance ON member_activity (balance);
+
+-- Onboarding wizards in progress (nym, picture, bio), so a restart resumes them.
+CREATE TABLE onboarding_session (
+    discord_user_id TEXT PRIMARY KEY,
+    step            TEXT NOT NULL CHECK (step IN ('nym', 'picture', 'bio')),
+    nym             TEXT,
+    picture_type    TEXT CHECK (picture_type IN ('generated', 'none')),
+    started_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+) STRICT, WITHOUT ROWID;

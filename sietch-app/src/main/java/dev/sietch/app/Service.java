@@ -5,6 +5,7 @@ import dev.sietch.app.config.SietchSettings;
 import dev.sietch.chain.ChainSettings;
 import dev.sietch.chain.Web3Signatures;
 import dev.sietch.core.usecase.LinkWallet;
+import dev.sietch.core.usecase.Onboard;
 import dev.sietch.discord.SietchBot;
 import dev.sietch.http.HttpApi;
 import dev.sietch.store.SqliteStore;
@@ -60,6 +61,9 @@ public final class Service implements AutoCloseable {
                         store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth(),
                         store.outbox(), store.notifications(), store.botState(), Optional.of(linking),
                         store.activity(), settings.social().activity(), store.memberBadges(), settings.social().launch(),
+                        Optional.of(new Onboard(new Onboard.Settings(settings.verify().publicUrl(settings.http()),
+                                settings.social().maxBioLength()), store.members(), store.walletLinks(), store.rankings(),
+                                store.onboarding(), clock)),
                         clock)));
                 metrics.bindDiscord(discord, store.outbox());
             } else {

@@ -87,7 +87,7 @@ final class ImageBotIT {
                         p -> p.endsWith("/guilds/" + GUILD + "/commands")).getFirst().body() + "}");
                 assertThat(registered.getArray("c").stream(net.dv8tion.jda.api.utils.data.DataArray::getObject)
                         .map(c -> c.getString("name")))
-                        .containsExactlyInAnyOrder("position", "verify", "stats", "badges", "profile", "leaderboard");
+                        .containsExactlyInAnyOrder("position", "verify", "stats", "badges", "profile", "leaderboard", "onboard");
                 assertThat(discord.messages(census.id()).getFirst().getArray("embeds").getObject(0)
                         .getObject("footer").getString("text")).isEqualTo("Total Eligible: 2/69");
 
@@ -121,7 +121,10 @@ final class ImageBotIT {
                                 + WalletLinkingTest.sign(text, WalletLinkingTest.KEY_A) + "\"}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
-                await(() -> !discord.directMessages(MEMBER).isEmpty(), Duration.ofSeconds(10), log);
+                // the link is confirmed, and (the wallet being rank 1) the onboarding wizard starts
+                await(() -> discord.directMessages(MEMBER).size() == 2, Duration.ofSeconds(10), log);
+                assertThat(discord.directMessages(MEMBER)).extracting(m -> m.getArray("embeds").getObject(0)
+                        .getString("title")).containsExactly("Wallet linked", "Welcome to Sietch");
 
                 // /position now places the member by the linked wallet (rank 1 of 3)
                 long position = discord.slashCommand(MEMBER, "position");

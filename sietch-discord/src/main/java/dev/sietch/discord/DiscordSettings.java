@@ -57,13 +57,19 @@ public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, S
      * linked members; {@link Mode#COLLABLAND}: Collab.Land does (the predecessor's set-up) and the
      * bot never changes them.
      */
-    public record Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin) {
+    public record Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin, OptionalLong onboarded) {
 
         public enum Mode { SIETCH, COLLABLAND }
 
         public static final Roles COLLABLAND = new Roles(Mode.COLLABLAND, OptionalLong.empty(), OptionalLong.empty());
 
+        /** Without an Onboarded role. */
+        public Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin) {
+            this(mode, naib, fedaykin, OptionalLong.empty());
+        }
+
         public Roles {
+            Objects.requireNonNull(onboarded, "onboarded");
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(naib, "naib");
             Objects.requireNonNull(fedaykin, "fedaykin");

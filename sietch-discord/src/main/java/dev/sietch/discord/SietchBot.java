@@ -13,12 +13,16 @@ import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.usecase.LinkWallet;
+import dev.sietch.core.usecase.Onboard;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.discord.internal.ActivityListener;
 import dev.sietch.discord.internal.CommandRegistry;
+import dev.sietch.discord.internal.ComponentHandler;
+import dev.sietch.discord.internal.onboarding.OnboardingFlow;
 import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.BadgesCommand;
 import dev.sietch.discord.internal.command.LeaderboardCommand;
+import dev.sietch.discord.internal.onboarding.OnboardCommand;
 import dev.sietch.discord.internal.command.PositionCommand;
 import dev.sietch.discord.internal.command.ProfileCommand;
 import dev.sietch.discord.internal.command.StatsCommand;
@@ -98,8 +102,9 @@ public final class SietchBot implements AutoCloseable {
     public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
             RankingPolicy policy, SyncHealthSource health, Outbox outbox, Notifications notifications,
             BotState state, Optional<LinkWallet> linking, ActivityLedger activity, Activity.Settings activitySettings,
-            MemberBadges badges, java.time.Instant launch, Clock clock) {
+            MemberBadges badges, java.time.Instant launch, Optional<Onboard> onboarding, Clock clock) {
         public Sources {
+            Objects.requireNonNull(onboarding, "onboarding");
             Objects.requireNonNull(badges, "badges");
             Objects.requireNonNull(launch, "launch");
             Objects.requireNonNull(activity, "activity");
@@ -143,7 +148,7 @@ public final class SietchBot implements AutoCloseable {
 
     private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, Delivery delivery,
             Optional<Census> census, DeliveryStats stats, boolean owned, CommandRegistry registry,
-            ActivityListener activity, boolean commandsWritten) {
+            ActivityListener activity, Optional<OnboardingFlow> flow, boolean commandsWritten) {
         this.activity = activity;
         this.jda = jda;
         this.guildId = guildId;
@@ -160,7 +165,7 @@ public final class SietchBot implements AutoCloseable {
         retries.scheduleWithFixedDelay(this::retryDue, RETRY_POLL.toMillis(), RETRY_POLL.toMillis(),
                 TimeUnit.MILLISECONDS);
         this.stopConfirmations = sources.linking()
-                .map(linking -> linking.onLinked(new LinkConfirmation(jda, stats)))
+                .map(linking -> linking.onLinked(new LinkConfirmation(jda, stats, flow)))
                 .orElse(() -> { });
     }
 
@@ -228,7 +233,10 @@ public final class SietchBot implements AutoCloseable {
                 new ProfileCommand(sources.members(), sources.badges(), sources.launch(), sources.clock()),
                 new LeaderboardCommand(sources.members(), sources.launch(), sources.clock())));
         sources.linking().ifPresent(linking -> commands.add(new VerifyCommand(linking)));
-        var registry = new CommandRegistry(commands);
+        Optional<OnboardingFlow> flow = sources.onboarding().map(onboard -> new OnboardingFlow(onboard, guildId,
+                roles.onboarded(), onboard.settings().maxBioLength()));
+        flow.ifPresent(f -> commands.add(new OnboardCommand(f)));
+        var registry = new CommandRegistry(commands, flow.<List<ComponentHandler>>map(List::of).orElse(List.of()));
         boolean written = registry.register(guild);
         jda.addEventListener(registry);
         var activity = new ActivityListener(guildId, sources.activity(), sources.activitySettings(), sources.clock());
@@ -245,7 +253,7 @@ public final class SietchBot implements AutoCloseable {
                         sources.health(), sources.state(), stats, sources.clock()))
                 : Optional.empty();
         return new SietchBot(jda, guildId, sources, roleSync, delivery, census, stats, owned, registry, activity,
-                written);
+                flow, written);
     }
 
     /** What an announcement run did: outbox rows delivered and failed (to be retried), and whether the census changed. */

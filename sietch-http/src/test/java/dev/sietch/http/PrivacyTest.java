@@ -139,6 +139,9 @@ final class PrivacyTest {
         } else if (route.contains("{nym}")) {
             members.forEach(m -> paths.add(route.replace("{nym}", m.nym())));
             paths.add(route.replace("{nym}", "nobody"));
+        } else if (route.contains("{file}")) { // avatars
+            members.forEach(m -> paths.add(route.replace("{file}", m.memberId() + ".svg")));
+            paths.add(route.replace("{file}", "bad.png"));
         } else if (route.contains("{memberId}")) {
             members.forEach(m -> paths.add(route.replace("{memberId}", m.memberId())));
             paths.add(route.replace("{memberId}", "bad"));

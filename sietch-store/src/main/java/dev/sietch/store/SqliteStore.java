@@ -15,6 +15,7 @@ import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.core.port.EventLedger;
 import dev.sietch.core.port.ActivityLedger;
 import dev.sietch.core.port.BotState;
+import dev.sietch.core.port.OnboardingSessions;
 import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
@@ -26,6 +27,7 @@ import dev.sietch.store.internal.SqliteEligibilityStore;
 import dev.sietch.store.internal.SqliteEventLedger;
 import dev.sietch.store.internal.SqliteMaintenance;
 import dev.sietch.store.internal.SqliteActivity;
+import dev.sietch.store.internal.SqliteOnboarding;
 import dev.sietch.store.internal.SqliteOutbox;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +46,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteEventLedger ledger;
     private final SqliteOutbox outbox;
     private final SqliteActivity activity;
+    private final SqliteOnboarding onboarding;
     private final SqliteAdminOverrides overrides;
     private final SqliteMaintenance maintenance;
     private final SqliteAuditLog auditLog;
@@ -55,6 +58,7 @@ public final class SqliteStore implements AutoCloseable {
         this.ledger = new SqliteEventLedger(database, clock);
         this.outbox = new SqliteOutbox(database);
         this.activity = new SqliteActivity(database);
+        this.onboarding = new SqliteOnboarding(database);
         this.overrides = new SqliteAdminOverrides(database);
         this.maintenance = new SqliteMaintenance(database);
         this.auditLog = new SqliteAuditLog(database);
@@ -136,6 +140,10 @@ public final class SqliteStore implements AutoCloseable {
 
     public WalletVerifications walletVerifications() {
         return community;
+    }
+
+    public OnboardingSessions onboarding() {
+        return onboarding;
     }
 
     public ActivityLedger activity() {

@@ -37,6 +37,7 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("DISCORD_CHANNEL_SIETCH_LOUNGE", "sietch.discord.channels.sietch-lounge"),
             plain("DISCORD_ROLE_NAIB", "sietch.discord.roles.naib"),
             plain("DISCORD_ROLE_FEDAYKIN", "sietch.discord.roles.fedaykin"),
+            plain("DISCORD_ROLE_ONBOARDED", "sietch.discord.roles.onboarded"),
             plain("DISCORD_ROLES_MODE", "sietch.discord.roles.mode"),
             plain("DISCORD_REST_URL", "sietch.discord.rest-url"),
             plain("DISCORD_GATEWAY_URL", "sietch.discord.gateway-url"),

@@ -145,7 +145,7 @@ public final class SietchConfig {
                     "sietch needs sietch.discord.roles.naib and .fedaykin (DISCORD_ROLE_NAIB, DISCORD_ROLE_FEDAYKIN)",
                     DiscordSettings.Roles.COLLABLAND);
         }
-        return new DiscordSettings.Roles(mode, naib, fedaykin);
+        return new DiscordSettings.Roles(mode, naib, fedaykin, reader.snowflake("sietch.discord.roles.onboarded"));
     }
 
     private static SietchBot.Endpoints discordEndpoints(Reader reader) {

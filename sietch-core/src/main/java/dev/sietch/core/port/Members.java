@@ -34,6 +34,9 @@ public interface Members {
 
     void completeOnboarding(String memberId, Instant at);
 
+    /** Sets the profile picture ({@code pfpType} custom, generated or none). */
+    void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at);
+
     enum Sort { NYM, TENURE, BADGE_COUNT }
 
     /**

@@ -30,7 +30,7 @@ public final class CommandRegistry extends ListenerAdapter {
 
     static final String UNKNOWN = "This command is not available.";
     static final String FAILED = "Something went wrong on our side; please try again in a minute.";
-    static final String EXPIRED = "This button is no longer available. Run the command again.";
+    public static final String EXPIRED = "This button is no longer available. Run the command again.";
 
     private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
     private final Map<String, ComponentHandler> components = new LinkedHashMap<>();

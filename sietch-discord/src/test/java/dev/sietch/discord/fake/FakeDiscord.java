@@ -62,6 +62,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, DataObject> messagesByNonce = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(950_000_000_000_000_000L);
     private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger snowflakes = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger identifies = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();
@@ -211,7 +212,7 @@ public final class FakeDiscord implements AutoCloseable {
     public long slashCommand(long userId, String name, DataArray options) {
         Member member = members.get(userId);
         Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
-        long id = ids.incrementAndGet();
+        long id = snowflakeNow();
         var commandId = commands.stream(DataArray::getObject).filter(c -> c.getString("name").equals(name))
                 .map(c -> c.getString("id")).findFirst().orElse(Long.toString(ids.incrementAndGet()));
         dispatch("INTERACTION_CREATE", DataObject.empty()
@@ -236,7 +237,7 @@ public final class FakeDiscord implements AutoCloseable {
     public long button(long userId, String customId) {
         Member member = members.get(userId);
         Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
-        long id = ids.incrementAndGet();
+        long id = snowflakeNow();
         DataObject message = DataObject.empty().put("id", Long.toString(ids.incrementAndGet()))
                 .put("channel_id", Long.toString(channel.id())).put("author", user(BOT_ID, "sietch", true))
                 .put("content", "").put("type", 0).put("timestamp", Instant.now().toString()).put("pinned", false)
@@ -254,6 +255,54 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
                 .put("app_permissions", "0").put("entitlements", DataArray.empty()).put("message", message)
                 .put("data", DataObject.empty().put("custom_id", customId).put("component_type", 2)));
+        return id;
+    }
+
+    /** A user clicks a button on a message the bot sent them by DM; returns the interaction's id. */
+    public long dmButton(long userId, String customId) {
+        return dmInteraction(userId, 3, DataObject.empty().put("custom_id", customId).put("component_type", 2));
+    }
+
+    /** A user submits a modal in their DM with the bot ({@code values}: text input id → value). */
+    public long dmModal(long userId, String customId, Map<String, String> values) {
+        var components = DataArray.empty();
+        int unique = 1;
+        for (var entry : values.entrySet()) {
+            components.add(DataObject.empty().put("type", 18).put("id", unique++).put("component", DataObject.empty()
+                    .put("type", 4).put("id", unique++).put("custom_id", entry.getKey()).put("value", entry.getValue())));
+        }
+        return dmInteraction(userId, 5, DataObject.empty().put("custom_id", customId).put("components", components));
+    }
+
+    private long dmInteraction(long userId, int type, DataObject data) {
+        Member member = members.get(userId);
+        long channelId = dmChannels.entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey)
+                .findFirst().orElseGet(() -> {
+                    long created = ids.incrementAndGet();
+                    dmChannels.put(created, userId);
+                    return created;
+                });
+        long id = snowflakeNow();
+        var payload = DataObject.empty()
+                .put("id", Long.toString(id)).put("application_id", Long.toString(APPLICATION_ID)).put("type", type)
+                .put("token", "token-" + id).put("version", 1)
+                .put("channel_id", Long.toString(channelId))
+                .put("channel", DataObject.empty().put("id", Long.toString(channelId)).put("type", 1)
+                        .put("last_message_id", null).put("flags", 0)
+                        .put("recipients", DataArray.empty().add(user(userId, member.username(), false))))
+                .put("user", user(userId, member.username(), false))
+                .put("locale", "en-US").put("context", 1)
+                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
+                .put("app_permissions", "0").put("entitlements", DataArray.empty()).put("data", data);
+        if (type == 3) {
+            payload.put("message", DataObject.empty().put("id", Long.toString(ids.incrementAndGet()))
+                    .put("channel_id", Long.toString(channelId)).put("author", user(BOT_ID, "sietch", true))
+                    .put("content", "").put("type", 0).put("timestamp", Instant.now().toString()).put("pinned", false)
+                    .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
+                    .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
+                    .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("flags", 0));
+        }
+        dispatch("INTERACTION_CREATE", payload);
         return id;
     }
 
@@ -302,6 +351,11 @@ public final class FakeDiscord implements AutoCloseable {
     /** Drops every gateway socket without a close frame, as a network failure would. */
     public void dropGateway() {
         gateway.connections().forEach(WebSocketServer.Connection::drop);
+    }
+
+    /** A snowflake for now: JDA reads an interaction's age (for its 15-minute follow-up window) from its id. */
+    private long snowflakeNow() {
+        return ((System.currentTimeMillis() - 1_420_070_400_000L) << 22) | (snowflakes.incrementAndGet() & 0xFFF);
     }
 
     // ---- JSON

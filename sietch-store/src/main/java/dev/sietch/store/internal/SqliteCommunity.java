@@ -155,6 +155,14 @@ public final class SqliteCommunity
                 WHERE member_id = :id""").bind("id", memberId).bind("at", Timestamps.format(at)).execute());
     }
 
+    @Override
+    public void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at) {
+        db.write(h -> h.createUpdate("""
+                        UPDATE member_profile SET pfp_type = :type, pfp_url = :url, updated_at = :at WHERE member_id = :id""")
+                .bind("id", memberId).bind("type", pfpType).bind("url", pfpUrl.orElse(null))
+                .bind("at", Timestamps.format(at)).execute());
+    }
+
     private static MemberProfile profile(ResultSet rs) throws SQLException {
         return new MemberProfile(
                 rs.getString("member_id"),

@@ -2,6 +2,8 @@ package dev.sietch.discord.internal.delivery;
 
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.discord.DeliveryStats;
+import dev.sietch.discord.internal.onboarding.OnboardingFlow;
+import java.util.Optional;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
@@ -18,10 +20,13 @@ public final class LinkConfirmation implements Consumer<LinkWallet.Linked> {
 
     private final JDA jda;
     private final DeliveryStats stats;
+    private final Optional<OnboardingFlow> onboarding;
 
-    public LinkConfirmation(JDA jda, DeliveryStats stats) {
+    /** @param onboarding when present, a newly linked member without a profile is then offered the wizard */
+    public LinkConfirmation(JDA jda, DeliveryStats stats, Optional<OnboardingFlow> onboarding) {
         this.jda = jda;
         this.stats = stats;
+        this.onboarding = onboarding;
     }
 
     @Override
@@ -33,8 +38,17 @@ public final class LinkConfirmation implements Consumer<LinkWallet.Linked> {
         embed.setFooter("Use /position to see where you stand.");
         jda.openPrivateChannelById(linked.discordUserId())
                 .flatMap(dm -> dm.sendMessageEmbeds(embed.build()))
-                .queue(sent -> stats.count(DeliveryStats.Kind.DIRECT_MESSAGE),
-                        failure -> log.info("Discord: the link confirmation to {} was not delivered: {}",
-                                linked.discordUserId(), failure.toString()));
+                .queue(sent -> {
+                    stats.count(DeliveryStats.Kind.DIRECT_MESSAGE);
+                    onboarding.ifPresent(flow -> Thread.ofVirtual().name("onboarding-start").start(() -> {
+                        try {
+                            flow.startByDirectMessage(jda, linked.discordUserId())
+                                    .ifPresent(why -> log.info("Discord: no onboarding for {}: {}", linked.discordUserId(), why));
+                        } catch (RuntimeException e) {
+                            log.info("Discord: the onboarding DM to {} failed: {}", linked.discordUserId(), e.toString());
+                        }
+                    }));
+                }, failure -> log.info("Discord: the link confirmation to {} was not delivered: {}",
+                        linked.discordUserId(), failure.toString()));
     }
 }

@@ -1,0 +1,30 @@
+package dev.sietch.core.port;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The onboarding wizards in progress, persisted so a restart resumes them. Implemented by the store. */
+public interface OnboardingSessions {
+
+    Optional<Session> find(String discordUserId);
+
+    void save(Session session);
+
+    void delete(String discordUserId);
+
+    enum Step { NYM, PICTURE, BIO }
+
+    /** @param pictureType {@code generated} or {@code none}, once chosen */
+    record Session(String discordUserId, Step step, Optional<String> nym, Optional<String> pictureType,
+            Instant startedAt, Instant updatedAt) {
+        public Session {
+            Objects.requireNonNull(discordUserId, "discordUserId");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(nym, "nym");
+            Objects.requireNonNull(pictureType, "pictureType");
+            Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(updatedAt, "updatedAt");
+        }
+    }
+}

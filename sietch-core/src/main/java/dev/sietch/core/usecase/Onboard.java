@@ -1,0 +1,178 @@
+package dev.sietch.core.usecase;
+
+import dev.sietch.core.model.Bio;
+import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.Nym;
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.model.WalletAddress;
+import dev.sietch.core.port.Members;
+import dev.sietch.core.port.OnboardingSessions;
+import dev.sietch.core.port.OnboardingSessions.Session;
+import dev.sietch.core.port.OnboardingSessions.Step;
+import dev.sietch.core.port.RankingReader;
+import dev.sietch.core.port.WalletLinks;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The onboarding wizard (spec domain.md §3.3): nym, then picture, then bio, then the profile. Who
+ * may start: an account with a linked wallet inside the member ranks and no profile yet. The state
+ * is kept in the store, so a restart mid-wizard resumes; a wizard left alone for
+ * {@link #IDLE_TIMEOUT} has to be started again.
+ */
+public final class Onboard {
+
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(15);
+
+    public static final String TIMED_OUT = "Your onboarding timed out after 15 minutes without an answer. "
+            + "Run /onboard in the server to start again.";
+
+    /**
+     * @param publicUrl where the HTTP API serves generated avatars
+     * @param maxBioLength the longest bio kept
+     */
+    public record Settings(URI publicUrl, int maxBioLength) {
+        public Settings {
+            Objects.requireNonNull(publicUrl, "publicUrl");
+        }
+    }
+
+    public sealed interface Result {}
+
+    /** The wizard is at {@code step}. */
+    public record Next(Step step, Optional<String> nym) implements Result {}
+
+    /** The member's answer was refused; the wizard stays at its step. */
+    public record Refused(String message) implements Result {}
+
+    /** The profile exists and onboarding is complete. */
+    public record Done(MemberProfile profile) implements Result {}
+
+    private final Settings settings;
+    private final Members members;
+    private final WalletLinks links;
+    private final RankingReader rankings;
+    private final OnboardingSessions sessions;
+    private final Clock clock;
+
+    public Onboard(Settings settings, Members members, WalletLinks links, RankingReader rankings,
+            OnboardingSessions sessions, Clock clock) {
+        this.settings = settings;
+        this.members = members;
+        this.links = links;
+        this.rankings = rankings;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Starts (or restarts) the wizard for the account, if it may have a profile. */
+    public Result start(String discordUserId) {
+        if (members.byDiscordId(discordUserId).isPresent()) {
+            return new Refused("You already have a Sietch profile. Use /profile view to see it.");
+        }
+        Optional<WalletAddress> wallet = links.walletOf(discordUserId);
+        if (wallet.isEmpty()) {
+            return new Refused("Link your wallet first: run /verify in the server.");
+        }
+        if (rankings.find(wallet.get()).filter(RankedWallet::member).isEmpty()) {
+            return new Refused("Your linked wallet is not in the top 69. Claim and hold BGT to join Sietch.");
+        }
+        Instant now = clock.instant();
+        sessions.save(new Session(discordUserId, Step.NYM, Optional.empty(), Optional.empty(), now, now));
+        return new Next(Step.NYM, Optional.empty());
+    }
+
+    public Result chooseNym(String discordUserId, String nym) {
+        Optional<Session> session = current(discordUserId, Step.NYM);
+        if (session.isEmpty()) {
+            return stale(discordUserId);
+        }
+        String trimmed = nym == null ? "" : nym.strip();
+        Optional<String> problem = Nym.problem(trimmed);
+        if (problem.isPresent()) {
+            return new Refused(problem.get());
+        }
+        if (members.byNym(trimmed).isPresent()) {
+            return new Refused("This nym is already taken. Please choose another.");
+        }
+        sessions.save(new Session(discordUserId, Step.PICTURE, Optional.of(trimmed), Optional.empty(),
+                session.get().startedAt(), clock.instant()));
+        return new Next(Step.PICTURE, Optional.of(trimmed));
+    }
+
+    /** @param generated a generated avatar, or no picture */
+    public Result choosePicture(String discordUserId, boolean generated) {
+        Optional<Session> session = current(discordUserId, Step.PICTURE);
+        if (session.isEmpty()) {
+            return stale(discordUserId);
+        }
+        sessions.save(new Session(discordUserId, Step.BIO, session.get().nym(),
+                Optional.of(generated ? "generated" : "none"), session.get().startedAt(), clock.instant()));
+        return new Next(Step.BIO, session.get().nym());
+    }
+
+    /** Creates the profile with the answers and {@code bio} (sanitised; absent or blank: none). */
+    public Result finish(String discordUserId, Optional<String> bio) {
+        Optional<Session> session = current(discordUserId, Step.BIO);
+        if (session.isEmpty()) {
+            return stale(discordUserId);
+        }
+        Optional<RankedWallet> standing = links.walletOf(discordUserId).flatMap(rankings::find).filter(RankedWallet::member);
+        if (standing.isEmpty()) {
+            sessions.delete(discordUserId);
+            return new Refused("Your linked wallet is no longer in the top 69, so the profile was not created.");
+        }
+        String nym = session.get().nym().orElseThrow();
+        if (members.byNym(nym).isPresent()) {
+            sessions.save(new Session(discordUserId, Step.NYM, Optional.empty(), Optional.empty(),
+                    session.get().startedAt(), clock.instant()));
+            return new Refused("Someone took the nym " + nym + " meanwhile. Please choose another.");
+        }
+        Instant now = clock.instant();
+        boolean generated = session.get().pictureType().filter("generated"::equals).isPresent();
+        Role tier = standing.get().role() == Role.NAIB ? Role.NAIB : Role.FEDAYKIN;
+        MemberProfile created = members.create(new Members.NewProfile(discordUserId, nym, tier,
+                bio.flatMap(b -> Bio.sanitise(b, settings.maxBioLength())), Optional.empty(),
+                generated ? "generated" : "none"), now);
+        if (generated) {
+            members.setPicture(created.memberId(), "generated", Optional.of(avatarUrl(created.memberId())), now);
+        }
+        members.completeOnboarding(created.memberId(), now);
+        sessions.delete(discordUserId);
+        return new Done(members.byId(created.memberId()).orElseThrow());
+    }
+
+    /** Where the member's generated avatar is served as PNG. */
+    public String avatarUrl(String memberId) {
+        String base = settings.publicUrl().toString();
+        return (base.endsWith("/") ? base : base + "/") + "api/avatars/" + memberId + ".png";
+    }
+
+    private Optional<Session> current(String discordUserId, Step step) {
+        return sessions.find(discordUserId)
+                .filter(s -> s.step() == step)
+                .filter(s -> clock.instant().isBefore(s.updatedAt().plus(IDLE_TIMEOUT)));
+    }
+
+    private Result stale(String discordUserId) {
+        Optional<Session> session = sessions.find(discordUserId);
+        if (session.isPresent() && !clock.instant().isBefore(session.get().updatedAt().plus(IDLE_TIMEOUT))) {
+            sessions.delete(discordUserId);
+            return new Refused(TIMED_OUT);
+        }
+        if (members.byDiscordId(discordUserId).filter(MemberProfile::onboardingComplete).isPresent()) {
+            return new Refused("Your profile is already set up.");
+        }
+        return new Refused(session.isPresent() ? "That step is already answered; use the latest message."
+                : "There is no onboarding in progress. Run /onboard in the server to start.");
+    }
+}

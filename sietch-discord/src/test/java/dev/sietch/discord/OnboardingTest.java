@@ -1,0 +1,150 @@
+package dev.sietch.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.RankedWallet;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.model.Wei;
+import dev.sietch.core.usecase.Onboard;
+import dev.sietch.discord.fake.FakeDiscord;
+import dev.sietch.store.SqliteStore;
+import dev.sietch.store.StoreSettings;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The onboarding wizard in DMs, end to end through the real JDA: /onboard, the nym form (refusals
+ * included), a restart mid-wizard, the picture and bio steps, the profile and the Onboarded role;
+ * the idle timeout; who may not start.
+ */
+final class OnboardingTest {
+
+    private static final long CHANI = 700_000_000_000_000_031L;
+    private static final long STRANGER = 700_000_000_000_000_032L;
+
+    @TempDir
+    Path dir;
+
+    private FakeDiscord discord;
+    private FakeDiscord.Role onboardedRole;
+    private SqliteStore store;
+    private final DeliveryTest.SettableClock clock = new DeliveryTest.SettableClock(BotFixture.NOW.plusSeconds(60));
+
+    @BeforeEach
+    void start() throws Exception {
+        discord = new FakeDiscord(BotFixture.GUILD);
+        discord.addTextChannel("general");
+        onboardedRole = discord.addRole("Onboarded");
+        discord.addMember(CHANI, "chani");
+        discord.addMember(STRANGER, "stranger");
+        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        BotFixture.commit(store, List.of(new RankedWallet(BotFixture.wallet(1), 1, new Wei(BigInteger.TEN.pow(21)),
+                Role.NAIB, true)), List.of());
+        store.walletLinks().link(Long.toString(CHANI), BotFixture.wallet(1), BotFixture.NOW);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        store.close();
+        discord.close();
+    }
+
+    private SietchBot connect() throws InterruptedException {
+        var plain = BotFixture.sources(store, clock);
+        var onboard = new Onboard(new Onboard.Settings(URI.create("https://sietch.example"), 160), store.members(),
+                store.walletLinks(), store.rankings(), store.onboarding(), clock);
+        var sources = new SietchBot.Sources(plain.members(), plain.links(), plain.seats(), plain.rankings(), plain.policy(),
+                plain.health(), plain.outbox(), plain.notifications(), plain.state(), plain.linking(), plain.activity(),
+                plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard), clock);
+        return BotFixture.connect(discord, sources, FakeDiscord.TOKEN, new DiscordSettings.Roles(
+                DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.of(onboardedRole.id())), DiscordSettings.Channels.NONE);
+    }
+
+    private DataObject callback(long interaction) throws InterruptedException {
+        return discord.awaitCall("POST", p -> p.contains("/interactions/" + interaction + "/"), Duration.ofSeconds(5)).json();
+    }
+
+    private static String title(DataObject callback) {
+        return callback.getObject("data").getArray("embeds").getObject(0).getString("title");
+    }
+
+    @Test
+    void aLinkedMemberOnboardsInDirectMessages_acrossARestart() throws Exception {
+        try (var bot = connect()) {
+            long onboard = discord.slashCommand(CHANI, "onboard");
+            assertThat(callback(onboard).getInt("type")).isEqualTo(5); // deferred: the DM may take a moment
+            assertThat(discord.awaitCall("POST", p -> p.contains("/webhooks/"), Duration.ofSeconds(5)).json()
+                    .getString("content")).isEqualTo("Check your DMs! I've sent you the first step.");
+            DataObject first = discord.directMessages(CHANI).getFirst();
+            assertThat(first.getArray("embeds").getObject(0).getString("title")).isEqualTo("Welcome to Sietch");
+            assertThat(first.toString()).contains("onboarding:nym");
+
+            DataObject form = callback(discord.dmButton(CHANI, "onboarding:nym"));
+            assertThat(form.getInt("type")).isEqualTo(9); // a modal
+            assertThat(form.getObject("data").getString("custom_id")).isEqualTo("onboarding:nym_form");
+
+            DataObject reserved = callback(discord.dmModal(CHANI, "onboarding:nym_form", Map.of("nym", "Admin")));
+            assertThat(reserved.getObject("data").getString("content")).isEqualTo("This nym is reserved and cannot be used");
+            assertThat(title(callback(discord.dmModal(CHANI, "onboarding:nym_form", Map.of("nym", "Chani")))))
+                    .isEqualTo("Your picture");
+        }
+
+        try (var bot = connect()) { // a restart mid-wizard: the state is in the store
+            assertThat(title(callback(discord.dmButton(CHANI, "onboarding:picture:generated")))).isEqualTo("Your bio");
+            DataObject done = callback(discord.dmModal(CHANI, "onboarding:bio_form",
+                    Map.of("bio", "Fremen of Sietch Tabr https://spam.example")));
+            assertThat(title(done)).isEqualTo("Welcome to Sietch, Chani!");
+
+            MemberProfile profile = store.members().byDiscordId(Long.toString(CHANI)).orElseThrow();
+            assertThat(profile.onboardingComplete()).isTrue();
+            assertThat(profile.tier()).isEqualTo(Role.NAIB);
+            assertThat(profile.bio()).contains("Fremen of Sietch Tabr [link removed]");
+            assertThat(profile.pfpType()).isEqualTo("generated");
+            assertThat(profile.pfpUrl()).contains("https://sietch.example/api/avatars/" + profile.memberId() + ".png");
+            assertThat(done.getObject("data").getArray("embeds").getObject(0).getObject("thumbnail").getString("url"))
+                    .isEqualTo(profile.pfpUrl().orElseThrow());
+            discord.awaitCall("PUT", p -> p.endsWith("/members/" + CHANI + "/roles/" + onboardedRole.id()),
+                    Duration.ofSeconds(5));
+            assertThat(store.onboarding().find(Long.toString(CHANI))).isEmpty();
+
+            long again = discord.slashCommand(CHANI, "onboard");
+            callback(again);
+            assertThat(discord.awaitCall("POST", p -> p.contains("/webhooks/") && p.contains("token-" + again),
+                    Duration.ofSeconds(5)).json().getString("content"))
+                    .isEqualTo("You already have a Sietch profile. Use /profile view to see it.");
+        }
+    }
+
+    @Test
+    void aWizardLeftAloneTimesOut_andOnlyEligibleLinkedMembersMayStart() throws Exception {
+        try (var bot = connect()) {
+            long stranger = discord.slashCommand(STRANGER, "onboard");
+            callback(stranger);
+            assertThat(discord.awaitCall("POST", p -> p.contains("/webhooks/") && p.contains("token-" + stranger),
+                    Duration.ofSeconds(5)).json().getString("content"))
+                    .isEqualTo("Link your wallet first: run /verify in the server.");
+            assertThat(discord.directMessages(STRANGER)).isEmpty();
+
+            long onboard = discord.slashCommand(CHANI, "onboard");
+            callback(onboard);
+            discord.awaitCall("POST", p -> p.contains("/webhooks/") && p.contains("token-" + onboard), Duration.ofSeconds(5));
+            clock.advance(Duration.ofMinutes(15));
+            DataObject late = callback(discord.dmModal(CHANI, "onboarding:nym_form", Map.of("nym", "Chani")));
+            assertThat(late.getObject("data").getString("content")).isEqualTo(Onboard.TIMED_OUT);
+            assertThat(store.members().byDiscordId(Long.toString(CHANI))).isEmpty();
+        }
+    }
+}
