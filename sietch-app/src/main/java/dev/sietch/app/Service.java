@@ -69,6 +69,7 @@ public final class Service implements AutoCloseable {
             } else {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
             }
+            remember(new Jobs(SocialJobs.of(store, settings.social(), clock), store.botState(), clock).start(Jobs.TICK));
             EligibilitySync.create(store, settings, metrics.registry(), clock).ifPresentOrElse(
                     sync -> {
                         remember(sync);

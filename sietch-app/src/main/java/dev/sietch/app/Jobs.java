@@ -1,0 +1,96 @@
+package dev.sietch.app;
+
+import dev.sietch.core.port.BotState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's periodic jobs (activity decay, badge check, ...), run inside the service — the
+ * predecessor's jobs ran in other processes, or not at all. Each job's last run is kept in the
+ * store, so a restart does not run a job early or forget it: a job whose time passed while the
+ * service was down runs once at start (catch-up), not once per missed period. Jobs run one at a
+ * time on one thread, so they never overlap, with each other or themselves.
+ */
+final class Jobs implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+    /** How often the schedule is checked. */
+    static final Duration TICK = Duration.ofMinutes(1);
+
+    /** @param task returns a short summary for the log */
+    record Job(String name, Duration every, java.util.function.Supplier<String> task) {
+        Job {
+            Objects.requireNonNull(name, "name");
+            if (every.isZero() || every.isNegative()) {
+                throw new IllegalArgumentException("a job's period must be positive");
+            }
+        }
+    }
+
+    private final List<Job> jobs;
+    private final BotState state;
+    private final Clock clock;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("sietch-jobs").factory());
+
+    Jobs(List<Job> jobs, BotState state, Clock clock) {
+        this.jobs = List.copyOf(jobs);
+        this.state = state;
+        this.clock = clock;
+    }
+
+    /** Checks the schedule now and then every {@code tick}. */
+    Jobs start(Duration tick) {
+        executor.scheduleWithFixedDelay(this::runDue, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Runs every job that is due now; returns the names of those that ran. */
+    synchronized List<String> runDue() {
+        var ran = new java.util.ArrayList<String>();
+        for (Job job : jobs) {
+            Instant now = clock.instant();
+            Optional<Instant> last = lastRun(job);
+            if (last.isPresent() && now.isBefore(last.get().plus(job.every()))) {
+                continue;
+            }
+            long started = System.nanoTime();
+            try {
+                String summary = job.task().get();
+                log.info("Job {} done in {} ms: {}", job.name(), (System.nanoTime() - started) / 1_000_000, summary);
+            } catch (RuntimeException e) {
+                log.error("Job {} failed (next try in {})", job.name(), job.every(), e);
+            }
+            // recorded after a failure too: a failing job retries on its schedule, not every minute
+            state.put(key(job), now.toString(), clock.instant());
+            ran.add(job.name());
+        }
+        return ran;
+    }
+
+    Optional<Instant> lastRun(Job job) {
+        return state.get(key(job)).map(Instant::parse);
+    }
+
+    private static String key(Job job) {
+        return "job." + job.name() + ".last-run";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+}
