@@ -65,6 +65,24 @@ final class DiscordConnection implements AutoCloseable {
         }
     }
 
+    /** The daily member-role job: a summary for the log. */
+    String syncMemberRoles() {
+        SietchBot connected;
+        synchronized (this) {
+            connected = bot;
+        }
+        if (connected == null) {
+            return "skipped: the bot is not connected";
+        }
+        try {
+            var result = connected.syncMemberRoles();
+            return result.added() + " added, " + result.removed() + " removed, " + result.failed() + " failed";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** The connected bot's delivery totals. */
     synchronized java.util.Optional<dev.sietch.discord.DeliveryStats> stats() {
         return java.util.Optional.ofNullable(bot).map(SietchBot::deliveryStats);

@@ -69,7 +69,12 @@ public final class Service implements AutoCloseable {
             } else {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
             }
-            remember(new Jobs(SocialJobs.of(store, settings.social(), clock), store.botState(), clock).start(Jobs.TICK));
+            var jobs = new java.util.ArrayList<>(SocialJobs.of(store, settings.social(), clock));
+            if (discord != null) {
+                DiscordConnection bot = discord;
+                jobs.add(new Jobs.Job("member-roles", java.time.Duration.ofDays(1), bot::syncMemberRoles));
+            }
+            remember(new Jobs(jobs, store.botState(), clock).start(Jobs.TICK));
             EligibilitySync.create(store, settings, metrics.registry(), clock).ifPresentOrElse(
                     sync -> {
                         remember(sync);

@@ -57,19 +57,26 @@ public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, S
      * linked members; {@link Mode#COLLABLAND}: Collab.Land does (the predecessor's set-up) and the
      * bot never changes them.
      */
-    public record Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin, OptionalLong onboarded) {
+    public record Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin,
+            java.util.Map<dev.sietch.core.model.DynamicRole, Long> dynamic) {
 
         public enum Mode { SIETCH, COLLABLAND }
 
         public static final Roles COLLABLAND = new Roles(Mode.COLLABLAND, OptionalLong.empty(), OptionalLong.empty());
 
-        /** Without an Onboarded role. */
+        /** Without the roles the bot gives from members' standing (Onboarded, Engaged, Veteran, Trusted). */
         public Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin) {
-            this(mode, naib, fedaykin, OptionalLong.empty());
+            this(mode, naib, fedaykin, java.util.Map.of());
+        }
+
+        /** The Onboarded role, given when a member completes onboarding. */
+        public OptionalLong onboarded() {
+            Long id = dynamic.get(dev.sietch.core.model.DynamicRole.ONBOARDED);
+            return id == null ? OptionalLong.empty() : OptionalLong.of(id);
         }
 
         public Roles {
-            Objects.requireNonNull(onboarded, "onboarded");
+            dynamic = java.util.Map.copyOf(dynamic);
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(naib, "naib");
             Objects.requireNonNull(fedaykin, "fedaykin");

@@ -18,6 +18,7 @@ import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.discord.internal.ActivityListener;
 import dev.sietch.discord.internal.CommandRegistry;
 import dev.sietch.discord.internal.ComponentHandler;
+import dev.sietch.discord.internal.DynamicRoleSync;
 import dev.sietch.discord.internal.onboarding.OnboardingFlow;
 import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.BadgesCommand;
@@ -141,6 +142,7 @@ public final class SietchBot implements AutoCloseable {
     private final DeliveryStats stats;
     private final boolean owned;
     private final CommandRegistry registry;
+    private final DiscordSettings.Roles roles;
     private final ActivityListener activity;
     private final boolean commandsWritten;
     private final ScheduledExecutorService retries;
@@ -148,7 +150,9 @@ public final class SietchBot implements AutoCloseable {
 
     private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, Delivery delivery,
             Optional<Census> census, DeliveryStats stats, boolean owned, CommandRegistry registry,
-            ActivityListener activity, Optional<OnboardingFlow> flow, boolean commandsWritten) {
+            ActivityListener activity, Optional<OnboardingFlow> flow, DiscordSettings.Roles roles,
+            boolean commandsWritten) {
+        this.roles = roles;
         this.activity = activity;
         this.jda = jda;
         this.guildId = guildId;
@@ -253,7 +257,7 @@ public final class SietchBot implements AutoCloseable {
                         sources.health(), sources.state(), stats, sources.clock()))
                 : Optional.empty();
         return new SietchBot(jda, guildId, sources, roleSync, delivery, census, stats, owned, registry, activity,
-                flow, written);
+                flow, roles, written);
     }
 
     /** What an announcement run did: outbox rows delivered and failed (to be retried), and whether the census changed. */
@@ -315,6 +319,16 @@ public final class SietchBot implements AutoCloseable {
         RoleSync.Result result = roleSync.get().apply(guild(), sources.links(), sources.rankings(),
                 sources.health().current().inGracePeriod(), ROLE_SYNC_TIMEOUT);
         return Optional.of(new RoleSyncResult(result.added(), result.removed(), result.failed()));
+    }
+
+    /**
+     * Brings the roles that follow from members' standing (Onboarded, Engaged, Veteran, Trusted —
+     * those configured) in line for every onboarded member. Run daily and after badge changes.
+     */
+    public RoleSyncResult syncMemberRoles() throws InterruptedException {
+        var result = new DynamicRoleSync(roles.dynamic(), sources.members(), sources.badges(), sources.activity(),
+                sources.activitySettings(), sources.clock()).apply(guild(), ROLE_SYNC_TIMEOUT);
+        return new RoleSyncResult(result.added(), result.removed(), result.failed());
     }
 
     /** Whether this start had to write the guild's commands (false when they were already current). */

@@ -70,7 +70,7 @@ final class OnboardingTest {
                 plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard), clock);
         return BotFixture.connect(discord, sources, FakeDiscord.TOKEN, new DiscordSettings.Roles(
                 DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.empty(), OptionalLong.empty(),
-                OptionalLong.of(onboardedRole.id())), DiscordSettings.Channels.NONE);
+                Map.of(dev.sietch.core.model.DynamicRole.ONBOARDED, onboardedRole.id())), DiscordSettings.Channels.NONE);
     }
 
     private DataObject callback(long interaction) throws InterruptedException {

@@ -9,6 +9,7 @@ import dev.sietch.chain.ChainSettings;
 import dev.sietch.chain.ClaimEvent;
 import dev.sietch.chain.VaultSource;
 import dev.sietch.core.model.Activity;
+import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.http.MemberTokens;
 import dev.sietch.core.model.Secret;
@@ -145,7 +146,12 @@ public final class SietchConfig {
                     "sietch needs sietch.discord.roles.naib and .fedaykin (DISCORD_ROLE_NAIB, DISCORD_ROLE_FEDAYKIN)",
                     DiscordSettings.Roles.COLLABLAND);
         }
-        return new DiscordSettings.Roles(mode, naib, fedaykin, reader.snowflake("sietch.discord.roles.onboarded"));
+        var dynamic = new java.util.EnumMap<DynamicRole, Long>(DynamicRole.class);
+        for (DynamicRole role : DynamicRole.values()) {
+            reader.snowflake("sietch.discord.roles." + role.name().toLowerCase(java.util.Locale.ROOT))
+                    .ifPresent(id -> dynamic.put(role, id));
+        }
+        return new DiscordSettings.Roles(mode, naib, fedaykin, dynamic);
     }
 
     private static SietchBot.Endpoints discordEndpoints(Reader reader) {
