@@ -23,6 +23,7 @@ import dev.sietch.discord.internal.onboarding.OnboardingFlow;
 import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.BadgesCommand;
 import dev.sietch.discord.internal.command.LeaderboardCommand;
+import dev.sietch.discord.internal.onboarding.AccessListener;
 import dev.sietch.discord.internal.onboarding.OnboardCommand;
 import dev.sietch.discord.internal.command.PositionCommand;
 import dev.sietch.discord.internal.command.ProfileCommand;
@@ -143,6 +144,7 @@ public final class SietchBot implements AutoCloseable {
     private final boolean owned;
     private final CommandRegistry registry;
     private final DiscordSettings.Roles roles;
+    private final Optional<AccessListener> access;
     private final ActivityListener activity;
     private final boolean commandsWritten;
     private final ScheduledExecutorService retries;
@@ -151,8 +153,9 @@ public final class SietchBot implements AutoCloseable {
     private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, Delivery delivery,
             Optional<Census> census, DeliveryStats stats, boolean owned, CommandRegistry registry,
             ActivityListener activity, Optional<OnboardingFlow> flow, DiscordSettings.Roles roles,
-            boolean commandsWritten) {
+            Optional<AccessListener> access, boolean commandsWritten) {
         this.roles = roles;
+        this.access = access;
         this.activity = activity;
         this.jda = jda;
         this.guildId = guildId;
@@ -240,6 +243,12 @@ public final class SietchBot implements AutoCloseable {
         Optional<OnboardingFlow> flow = sources.onboarding().map(onboard -> new OnboardingFlow(onboard, guildId,
                 roles.onboarded(), onboard.settings().maxBioLength()));
         flow.ifPresent(f -> commands.add(new OnboardCommand(f)));
+        var accessRoles = new java.util.HashSet<Long>();
+        roles.naib().ifPresent(accessRoles::add);
+        roles.fedaykin().ifPresent(accessRoles::add);
+        Optional<AccessListener> access = flow.filter(f -> !accessRoles.isEmpty())
+                .map(f -> new AccessListener(guildId, accessRoles, f));
+        access.ifPresent(jda::addEventListener);
         var registry = new CommandRegistry(commands, flow.<List<ComponentHandler>>map(List::of).orElse(List.of()));
         boolean written = registry.register(guild);
         jda.addEventListener(registry);
@@ -257,7 +266,7 @@ public final class SietchBot implements AutoCloseable {
                         sources.health(), sources.state(), stats, sources.clock()))
                 : Optional.empty();
         return new SietchBot(jda, guildId, sources, roleSync, delivery, census, stats, owned, registry, activity,
-                flow, roles, written);
+                flow, roles, access, written);
     }
 
     /** What an announcement run did: outbox rows delivered and failed (to be retried), and whether the census changed. */
@@ -341,6 +350,7 @@ public final class SietchBot implements AutoCloseable {
         stopConfirmations.run();
         retries.shutdownNow();
         jda.removeEventListener(registry, activity);
+        access.ifPresent(jda::removeEventListener);
         activity.close();
         if (owned) {
             jda.shutdown();

@@ -129,6 +129,34 @@ final class OnboardingTest {
     }
 
     @Test
+    void gainingAccessStartsTheWizard_onlyForAMemberWhoHadNone() throws Exception {
+        var fedaykin = discord.addRole("Fedaykin");
+        var naib = discord.addRole("Naib");
+        var plain = BotFixture.sources(store, clock);
+        var onboard = new Onboard(new Onboard.Settings(URI.create("https://sietch.example"), 160), store.members(),
+                store.walletLinks(), store.rankings(), store.onboarding(), clock);
+        var sources = new SietchBot.Sources(plain.members(), plain.links(), plain.seats(), plain.rankings(), plain.policy(),
+                plain.health(), plain.outbox(), plain.notifications(), plain.state(), plain.linking(), plain.activity(),
+                plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard), clock);
+        try (var bot = BotFixture.connect(discord, sources, FakeDiscord.TOKEN, new DiscordSettings.Roles(
+                DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.of(naib.id()), OptionalLong.of(fedaykin.id())),
+                DiscordSettings.Channels.NONE)) {
+            discord.giveRole(STRANGER, fedaykin.id()); // access, but no linked wallet: no wizard
+            discord.giveRole(CHANI, fedaykin.id());
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (discord.directMessages(CHANI).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(discord.directMessages(CHANI)).singleElement().satisfies(m -> assertThat(
+                    m.getArray("embeds").getObject(0).getString("title")).isEqualTo("Welcome to Sietch"));
+            discord.giveRole(CHANI, naib.id()); // already had access: no second wizard
+            Thread.sleep(300);
+            assertThat(discord.directMessages(CHANI)).hasSize(1);
+            assertThat(discord.directMessages(STRANGER)).isEmpty();
+        }
+    }
+
+    @Test
     void aWizardLeftAloneTimesOut_andOnlyEligibleLinkedMembersMayStart() throws Exception {
         try (var bot = connect()) {
             long stranger = discord.slashCommand(STRANGER, "onboard");

@@ -306,6 +306,19 @@ public final class FakeDiscord implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Someone (e.g. Collab.Land) gives {@code userId} a role: the member is updated and
+     * GUILD_MEMBER_UPDATE dispatched with the new role list.
+     */
+    public void giveRole(long userId, long roleId) {
+        Member member = members.get(userId);
+        var updated = new ArrayList<>(member.roles());
+        updated.add(roleId);
+        Member now = new Member(userId, member.username(), List.copyOf(updated));
+        members.put(userId, now);
+        dispatch("GUILD_MEMBER_UPDATE", memberJson(now).put("guild_id", Long.toString(guildId)));
+    }
+
     /** A member posts a message in the guild's first text channel (MESSAGE_CREATE); returns its id. */
     public long message(long userId) {
         Member member = members.get(userId);
