@@ -5,6 +5,7 @@ import dev.sietch.app.config.SietchSettings;
 import dev.sietch.chain.ChainSettings;
 import dev.sietch.chain.Web3Signatures;
 import dev.sietch.core.usecase.LinkWallet;
+import dev.sietch.core.usecase.EditProfile;
 import dev.sietch.core.usecase.Onboard;
 import dev.sietch.discord.SietchBot;
 import dev.sietch.http.HttpApi;
@@ -64,6 +65,8 @@ public final class Service implements AutoCloseable {
                         Optional.of(new Onboard(new Onboard.Settings(settings.verify().publicUrl(settings.http()),
                                 settings.social().maxBioLength()), store.members(), store.walletLinks(), store.rankings(),
                                 store.onboarding(), clock)),
+                        Optional.of(new EditProfile(store.members(), settings.social().nymCooldown(),
+                                settings.social().maxBioLength(), clock)),
                         clock)));
                 metrics.bindDiscord(discord, store.outbox());
             } else {

@@ -13,6 +13,7 @@ import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.usecase.LinkWallet;
+import dev.sietch.core.usecase.EditProfile;
 import dev.sietch.core.usecase.Onboard;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.discord.internal.ActivityListener;
@@ -25,6 +26,7 @@ import dev.sietch.discord.internal.command.BadgesCommand;
 import dev.sietch.discord.internal.command.LeaderboardCommand;
 import dev.sietch.discord.internal.onboarding.AccessListener;
 import dev.sietch.discord.internal.onboarding.OnboardCommand;
+import dev.sietch.discord.internal.onboarding.ProfileEditor;
 import dev.sietch.discord.internal.command.PositionCommand;
 import dev.sietch.discord.internal.command.ProfileCommand;
 import dev.sietch.discord.internal.command.StatsCommand;
@@ -104,8 +106,10 @@ public final class SietchBot implements AutoCloseable {
     public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
             RankingPolicy policy, SyncHealthSource health, Outbox outbox, Notifications notifications,
             BotState state, Optional<LinkWallet> linking, ActivityLedger activity, Activity.Settings activitySettings,
-            MemberBadges badges, java.time.Instant launch, Optional<Onboard> onboarding, Clock clock) {
+            MemberBadges badges, java.time.Instant launch, Optional<Onboard> onboarding, Optional<EditProfile> editing,
+            Clock clock) {
         public Sources {
+            Objects.requireNonNull(editing, "editing");
             Objects.requireNonNull(onboarding, "onboarding");
             Objects.requireNonNull(badges, "badges");
             Objects.requireNonNull(launch, "launch");
@@ -234,10 +238,13 @@ public final class SietchBot implements AutoCloseable {
         }
         var community = new ReadCommunity(sources.members(), sources.links(), sources.seats(), sources.rankings(),
                 sources.policy());
+        Optional<ProfileEditor> editor = sources.editing().map(e -> new ProfileEditor(e,
+                sources.onboarding().map(o -> o.settings().maxBioLength()).orElse(dev.sietch.core.model.Bio.DEFAULT_MAX_LENGTH)));
         var commands = new java.util.ArrayList<SlashCommand>(List.of(new PositionCommand(community),
                 new StatsCommand(sources.members(), sources.activity(), sources.activitySettings(), sources.clock()),
                 new BadgesCommand(sources.members(), sources.badges()),
-                new ProfileCommand(sources.members(), sources.badges(), sources.launch(), sources.clock()),
+                new ProfileCommand(sources.members(), sources.badges(), sources.launch(), sources.clock(),
+                        editor.map(e -> e::start)),
                 new LeaderboardCommand(sources.members(), sources.launch(), sources.clock())));
         sources.linking().ifPresent(linking -> commands.add(new VerifyCommand(linking)));
         Optional<OnboardingFlow> flow = sources.onboarding().map(onboard -> new OnboardingFlow(onboard, guildId,
@@ -249,7 +256,10 @@ public final class SietchBot implements AutoCloseable {
         Optional<AccessListener> access = flow.filter(f -> !accessRoles.isEmpty())
                 .map(f -> new AccessListener(guildId, accessRoles, f));
         access.ifPresent(jda::addEventListener);
-        var registry = new CommandRegistry(commands, flow.<List<ComponentHandler>>map(List::of).orElse(List.of()));
+        var handlers = new java.util.ArrayList<ComponentHandler>();
+        flow.ifPresent(handlers::add);
+        editor.ifPresent(handlers::add);
+        var registry = new CommandRegistry(commands, handlers);
         boolean written = registry.register(guild);
         jda.addEventListener(registry);
         var activity = new ActivityListener(guildId, sources.activity(), sources.activitySettings(), sources.clock());

@@ -46,7 +46,7 @@ final class BotFixture {
         return new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
                 RankingPolicy.DEFAULT, store.syncHealth(), store.outbox(), store.notifications(), store.botState(),
                 Optional.empty(), store.activity(), dev.sietch.core.model.Activity.Settings.DEFAULT, store.memberBadges(),
-                dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH, Optional.empty(), clock);
+                dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH, Optional.empty(), Optional.empty(), clock);
     }
 
     static SietchBot connect(FakeDiscord discord, SqliteStore store, String token, DiscordSettings.Roles roles,

@@ -67,7 +67,8 @@ final class OnboardingTest {
                 store.walletLinks(), store.rankings(), store.onboarding(), clock);
         var sources = new SietchBot.Sources(plain.members(), plain.links(), plain.seats(), plain.rankings(), plain.policy(),
                 plain.health(), plain.outbox(), plain.notifications(), plain.state(), plain.linking(), plain.activity(),
-                plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard), clock);
+                plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard),
+                Optional.of(new dev.sietch.core.usecase.EditProfile(store.members(), Duration.ofDays(30), 160, clock)), clock);
         return BotFixture.connect(discord, sources, FakeDiscord.TOKEN, new DiscordSettings.Roles(
                 DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.empty(), OptionalLong.empty(),
                 Map.of(dev.sietch.core.model.DynamicRole.ONBOARDED, onboardedRole.id())), DiscordSettings.Channels.NONE);
@@ -129,6 +130,40 @@ final class OnboardingTest {
     }
 
     @Test
+    void profileEditChangesTheNymOncePerCooldown_andResubmittingTheSameNymIsNoChange() throws Exception {
+        var profile = store.members().create(new dev.sietch.core.port.Members.NewProfile(Long.toString(CHANI), "Chani",
+                Role.NAIB, Optional.of("Of Tabr"), Optional.empty(), "none"), BotFixture.NOW);
+        store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
+        try (var bot = connect()) {
+            long edit = discord.slashCommand(CHANI, "profile", net.dv8tion.jda.api.utils.data.DataArray.empty()
+                    .add(DataObject.empty().put("type", 1).put("name", "edit").put("options",
+                            net.dv8tion.jda.api.utils.data.DataArray.empty())));
+            callback(edit);
+            assertThat(discord.awaitCall("POST", p -> p.contains("/webhooks/") && p.contains("token-" + edit),
+                    Duration.ofSeconds(5)).json().getString("content"))
+                    .isEqualTo("Check your DMs! I've sent you a message to edit your profile.");
+            assertThat(discord.directMessages(CHANI).getFirst().toString()).contains("profile:nym", "profile:bio");
+            assertThat(callback(discord.dmButton(CHANI, "profile:nym")).getInt("type")).isEqualTo(9);
+
+            assertThat(reply(discord.dmModal(CHANI, "profile:nym_form", Map.of("nym", "Chani")))).isEqualTo("Your nym is Chani.");
+            assertThat(reply(discord.dmModal(CHANI, "profile:nym_form", Map.of("nym", "Liet")))).isEqualTo("Your nym is Liet.");
+            assertThat(reply(discord.dmModal(CHANI, "profile:nym_form", Map.of("nym", "Kynes"))))
+                    .isEqualTo("You can change your nym in 30 days");
+            clock.advance(Duration.ofDays(30));
+            assertThat(reply(discord.dmModal(CHANI, "profile:nym_form", Map.of("nym", "Kynes")))).isEqualTo("Your nym is Kynes.");
+            assertThat(reply(discord.dmModal(CHANI, "profile:bio_form", Map.of("bio", " ")))).isEqualTo("Your bio is removed.");
+        }
+        var edited = store.members().byId(profile.memberId()).orElseThrow();
+        assertThat(edited.nym()).isEqualTo("Kynes");
+        assertThat(edited.bio()).isEmpty();
+        assertThat(store.members().nymLastChanged(profile.memberId())).contains(clock.instant());
+    }
+
+    private String reply(long interaction) throws InterruptedException {
+        return callback(interaction).getObject("data").getString("content");
+    }
+
+    @Test
     void gainingAccessStartsTheWizard_onlyForAMemberWhoHadNone() throws Exception {
         var fedaykin = discord.addRole("Fedaykin");
         var naib = discord.addRole("Naib");
@@ -137,7 +172,8 @@ final class OnboardingTest {
                 store.walletLinks(), store.rankings(), store.onboarding(), clock);
         var sources = new SietchBot.Sources(plain.members(), plain.links(), plain.seats(), plain.rankings(), plain.policy(),
                 plain.health(), plain.outbox(), plain.notifications(), plain.state(), plain.linking(), plain.activity(),
-                plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard), clock);
+                plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard),
+                Optional.of(new dev.sietch.core.usecase.EditProfile(store.members(), Duration.ofDays(30), 160, clock)), clock);
         try (var bot = BotFixture.connect(discord, sources, FakeDiscord.TOKEN, new DiscordSettings.Roles(
                 DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.of(naib.id()), OptionalLong.of(fedaykin.id())),
                 DiscordSettings.Channels.NONE)) {

@@ -34,6 +34,14 @@ public interface Members {
 
     void completeOnboarding(String memberId, Instant at);
 
+    /** When the member last changed their nym (empty: never; the first change is free). */
+    Optional<Instant> nymLastChanged(String memberId);
+
+    /** Changes the nym and records the change time (the store's unique index refuses a taken nym). */
+    void changeNym(String memberId, String nym, Instant at);
+
+    void changeBio(String memberId, Optional<String> bio, Instant at);
+
     /** Sets the profile picture ({@code pfpType} custom, generated or none). */
     void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at);
 

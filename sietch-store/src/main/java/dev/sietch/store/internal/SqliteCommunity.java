@@ -156,6 +156,25 @@ public final class SqliteCommunity
     }
 
     @Override
+    public Optional<Instant> nymLastChanged(String memberId) {
+        return db.read(h -> h.createQuery("SELECT nym_last_changed FROM member_profile WHERE member_id = :id")
+                .bind("id", memberId).mapTo(String.class).findOne().map(Timestamps::parse));
+    }
+
+    @Override
+    public void changeNym(String memberId, String nym, Instant at) {
+        db.write(h -> h.createUpdate("""
+                        UPDATE member_profile SET nym = :nym, nym_last_changed = :at, updated_at = :at WHERE member_id = :id""")
+                .bind("id", memberId).bind("nym", nym).bind("at", Timestamps.format(at)).execute());
+    }
+
+    @Override
+    public void changeBio(String memberId, Optional<String> bio, Instant at) {
+        db.write(h -> h.createUpdate("UPDATE member_profile SET bio = :bio, updated_at = :at WHERE member_id = :id")
+                .bind("id", memberId).bind("bio", bio.orElse(null)).bind("at", Timestamps.format(at)).execute());
+    }
+
+    @Override
     public void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at) {
         db.write(h -> h.createUpdate("""
                         UPDATE member_profile SET pfp_type = :type, pfp_url = :url, updated_at = :at WHERE member_id = :id""")

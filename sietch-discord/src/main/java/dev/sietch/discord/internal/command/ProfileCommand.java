@@ -27,23 +27,35 @@ public final class ProfileCommand implements SlashCommand {
     private final MemberBadges badges;
     private final Instant launch;
     private final Clock clock;
+    private final Optional<java.util.function.BiConsumer<SlashCommandInteractionEvent, Boolean>> edit;
 
-    public ProfileCommand(Members members, MemberBadges badges, Instant launch, Clock clock) {
+    /** @param edit the {@code edit} subcommand (given the event and whether the caller has a profile), if offered */
+    public ProfileCommand(Members members, MemberBadges badges, Instant launch, Clock clock,
+            Optional<java.util.function.BiConsumer<SlashCommandInteractionEvent, Boolean>> edit) {
         this.members = members;
         this.badges = badges;
         this.launch = launch;
         this.clock = clock;
+        this.edit = edit;
     }
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("profile", "View your Sietch profile or another member's")
+        var data = Commands.slash("profile", "View or edit your Sietch profile")
                 .addSubcommands(new SubcommandData("view", "View a profile")
                         .addOption(OptionType.STRING, "nym", "Nym of the member to view (leave empty for your own)", false));
+        if (edit.isPresent()) {
+            data.addSubcommands(new SubcommandData("edit", "Change your nym or bio (in direct messages)"));
+        }
+        return data;
     }
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
+        if ("edit".equals(event.getSubcommandName()) && edit.isPresent()) {
+            edit.get().accept(event, members.byDiscordId(event.getUser().getId()).isPresent());
+            return;
+        }
         Optional<String> nym = Optional.ofNullable(event.getOption("nym")).map(OptionMapping::getAsString)
                 .map(String::strip).filter(s -> !s.isEmpty());
         if (nym.isEmpty()) {

@@ -1,0 +1,101 @@
+package dev.sietch.discord.internal.onboarding;
+
+import dev.sietch.core.usecase.EditProfile;
+import dev.sietch.discord.internal.CommandRegistry;
+import dev.sietch.discord.internal.ComponentHandler;
+import dev.sietch.discord.internal.ComponentId;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+
+/**
+ * {@code /profile edit}: a DM with buttons that open the nym and bio forms; each answer goes
+ * through {@link EditProfile} (nym cooldown, same nym is no change, bio sanitised).
+ */
+public final class ProfileEditor implements ComponentHandler {
+
+    static final String FEATURE = "profile";
+
+    private final EditProfile edit;
+    private final int maxBioLength;
+
+    public ProfileEditor(EditProfile edit, int maxBioLength) {
+        this.edit = edit;
+        this.maxBioLength = maxBioLength;
+    }
+
+    @Override
+    public String feature() {
+        return FEATURE;
+    }
+
+    /** The {@code edit} subcommand: the caller gets the editor by DM. */
+    public void start(SlashCommandInteractionEvent event, boolean hasProfile) {
+        if (!hasProfile) {
+            event.reply("You have no Sietch profile yet. Run /onboard to set one up.").setEphemeral(true).queue();
+            return;
+        }
+        event.deferReply(true).queue();
+        String answer;
+        try {
+            event.getUser().openPrivateChannel().flatMap(dm -> dm.sendMessage(new MessageCreateBuilder()
+                    .setEmbeds(new EmbedBuilder().setTitle("Edit your profile").setColor(0xF5A623)
+                            .setDescription("Choose what to change.").build())
+                    .setComponents(ActionRow.of(
+                            Button.primary(ComponentId.of(FEATURE, "nym").toString(), "Change nym"),
+                            Button.secondary(ComponentId.of(FEATURE, "bio").toString(), "Edit bio")))
+                    .build())).complete();
+            answer = "Check your DMs! I've sent you a message to edit your profile.";
+        } catch (ErrorResponseException e) {
+            answer = "I couldn't send you a DM. Please enable DMs from server members and try again.";
+        }
+        event.getHook().sendMessage(answer).setEphemeral(true).queue();
+    }
+
+    @Override
+    public void handle(ComponentId id, GenericComponentInteractionCreateEvent event) {
+        switch (id.action()) {
+            case "nym" -> event.replyModal(Modal.create(ComponentId.of(FEATURE, "nym_form").toString(), "Change your nym")
+                    .addComponents(Label.of("Nym", "3–20 letters, digits, _ or -",
+                            TextInput.create("nym", TextInputStyle.SHORT).setRequiredRange(3, 20).build()))
+                    .build()).queue();
+            case "bio" -> event.replyModal(Modal.create(ComponentId.of(FEATURE, "bio_form").toString(), "Edit your bio")
+                    .addComponents(Label.of("Bio", "Leave empty to remove it; links are removed",
+                            TextInput.create("bio", TextInputStyle.PARAGRAPH).setRequired(false)
+                                    .setMaxLength(maxBioLength).build()))
+                    .build()).queue();
+            default -> event.reply(CommandRegistry.EXPIRED).queue();
+        }
+    }
+
+    @Override
+    public void handle(ComponentId id, ModalInteractionEvent event) {
+        String user = event.getUser().getId();
+        EditProfile.Result result = switch (id.action()) {
+            case "nym_form" -> edit.changeNym(user, value(event, "nym"));
+            case "bio_form" -> edit.changeBio(user, value(event, "bio"));
+            default -> new EditProfile.Refused(CommandRegistry.EXPIRED);
+        };
+        switch (result) {
+            case EditProfile.Refused refused -> event.reply(refused.message()).queue();
+            case EditProfile.Changed changed -> event.reply(id.action().equals("nym_form")
+                    ? "Your nym is " + changed.profile().nym() + "."
+                    : changed.profile().bio().map(b -> "Your bio is now: " + b).orElse("Your bio is removed.")).queue();
+        }
+    }
+
+    private static String value(ModalInteractionEvent event, String field) {
+        ModalMapping mapping = event.getValue(field);
+        return mapping == null ? "" : mapping.getAsString();
+    }
+}
