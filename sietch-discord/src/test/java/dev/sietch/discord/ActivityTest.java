@@ -87,6 +87,23 @@ final class ActivityTest {
         }
     }
 
+    @Test
+    void crossingAnEngagementThresholdAwardsItsBadge() throws Exception {
+        store.activity().record(Long.toString(AUTHOR), Activity.Kind.MESSAGE, BotFixture.NOW, Activity.Settings.DEFAULT);
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
+                var statement = connection.createStatement()) {
+            statement.execute("UPDATE member_activity SET balance = 99, peak = 99");
+        }
+        String author = store.members().byDiscordId(Long.toString(AUTHOR)).orElseThrow().memberId();
+        try (var bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
+                DiscordSettings.Roles.COLLABLAND, DiscordSettings.Channels.NONE)) {
+            discord.reaction(ACTIVE, 1L, AUTHOR); // +2 for the author: 101
+            await(() -> !store.memberBadges().held(author).isEmpty());
+        }
+        assertThat(store.memberBadges().held(author)).extracting(h -> h.badge())
+                .containsExactly(dev.sietch.core.model.Badge.CONSISTENT);
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

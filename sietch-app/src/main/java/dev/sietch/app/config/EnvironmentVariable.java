@@ -44,22 +44,24 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("DISCORD_ROLES_MODE", "sietch.discord.roles.mode"),
             plain("DISCORD_REST_URL", "sietch.discord.rest-url"),
             plain("DISCORD_GATEWAY_URL", "sietch.discord.gateway-url"),
-            new EnvironmentVariable("GRACE_PERIOD_HOURS", "sietch.sync.grace-period", false,
-                    value -> value.matches("\\d+") ? value + "h" : value),
+            wholeUnits("GRACE_PERIOD_HOURS", "sietch.sync.grace-period", "h"),
             plain("ACTIVITY_POINTS_MESSAGE", "sietch.social.activity.points.message"),
             plain("ACTIVITY_POINTS_REACTION_GIVEN", "sietch.social.activity.points.reaction-given"),
             plain("ACTIVITY_POINTS_REACTION_RECEIVED", "sietch.social.activity.points.reaction-received"),
             plain("ACTIVITY_DECAY_RATE", "sietch.social.activity.decay-rate"),
-            new EnvironmentVariable("ACTIVITY_DECAY_PERIOD_HOURS", "sietch.social.activity.decay-period", false,
-                    value -> value.matches("\\d+") ? value + "h" : value),
+            wholeUnits("ACTIVITY_DECAY_PERIOD_HOURS", "sietch.social.activity.decay-period", "h"),
             plain("SOCIAL_LAYER_LAUNCH_DATE", "sietch.social.launch-date"),
-            new EnvironmentVariable("NYM_CHANGE_COOLDOWN_DAYS", "sietch.social.nym-change-cooldown", false,
-                    value -> value.matches("\\d+") ? value + "d" : value),
+            wholeUnits("NYM_CHANGE_COOLDOWN_DAYS", "sietch.social.nym-change-cooldown", "d"),
             plain("MAX_BIO_LENGTH", "sietch.social.max-bio-length"),
             plain("LOG_LEVEL", "sietch.log.level"),
             plain("LOG_FORMAT", "sietch.log.format"));
 
     private static EnvironmentVariable plain(String name, String path) {
         return new EnvironmentVariable(name, path, false, UnaryOperator.identity());
+    }
+
+    /** The predecessor's whole-number variables ({@code 24}) as durations ({@code 24h}); a duration passes as is. */
+    private static EnvironmentVariable wholeUnits(String name, String path, String unit) {
+        return new EnvironmentVariable(name, path, false, value -> value.matches("\\d+") ? value + unit : value);
     }
 }

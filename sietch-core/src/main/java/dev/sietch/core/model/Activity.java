@@ -47,7 +47,8 @@ public record Activity(double balance, double peak, Instant lastDecayAt, Optiona
             Objects.requireNonNull(reactionCooldown, "reactionCooldown");
         }
 
-        int points(Kind kind) {
+        /** The points an event of {@code kind} is worth. */
+        public int points(Kind kind) {
             return switch (kind) {
                 case MESSAGE -> messagePoints;
                 case REACTION_GIVEN -> reactionGivenPoints;

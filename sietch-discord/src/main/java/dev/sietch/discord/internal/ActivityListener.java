@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * received. Bots, webhooks, DMs and other guilds do not count. The author of a reacted-to message
  * comes from the gateway event itself, so reactions to messages older than the bot's cache count
  * too (the predecessor only saw cached messages). Points are recorded off the gateway thread, one
- * at a time, and engagement badges are checked as the balance grows.
+ * at a time, and an engagement badge is awarded when an event takes the balance over its threshold.
  */
 public final class ActivityListener extends ListenerAdapter implements AutoCloseable {
 
@@ -71,9 +71,11 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
     private void record(String discordUserId, Activity.Kind kind) {
         try {
             ledger.record(discordUserId, kind, clock.instant(), settings).ifPresent(activity -> {
+                // only a threshold crossed by this event is worth a write; the daily badge check covers the rest
                 var badges = BadgeRules.forActivity(activity.balance());
+                badges.removeAll(BadgeRules.forActivity(activity.balance() - settings.points(kind)));
                 if (!badges.isEmpty()) {
-                    memberOf(discordUserId, badges);
+                    award(discordUserId, badges);
                 }
             });
         } catch (RuntimeException e) {
@@ -81,7 +83,7 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
         }
     }
 
-    private void memberOf(String discordUserId, java.util.Set<dev.sietch.core.model.Badge> badges) {
+    private void award(String discordUserId, java.util.Set<dev.sietch.core.model.Badge> badges) {
         ledger.memberId(discordUserId).ifPresent(memberId -> {
             var awarded = ledger.awardAutomatic(memberId, badges, clock.instant());
             if (!awarded.isEmpty()) {

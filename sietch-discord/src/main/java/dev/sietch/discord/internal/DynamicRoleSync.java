@@ -15,8 +15,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -87,16 +85,7 @@ public final class DynamicRoleSync {
                 }
             }
         }
-        int failed = 0;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (CompletableFuture<Void> future : pending) {
-            try {
-                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-                failed++;
-                future.cancel(false);
-            }
-        }
+        int failed = RoleSync.awaitAll(pending, timeout);
         log.info("Discord: member roles: {} added, {} removed, {} failed", added, removed, failed);
         return new Result(added, removed, failed);
     }

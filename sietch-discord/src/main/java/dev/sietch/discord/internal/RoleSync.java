@@ -72,6 +72,19 @@ public final class RoleSync {
             pending.add((change.add() ? guild.addRoleToMember(user, role) : guild.removeRoleFromMember(user, role))
                     .reason("Sietch ranking").submit());
         }
+        int failed = awaitAll(pending, timeout);
+        int additions = (int) plan.stream().filter(PlanRoles.Change::add).count();
+        var result = new Result(additions, plan.size() - additions, failed);
+        log.info("Discord: role sync: {} added, {} removed, {} failed{}", result.added(), result.removed(), failed,
+                inGracePeriod ? " (grace period: nothing removed)" : "");
+        return result;
+    }
+
+    /**
+     * Waits for queued role changes to drain through JDA's rate-limited queue (at most
+     * {@code timeout} in all); returns how many failed or did not finish, cancelling the latter.
+     */
+    static int awaitAll(List<CompletableFuture<Void>> pending, Duration timeout) throws InterruptedException {
         int failed = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
         for (CompletableFuture<Void> future : pending) {
@@ -82,10 +95,6 @@ public final class RoleSync {
                 future.cancel(false);
             }
         }
-        int additions = (int) plan.stream().filter(PlanRoles.Change::add).count();
-        var result = new Result(additions, plan.size() - additions, failed);
-        log.info("Discord: role sync: {} added, {} removed, {} failed{}", result.added(), result.removed(), failed,
-                inGracePeriod ? " (grace period: nothing removed)" : "");
-        return result;
+        return failed;
     }
 }

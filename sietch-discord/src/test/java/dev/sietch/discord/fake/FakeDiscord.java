@@ -210,24 +210,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A slash command with options (for a subcommand: one option of type 1 holding its own options). */
     public long slashCommand(long userId, String name, DataArray options) {
-        Member member = members.get(userId);
-        Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
-        long id = snowflakeNow();
         var commandId = commands.stream(DataArray::getObject).filter(c -> c.getString("name").equals(name))
                 .map(c -> c.getString("id")).findFirst().orElse(Long.toString(ids.incrementAndGet()));
-        dispatch("INTERACTION_CREATE", DataObject.empty()
-                .put("id", Long.toString(id)).put("application_id", Long.toString(APPLICATION_ID)).put("type", 2)
-                .put("token", "token-" + id).put("version", 1).put("guild_id", Long.toString(guildId))
-                .put("guild", DataObject.empty().put("id", Long.toString(guildId)).put("locale", "en-US")
-                        .put("features", DataArray.empty()))
-                .put("channel_id", Long.toString(channel.id())).put("channel", channelJson(channel))
-                .put("member", memberJson(member).put("permissions", "0"))
-                .put("locale", "en-US").put("guild_locale", "en-US").put("context", 0)
-                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
-                .put("app_permissions", "0").put("entitlements", DataArray.empty())
-                .put("data", DataObject.empty().put("id", commandId).put("name", name).put("type", 1)
-                        .put("guild_id", Long.toString(guildId)).put("options", options)));
-        return id;
+        return guildInteraction(userId, 2, DataObject.empty().put("id", commandId).put("name", name).put("type", 1)
+                .put("guild_id", Long.toString(guildId)).put("options", options));
     }
 
     /**
@@ -235,27 +221,37 @@ public final class FakeDiscord implements AutoCloseable {
      * text channel: dispatches INTERACTION_CREATE (type 3) and returns the interaction's id.
      */
     public long button(long userId, String customId) {
+        return guildInteraction(userId, 3, DataObject.empty().put("custom_id", customId).put("component_type", 2));
+    }
+
+    /** Dispatches an interaction of {@code type} by a member in the guild's first text channel. */
+    private long guildInteraction(long userId, int type, DataObject data) {
         Member member = members.get(userId);
-        Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
+        Channel channel = firstChannel();
         long id = snowflakeNow();
-        DataObject message = DataObject.empty().put("id", Long.toString(ids.incrementAndGet()))
-                .put("channel_id", Long.toString(channel.id())).put("author", user(BOT_ID, "sietch", true))
-                .put("content", "").put("type", 0).put("timestamp", Instant.now().toString()).put("pinned", false)
-                .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
-                .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
-                .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("flags", 0);
-        dispatch("INTERACTION_CREATE", DataObject.empty()
-                .put("id", Long.toString(id)).put("application_id", Long.toString(APPLICATION_ID)).put("type", 3)
-                .put("token", "token-" + id).put("version", 1).put("guild_id", Long.toString(guildId))
+        var payload = interaction(id, type, Long.toString(channel.id()), data)
+                .put("guild_id", Long.toString(guildId))
                 .put("guild", DataObject.empty().put("id", Long.toString(guildId)).put("locale", "en-US")
                         .put("features", DataArray.empty()))
-                .put("channel_id", Long.toString(channel.id())).put("channel", channelJson(channel))
+                .put("channel", channelJson(channel))
                 .put("member", memberJson(member).put("permissions", "0"))
-                .put("locale", "en-US").put("guild_locale", "en-US").put("context", 0)
-                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
-                .put("app_permissions", "0").put("entitlements", DataArray.empty()).put("message", message)
-                .put("data", DataObject.empty().put("custom_id", customId).put("component_type", 2)));
+                .put("guild_locale", "en-US").put("context", 0);
+        dispatch("INTERACTION_CREATE", payload);
         return id;
+    }
+
+    /** What every interaction carries; a component interaction (type 3) also the bot's message it is on. */
+    private DataObject interaction(long id, int type, String channelId, DataObject data) {
+        var payload = DataObject.empty()
+                .put("id", Long.toString(id)).put("application_id", Long.toString(APPLICATION_ID)).put("type", type)
+                .put("token", "token-" + id).put("version", 1).put("channel_id", channelId).put("locale", "en-US")
+                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
+                .put("app_permissions", "0").put("entitlements", DataArray.empty()).put("data", data);
+        if (type == 3) {
+            payload.put("message", botMessage(DataObject.empty().put("content", "").put("embeds", DataArray.empty())
+                    .put("components", DataArray.empty()).put("flags", 0), channelId));
+        }
+        return payload;
     }
 
     /** A user clicks a button on a message the bot sent them by DM; returns the interaction's id. */
@@ -276,34 +272,40 @@ public final class FakeDiscord implements AutoCloseable {
 
     private long dmInteraction(long userId, int type, DataObject data) {
         Member member = members.get(userId);
-        long channelId = dmChannels.entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey)
-                .findFirst().orElseGet(() -> {
-                    long created = ids.incrementAndGet();
-                    dmChannels.put(created, userId);
-                    return created;
-                });
+        long channelId = dmChannelOf(userId);
         long id = snowflakeNow();
-        var payload = DataObject.empty()
-                .put("id", Long.toString(id)).put("application_id", Long.toString(APPLICATION_ID)).put("type", type)
-                .put("token", "token-" + id).put("version", 1)
-                .put("channel_id", Long.toString(channelId))
+        dispatch("INTERACTION_CREATE", interaction(id, type, Long.toString(channelId), data)
                 .put("channel", DataObject.empty().put("id", Long.toString(channelId)).put("type", 1)
                         .put("last_message_id", null).put("flags", 0)
                         .put("recipients", DataArray.empty().add(user(userId, member.username(), false))))
                 .put("user", user(userId, member.username(), false))
-                .put("locale", "en-US").put("context", 1)
-                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guildId)))
-                .put("app_permissions", "0").put("entitlements", DataArray.empty()).put("data", data);
-        if (type == 3) {
-            payload.put("message", DataObject.empty().put("id", Long.toString(ids.incrementAndGet()))
-                    .put("channel_id", Long.toString(channelId)).put("author", user(BOT_ID, "sietch", true))
-                    .put("content", "").put("type", 0).put("timestamp", Instant.now().toString()).put("pinned", false)
-                    .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
-                    .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
-                    .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("flags", 0));
-        }
-        dispatch("INTERACTION_CREATE", payload);
+                .put("context", 1));
         return id;
+    }
+
+    /** The DM channel with {@code userId}, created on first use. */
+    private long dmChannelOf(long userId) {
+        synchronized (dmChannels) {
+            return dmChannels.entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey)
+                    .findFirst().orElseGet(() -> {
+                        long created = ids.incrementAndGet();
+                        dmChannels.put(created, userId);
+                        return created;
+                    });
+        }
+    }
+
+    private Channel firstChannel() {
+        return channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
+    }
+
+    /** {@code fields} completed into a message of the bot in {@code channelId}, as Discord returns one. */
+    private DataObject botMessage(DataObject fields, String channelId) {
+        return fields.put("id", Long.toString(ids.incrementAndGet())).put("channel_id", channelId)
+                .put("author", user(BOT_ID, "sietch", true)).put("type", 0).put("timestamp", Instant.now().toString())
+                .put("pinned", false).put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
+                .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
+                .put("embeds", richEmbeds(fields.optArray("embeds").orElse(DataArray.empty())));
     }
 
     /**
@@ -322,7 +324,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** A member posts a message in the guild's first text channel (MESSAGE_CREATE); returns its id. */
     public long message(long userId) {
         Member member = members.get(userId);
-        Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
+        Channel channel = firstChannel();
         long id = ids.incrementAndGet();
         var guildMember = memberJson(member);
         guildMember.remove("user");
@@ -340,7 +342,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** {@code userId} reacts to message {@code messageId} of {@code authorId} (MESSAGE_REACTION_ADD). */
     public void reaction(long userId, long messageId, long authorId) {
         Member member = members.get(userId);
-        Channel channel = channels.values().stream().findFirst().orElseThrow(() -> new IllegalStateException("no channel"));
+        Channel channel = firstChannel();
         dispatch("MESSAGE_REACTION_ADD", DataObject.empty().put("user_id", Long.toString(userId))
                 .put("channel_id", Long.toString(channel.id())).put("message_id", Long.toString(messageId))
                 .put("guild_id", Long.toString(guildId)).put("member", memberJson(member))
@@ -559,20 +561,10 @@ public final class FakeDiscord implements AutoCloseable {
         } else if ((m = FOLLOWUP.matcher(path)).matches() && (method.equals("POST") || method.equals("PATCH"))) {
             // an interaction's follow-up message, or an edit of its original response
             DataObject sent = DataObject.fromJson(body.isEmpty() ? "{}" : body);
-            respond(exchange, 200, sent.put("id", Long.toString(ids.incrementAndGet()))
-                    .put("channel_id", Long.toString(channels.keySet().stream().findFirst().orElse(0L)))
-                    .put("author", user(BOT_ID, "sietch", true)).put("type", 0).put("timestamp", Instant.now().toString())
-                    .put("pinned", false).put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
-                    .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
-                    .put("embeds", richEmbeds(sent.optArray("embeds").orElse(DataArray.empty()))).toString());
+            respond(exchange, 200, botMessage(sent, Long.toString(firstChannel().id())).toString());
         } else if (method.equals("POST") && path.equals("/api/v10/users/@me/channels")) {
             long recipient = DataObject.fromJson(body).getLong("recipient_id");
-            long channelId = dmChannels.entrySet().stream().filter(e -> e.getValue() == recipient).map(Map.Entry::getKey)
-                    .findFirst().orElseGet(() -> {
-                        long id = ids.incrementAndGet();
-                        dmChannels.put(id, recipient);
-                        return id;
-                    });
+            long channelId = dmChannelOf(recipient);
             Member member = members.get(recipient);
             respond(exchange, 200, DataObject.empty().put("id", Long.toString(channelId)).put("type", 1)
                     .put("last_message_id", null).put("recipients", DataArray.empty()
@@ -614,11 +606,7 @@ public final class FakeDiscord implements AutoCloseable {
                 respond(exchange, 200, messagesByNonce.get(nonce).toString()); // Discord returns the first message
                 return;
             }
-            DataObject message = sent.put("id", Long.toString(ids.incrementAndGet())).put("channel_id", m.group(1))
-                    .put("author", user(BOT_ID, "sietch", true)).put("type", 0).put("timestamp", Instant.now().toString())
-                    .put("pinned", false).put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
-                    .put("mention_roles", DataArray.empty()).put("attachments", DataArray.empty())
-                    .put("embeds", richEmbeds(sent.optArray("embeds").orElse(DataArray.empty())));
+            DataObject message = botMessage(sent, m.group(1));
             if (nonce != null) {
                 messagesByNonce.put(nonce, message);
             }
