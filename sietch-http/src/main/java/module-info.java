@@ -14,7 +14,9 @@ module dev.sietch.http {
     requires xnio.api; // likewise (for the socket read timeout)
     requires com.fasterxml.jackson.databind;
     requires transitive micrometer.core;
-    requires java.desktop; // PNG avatars (ImageIO, Java 2D; headless)
+    requires java.desktop; // PNG avatars, pictures (ImageIO, Java 2D; headless)
+    requires java.net.http; // fetching members' pictures
+    requires webp.imageio; // no module name of its own; this is the one derived from its jar
 
     exports dev.sietch.http;
 

@@ -83,6 +83,26 @@ final class DiscordConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The daily migration job's second half: asks the next owners of placeholder profiles to finish
+     * them, one second apart (as the predecessor meant to).
+     */
+    String promptPlaceholders(dev.sietch.core.usecase.MigrateMembers migration) {
+        SietchBot connected;
+        synchronized (this) {
+            connected = bot;
+        }
+        if (connected == null) {
+            return "no one asked: the bot is not connected";
+        }
+        try {
+            return connected.promptPlaceholders(migration, java.time.Duration.ofSeconds(1)) + " asked to finish their profile";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** The connected bot's delivery totals. */
     synchronized java.util.Optional<dev.sietch.discord.DeliveryStats> stats() {
         return java.util.Optional.ofNullable(bot).map(SietchBot::deliveryStats);

@@ -6,9 +6,12 @@ import dev.sietch.chain.ChainSettings;
 import dev.sietch.chain.Web3Signatures;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.EditProfile;
+import dev.sietch.core.usecase.MigrateMembers;
 import dev.sietch.core.usecase.Onboard;
+import dev.sietch.core.usecase.Pictures;
 import dev.sietch.discord.SietchBot;
 import dev.sietch.http.HttpApi;
+import dev.sietch.http.HttpPictureFetcher;
 import dev.sietch.store.SqliteStore;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -47,6 +50,7 @@ public final class Service implements AutoCloseable {
                     .community(store.members(), store.walletLinks(), store.memberBadges(), store.naibSeats(),
                             store.waitlist(), store.thresholdHistory(), store.notifications())
                     .walletLinking(linking)
+                    .socialLaunch(settings.social().launch())
                     .version(SietchCommand.sietchVersion())
                     .start());
             if (settings.http().adminKeys().isEmpty()) {
@@ -55,17 +59,20 @@ public final class Service implements AutoCloseable {
             if (settings.http().memberTokenSecret().isEmpty()) {
                 log.info("HTTP: no member token secret configured (MEMBER_TOKEN_SECRET); member routes answer 401");
             }
+            var fetcher = remember(HttpPictureFetcher.create(settings.social().pictures()));
+            var pictures = new Pictures(settings.verify().publicUrl(settings.http()), Optional.of(fetcher));
             if (settings.discord().isConfigured()) {
                 log.info("Discord: connecting to guild {} at {}", settings.discord().guildId().getAsLong(),
                         settings.discord().endpoints().gatewayUrl().getHost());
-                discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(store.members(),
-                        store.walletLinks(), store.naibSeats(), store.rankings(), settings.ranking(), store.syncHealth(),
-                        store.outbox(), store.notifications(), store.botState(), Optional.of(linking),
-                        store.activity(), settings.social().activity(), store.memberBadges(), settings.social().launch(),
-                        Optional.of(new Onboard(new Onboard.Settings(settings.verify().publicUrl(settings.http()),
-                                settings.social().maxBioLength()), store.members(), store.walletLinks(), store.rankings(),
-                                store.onboarding(), clock)),
-                        Optional.of(new EditProfile(store.members(), settings.social().nymCooldown(),
+                discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(
+                        new SietchBot.Community(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
+                                settings.ranking(), store.syncHealth(), store.notifications(), store.auditLog()),
+                        new SietchBot.Social(store.activity(), settings.social().activity(), store.memberBadges(),
+                                settings.social().launch()),
+                        store.outbox(), store.botState(), Optional.of(linking),
+                        Optional.of(new Onboard(new Onboard.Settings(settings.social().maxBioLength()), pictures,
+                                store.members(), store.walletLinks(), store.rankings(), store.onboarding(), clock)),
+                        Optional.of(new EditProfile(store.members(), pictures, settings.social().nymCooldown(),
                                 settings.social().maxBioLength(), clock)),
                         clock)));
                 metrics.bindDiscord(discord, store.outbox());
@@ -73,8 +80,14 @@ public final class Service implements AutoCloseable {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
             }
             var jobs = new java.util.ArrayList<>(SocialJobs.of(store, settings.social(), clock));
-            if (discord != null) {
-                DiscordConnection bot = discord;
+            var migration = new MigrateMembers(store.members(), store.walletLinks(), store.rankings(),
+                    settings.social().launch(), clock, new java.security.SecureRandom());
+            DiscordConnection bot = discord;
+            jobs.add(new Jobs.Job("member-migration", java.time.Duration.ofDays(1), () -> {
+                String created = migration.createPlaceholders() + " placeholder profile(s) created";
+                return bot == null ? created : created + ", " + bot.promptPlaceholders(migration);
+            }));
+            if (bot != null) {
                 jobs.add(new Jobs.Job("member-roles", java.time.Duration.ofDays(1), bot::syncMemberRoles));
             }
             remember(new Jobs(jobs, store.botState(), clock).start(Jobs.TICK));
@@ -82,7 +95,6 @@ public final class Service implements AutoCloseable {
                     sync -> {
                         remember(sync);
                         log.info("Chain: syncing from {} every {}", sync.describe(), settings.sync().interval());
-                        DiscordConnection bot = discord;
                         remember(new SyncScheduler(sync, settings.sync().interval(),
                                 bot == null ? () -> { } : bot::afterSync));
                     },

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sietch.discord.fake.FakeDiscord;
+import dev.sietch.http.fake.PictureServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +53,8 @@ final class ImageBotIT {
 
     @Test
     void theImagesBotWorksAgainstADiscordCompatibleServer() throws Exception {
-        try (var discord = new FakeDiscord(GUILD)) {
+        try (var discord = new FakeDiscord(GUILD);
+                var pictures = new PictureServer(Files.createDirectories(root.resolve("pictures")))) {
             var theDoor = discord.addTextChannel("the-door");
             var census = discord.addTextChannel("census");
             discord.addMember(MEMBER, "stilgar");
@@ -69,7 +71,11 @@ final class ImageBotIT {
             builder.environment().clear();
             builder.environment().put("PATH", "/nonexistent");
             builder.environment().put("HOME", work.toString());
-            builder.environment().put("SIETCH_JAVA_OPTS", "-Dsietch.sync.interval=1s");
+            // members' pictures come from the local HTTPS server: its host is allowed and its certificate
+            // trusted by configuration alone
+            builder.environment().put("SIETCH_JAVA_OPTS", "-Dsietch.sync.interval=1s -Djavax.net.ssl.trustStore="
+                    + pictures.trustStore() + " -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12");
+            builder.environment().put("PFP_ALLOWED_HOSTS", "127.0.0.1:" + pictures.port());
             builder.environment().putAll(Map.of("API_PORT", Integer.toString(port),
                     "SIETCH_EVENTS_FILE", "events.csv",
                     "DISCORD_BOT_TOKEN", FakeDiscord.TOKEN, "DISCORD_GUILD_ID", Long.toString(GUILD),
@@ -87,7 +93,8 @@ final class ImageBotIT {
                         p -> p.endsWith("/guilds/" + GUILD + "/commands")).getFirst().body() + "}");
                 assertThat(registered.getArray("c").stream(net.dv8tion.jda.api.utils.data.DataArray::getObject)
                         .map(c -> c.getString("name")))
-                        .containsExactlyInAnyOrder("position", "verify", "stats", "badges", "profile", "leaderboard", "onboard");
+                        .containsExactlyInAnyOrder("position", "verify", "stats", "badges", "profile", "leaderboard", "onboard",
+                                "directory", "admin-badge");
                 assertThat(discord.messages(census.id()).getFirst().getArray("embeds").getObject(0)
                         .getObject("footer").getString("text")).isEqualTo("Total Eligible: 2/69");
 
@@ -126,6 +133,23 @@ final class ImageBotIT {
                 assertThat(discord.directMessages(MEMBER)).extracting(m -> m.getArray("embeds").getObject(0)
                         .getString("title")).containsExactly("Wallet linked", "Welcome to Sietch");
 
+                // the wizard, with the member's own picture: downloaded over https, re-encoded, served by the API
+                callback(discord, discord.dmButton(MEMBER, "onboarding:nym"));
+                callback(discord, discord.dmModal(MEMBER, "onboarding:nym_form", Map.of("nym", "Stilgar")));
+                long upload = discord.dmModal(MEMBER, "onboarding:picture_form", Map.of("url", pictures.url("/photo.jpg")));
+                assertThat(callback(discord, upload).getInt("type")).isEqualTo(5);
+                assertThat(discord.awaitCall("POST", p -> p.contains("/webhooks/") && p.contains("token-" + upload),
+                        Duration.ofSeconds(15)).json().getString("content")).isEqualTo("Picture saved.");
+                DataObject welcome = callback(discord, discord.dmButton(MEMBER, "onboarding:skip_bio"));
+                String picture = welcome.getObject("data").getArray("embeds").getObject(0).getObject("thumbnail")
+                        .getString("url");
+                assertThat(picture).matches("http://127\\.0\\.0\\.1:" + port + "/api/pictures/[0-9a-f-]{36}\\.webp\\?v=\\d+");
+                var served = client.send(HttpRequest.newBuilder(URI.create(picture)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(served.statusCode()).isEqualTo(200);
+                assertThat(served.headers().firstValue("Content-Type")).contains("image/webp");
+                assertThat(new String(served.body(), 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WEBP");
+
                 // /position now places the member by the linked wallet (rank 1 of 3)
                 long position = discord.slashCommand(MEMBER, "position");
                 String answer = discord.awaitCall("POST", p -> p.startsWith("/api/v10/interactions/" + position + "/"),
@@ -136,8 +160,13 @@ final class ImageBotIT {
             }
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
             assertThat(Files.readString(log)).contains("Discord: connected to guild Sietch", "Sietch stopped")
-                    .doesNotContain(FakeDiscord.TOKEN);
+                    .doesNotContain(FakeDiscord.TOKEN)
+                    .doesNotContain("restricted method"); // native access is granted to exactly the modules needing it
         }
+    }
+
+    private static DataObject callback(FakeDiscord discord, long interaction) throws InterruptedException {
+        return discord.awaitCall("POST", p -> p.contains("/interactions/" + interaction + "/"), Duration.ofSeconds(10)).json();
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, Path log) throws Exception {

@@ -77,7 +77,8 @@ final class JobsTest {
             store.members().completeOnboarding(recent.memberId(), T0);
             store.activity().awardAutomatic(recent.memberId(), java.util.Set.of(Badge.VETERAN), T0.minus(Duration.ofDays(1)));
             store.memberBadges().revoke(recent.memberId(), "veteran", "council", T0.minus(Duration.ofHours(1)));
-            var social = new SietchSettings.Social(SietchSettings.Social.DEFAULT.activity(), launch, Duration.ofDays(30), 160);
+            var social = new SietchSettings.Social(SietchSettings.Social.DEFAULT.activity(), launch, Duration.ofDays(30), 160,
+                    dev.sietch.http.PictureSettings.DEFAULT);
 
             assertThat(SocialJobs.badgeCheck(store, social, clock)).isEqualTo("3 badge(s) awarded to 2 onboarded member(s)");
 

@@ -3,6 +3,7 @@ package dev.sietch.discord;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.port.ActivityLedger;
+import dev.sietch.core.port.AuditLog;
 import dev.sietch.core.port.BotState;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.core.port.Members;
@@ -15,13 +16,18 @@ import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.EditProfile;
 import dev.sietch.core.usecase.Onboard;
+import dev.sietch.core.usecase.MigrateMembers;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.discord.internal.ActivityListener;
 import dev.sietch.discord.internal.CommandRegistry;
 import dev.sietch.discord.internal.ComponentHandler;
 import dev.sietch.discord.internal.DynamicRoleSync;
 import dev.sietch.discord.internal.onboarding.OnboardingFlow;
+import dev.sietch.discord.internal.delivery.MigrationPrompts;
+import dev.sietch.discord.internal.RoleAudit;
 import dev.sietch.discord.internal.RoleSync;
+import dev.sietch.discord.internal.command.AdminBadgeCommand;
+import dev.sietch.discord.internal.directory.DirectoryCommand;
 import dev.sietch.discord.internal.command.BadgesCommand;
 import dev.sietch.discord.internal.command.LeaderboardCommand;
 import dev.sietch.discord.internal.onboarding.AccessListener;
@@ -102,30 +108,99 @@ public final class SietchBot implements AutoCloseable {
         }
     }
 
-    /** What the bot reads and records, wallet linking ({@code /verify}; absent: no such command), and its clock. */
-    public record Sources(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
-            RankingPolicy policy, SyncHealthSource health, Outbox outbox, Notifications notifications,
-            BotState state, Optional<LinkWallet> linking, ActivityLedger activity, Activity.Settings activitySettings,
-            MemberBadges badges, java.time.Instant launch, Optional<Onboard> onboarding, Optional<EditProfile> editing,
-            Clock clock) {
-        public Sources {
-            Objects.requireNonNull(editing, "editing");
-            Objects.requireNonNull(onboarding, "onboarding");
-            Objects.requireNonNull(badges, "badges");
-            Objects.requireNonNull(launch, "launch");
-            Objects.requireNonNull(activity, "activity");
-            Objects.requireNonNull(activitySettings, "activitySettings");
-            Objects.requireNonNull(linking, "linking");
-            Objects.requireNonNull(health, "health");
-            Objects.requireNonNull(outbox, "outbox");
-            Objects.requireNonNull(notifications, "notifications");
-            Objects.requireNonNull(state, "state");
-            Objects.requireNonNull(clock, "clock");
+    /**
+     * The community the bot serves: profiles, wallet links, seats, the ranking and its policy, sync
+     * health, alert preferences, and the audit log role changes are recorded in.
+     */
+    public record Community(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
+            RankingPolicy policy, SyncHealthSource health, Notifications notifications, AuditLog audit) {
+        public Community {
             Objects.requireNonNull(members, "members");
             Objects.requireNonNull(links, "links");
             Objects.requireNonNull(seats, "seats");
             Objects.requireNonNull(rankings, "rankings");
             Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(health, "health");
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(audit, "audit");
+        }
+    }
+
+    /** The social layer: activity points and their settings, badges, and when the layer launched. */
+    public record Social(ActivityLedger activity, Activity.Settings activitySettings, MemberBadges badges,
+            java.time.Instant launch) {
+        public Social {
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(activitySettings, "activitySettings");
+            Objects.requireNonNull(badges, "badges");
+            Objects.requireNonNull(launch, "launch");
+        }
+    }
+
+    /**
+     * What the bot reads and records: the community, the social layer, the outbox it delivers and
+     * its own state; the optional features (wallet linking, onboarding, profile editing; absent:
+     * no such commands); and its clock.
+     */
+    public record Sources(Community community, Social social, Outbox outbox, BotState state,
+            Optional<LinkWallet> linking, Optional<Onboard> onboarding, Optional<EditProfile> editing, Clock clock) {
+        public Sources {
+            Objects.requireNonNull(community, "community");
+            Objects.requireNonNull(social, "social");
+            Objects.requireNonNull(outbox, "outbox");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(linking, "linking");
+            Objects.requireNonNull(onboarding, "onboarding");
+            Objects.requireNonNull(editing, "editing");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        public Members members() {
+            return community.members();
+        }
+
+        public WalletLinks links() {
+            return community.links();
+        }
+
+        public NaibSeats seats() {
+            return community.seats();
+        }
+
+        public RankingReader rankings() {
+            return community.rankings();
+        }
+
+        public RankingPolicy policy() {
+            return community.policy();
+        }
+
+        public SyncHealthSource health() {
+            return community.health();
+        }
+
+        public Notifications notifications() {
+            return community.notifications();
+        }
+
+        public AuditLog audit() {
+            return community.audit();
+        }
+
+        public ActivityLedger activity() {
+            return social.activity();
+        }
+
+        public Activity.Settings activitySettings() {
+            return social.activitySettings();
+        }
+
+        public MemberBadges badges() {
+            return social.badges();
+        }
+
+        public java.time.Instant launch() {
+            return social.launch();
         }
     }
 
@@ -147,18 +222,20 @@ public final class SietchBot implements AutoCloseable {
     private final DeliveryStats stats;
     private final boolean owned;
     private final CommandRegistry registry;
-    private final DiscordSettings.Roles roles;
+    private final DynamicRoleSync memberRoles;
     private final Optional<AccessListener> access;
     private final ActivityListener activity;
     private final boolean commandsWritten;
     private final ScheduledExecutorService retries;
     private final Runnable stopConfirmations;
+    private final MigrationPrompts prompts;
 
     private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, Delivery delivery,
             Optional<Census> census, DeliveryStats stats, boolean owned, CommandRegistry registry,
-            ActivityListener activity, Optional<OnboardingFlow> flow, DiscordSettings.Roles roles,
-            Optional<AccessListener> access, boolean commandsWritten) {
-        this.roles = roles;
+            ActivityListener activity, Optional<OnboardingFlow> flow, DynamicRoleSync memberRoles,
+            Optional<AccessListener> access, boolean commandsWritten, MigrationPrompts prompts) {
+        this.prompts = prompts;
+        this.memberRoles = memberRoles;
         this.access = access;
         this.activity = activity;
         this.jda = jda;
@@ -247,8 +324,20 @@ public final class SietchBot implements AutoCloseable {
                         editor.map(e -> e::start)),
                 new LeaderboardCommand(sources.members(), sources.launch(), sources.clock())));
         sources.linking().ifPresent(linking -> commands.add(new VerifyCommand(linking)));
-        Optional<OnboardingFlow> flow = sources.onboarding().map(onboard -> new OnboardingFlow(onboard, guildId,
-                roles.onboarded(), onboard.settings().maxBioLength()));
+        var roleAudit = new RoleAudit(sources.audit(), sources.members(), sources.clock());
+        var memberRoles = new DynamicRoleSync(roles.dynamic(), sources.members(), sources.badges(), sources.activity(),
+                sources.activitySettings(), sources.clock(), roleAudit);
+        java.util.function.Consumer<dev.sietch.core.model.MemberProfile> rolesFollow = profile -> {
+            Guild current = jda.getGuildById(guildId);
+            if (current != null) {
+                memberRoles.applyTo(current, profile);
+            }
+        };
+        commands.add(new AdminBadgeCommand(sources.members(), sources.badges(), sources.clock(), rolesFollow));
+        var directory = new DirectoryCommand(sources.members(), sources.launch(), sources.clock());
+        commands.add(directory);
+        Optional<OnboardingFlow> flow = sources.onboarding().map(onboard -> new OnboardingFlow(onboard, rolesFollow,
+                onboard.settings().maxBioLength()));
         flow.ifPresent(f -> commands.add(new OnboardCommand(f)));
         var accessRoles = new java.util.HashSet<Long>();
         roles.naib().ifPresent(accessRoles::add);
@@ -256,7 +345,7 @@ public final class SietchBot implements AutoCloseable {
         Optional<AccessListener> access = flow.filter(f -> !accessRoles.isEmpty())
                 .map(f -> new AccessListener(guildId, accessRoles, f));
         access.ifPresent(jda::addEventListener);
-        var handlers = new java.util.ArrayList<ComponentHandler>();
+        var handlers = new java.util.ArrayList<ComponentHandler>(List.of(directory));
         flow.ifPresent(handlers::add);
         editor.ifPresent(handlers::add);
         var registry = new CommandRegistry(commands, handlers);
@@ -266,7 +355,7 @@ public final class SietchBot implements AutoCloseable {
         jda.addEventListener(activity);
         log.info("Discord: connected to guild {} ({})", guild.getName(), guildId);
         Optional<RoleSync> roleSync = roles.mode() == DiscordSettings.Roles.Mode.SIETCH
-                ? Optional.of(new RoleSync(roles.naib().getAsLong(), roles.fedaykin().getAsLong()))
+                ? Optional.of(new RoleSync(roles.naib().getAsLong(), roles.fedaykin().getAsLong(), roleAudit))
                 : Optional.empty();
         var stats = new DeliveryStats();
         var delivery = new Delivery(new Delivery.Channels(channels.theDoor(), channels.fallback()), sources.outbox(),
@@ -276,7 +365,7 @@ public final class SietchBot implements AutoCloseable {
                         sources.health(), sources.state(), stats, sources.clock()))
                 : Optional.empty();
         return new SietchBot(jda, guildId, sources, roleSync, delivery, census, stats, owned, registry, activity,
-                flow, roles, access, written);
+                flow, memberRoles, access, written, new MigrationPrompts(channels.fallback(), stats));
     }
 
     /** What an announcement run did: outbox rows delivered and failed (to be retried), and whether the census changed. */
@@ -345,9 +434,19 @@ public final class SietchBot implements AutoCloseable {
      * those configured) in line for every onboarded member. Run daily and after badge changes.
      */
     public RoleSyncResult syncMemberRoles() throws InterruptedException {
-        var result = new DynamicRoleSync(roles.dynamic(), sources.members(), sources.badges(), sources.activity(),
-                sources.activitySettings(), sources.clock()).apply(guild(), ROLE_SYNC_TIMEOUT);
+        var result = memberRoles.apply(guild(), ROLE_SYNC_TIMEOUT);
         return new RoleSyncResult(result.added(), result.removed(), result.failed());
+    }
+
+    /**
+     * Asks the next owners of placeholder profiles (members from before the social layer) to finish
+     * them — by DM with a button starting the wizard, else by a mention in the fallback channel —
+     * {@code gap} apart; each owner is asked once.
+     *
+     * @return how many were asked
+     */
+    public int promptPlaceholders(MigrateMembers migration, Duration gap) throws InterruptedException {
+        return prompts.run(guild(), migration, gap);
     }
 
     /** Whether this start had to write the guild's commands (false when they were already current). */

@@ -43,10 +43,18 @@ final class BotFixture {
     }
 
     static SietchBot.Sources sources(SqliteStore store, java.time.Clock clock) {
-        return new SietchBot.Sources(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                RankingPolicy.DEFAULT, store.syncHealth(), store.outbox(), store.notifications(), store.botState(),
-                Optional.empty(), store.activity(), dev.sietch.core.model.Activity.Settings.DEFAULT, store.memberBadges(),
-                dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH, Optional.empty(), Optional.empty(), clock);
+        return new SietchBot.Sources(community(store), social(store), store.outbox(), store.botState(),
+                Optional.empty(), Optional.empty(), Optional.empty(), clock);
+    }
+
+    static SietchBot.Community community(SqliteStore store) {
+        return new SietchBot.Community(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
+                RankingPolicy.DEFAULT, store.syncHealth(), store.notifications(), store.auditLog());
+    }
+
+    static SietchBot.Social social(SqliteStore store) {
+        return new SietchBot.Social(store.activity(), dev.sietch.core.model.Activity.Settings.DEFAULT,
+                store.memberBadges(), dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH);
     }
 
     static SietchBot connect(FakeDiscord discord, SqliteStore store, String token, DiscordSettings.Roles roles,

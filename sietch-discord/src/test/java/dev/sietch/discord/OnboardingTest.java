@@ -6,7 +6,11 @@ import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
+import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.core.port.PictureFetcher;
+import dev.sietch.core.usecase.MigrateMembers;
 import dev.sietch.core.usecase.Onboard;
+import dev.sietch.core.usecase.Pictures;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
 import dev.sietch.store.StoreSettings;
@@ -61,17 +65,148 @@ final class OnboardingTest {
         discord.close();
     }
 
-    private SietchBot connect() throws InterruptedException {
+    /** Pictures from one address are accepted, from any other refused (the real fetcher is tested in sietch-http). */
+    static final String GOOD_PICTURE = "https://cdn.discordapp.com/attachments/1/2/me.png";
+    static final ProfilePicture PICTURE = new ProfilePicture(new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P'}, 256);
+
+    private SietchBot.Sources wizardSources() {
         var plain = BotFixture.sources(store, clock);
-        var onboard = new Onboard(new Onboard.Settings(URI.create("https://sietch.example"), 160), store.members(),
-                store.walletLinks(), store.rankings(), store.onboarding(), clock);
-        var sources = new SietchBot.Sources(plain.members(), plain.links(), plain.seats(), plain.rankings(), plain.policy(),
-                plain.health(), plain.outbox(), plain.notifications(), plain.state(), plain.linking(), plain.activity(),
-                plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard),
-                Optional.of(new dev.sietch.core.usecase.EditProfile(store.members(), Duration.ofDays(30), 160, clock)), clock);
+        var pictures = new Pictures(URI.create("https://sietch.example"), Optional.of(url -> {
+            if (!url.equals(GOOD_PICTURE)) {
+                throw new PictureFetcher.Rejected("Pictures are taken only over https from cdn.discordapp.com.");
+            }
+            return PICTURE;
+        }));
+        var onboard = new Onboard(new Onboard.Settings(160), pictures, store.members(), store.walletLinks(),
+                store.rankings(), store.onboarding(), clock);
+        return new SietchBot.Sources(plain.community(), plain.social(), plain.outbox(), plain.state(), plain.linking(),
+                Optional.of(onboard),
+                Optional.of(new dev.sietch.core.usecase.EditProfile(store.members(), pictures, Duration.ofDays(30), 160, clock)),
+                clock);
+    }
+
+    private SietchBot connect() throws InterruptedException {
+        return connect(DiscordSettings.Channels.NONE);
+    }
+
+    private SietchBot connect(DiscordSettings.Channels channels) throws InterruptedException {
+        var sources = wizardSources();
         return BotFixture.connect(discord, sources, FakeDiscord.TOKEN, new DiscordSettings.Roles(
                 DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.empty(), OptionalLong.empty(),
-                Map.of(dev.sietch.core.model.DynamicRole.ONBOARDED, onboardedRole.id())), DiscordSettings.Channels.NONE);
+                Map.of(dev.sietch.core.model.DynamicRole.ONBOARDED, onboardedRole.id())), channels);
+    }
+
+    private DataObject followUp(long interaction) throws InterruptedException {
+        return discord.awaitCall("POST", p -> p.contains("/webhooks/") && p.contains("token-" + interaction),
+                Duration.ofSeconds(10)).json();
+    }
+
+    private MigrateMembers migration() {
+        return new MigrateMembers(store.members(), store.walletLinks(), store.rankings(),
+                BotFixture.NOW.plus(Duration.ofDays(1)), clock, new java.util.Random(1));
+    }
+
+    @Test
+    void aMemberFromBeforeProfiles_isAskedOnce_andCompletesThePlaceholder_withTheirOwnPicture() throws Exception {
+        MigrateMembers migration = migration();
+        assertThat(migration.createPlaceholders()).isEqualTo(1);
+        assertThat(migration.createPlaceholders()).isZero();
+        MemberProfile placeholder = store.members().byDiscordId(Long.toString(CHANI)).orElseThrow();
+        assertThat(placeholder.nym()).matches("Member_[0-9A-F]{6}");
+        assertThat(placeholder.onboardingComplete()).isFalse();
+        assertThat(placeholder.memberSince()).isEqualTo(BotFixture.NOW); // tenure counts from the wallet link
+        assertThat(migration.status()).isEqualTo(new MigrateMembers.Status(1, 0));
+
+        try (var bot = connect()) {
+            assertThat(bot.promptPlaceholders(migration, Duration.ZERO)).isEqualTo(1);
+            assertThat(bot.promptPlaceholders(migration, Duration.ZERO)).isZero(); // each owner is asked once
+            DataObject prompt = discord.directMessages(CHANI).getFirst();
+            assertThat(prompt.getArray("embeds").getObject(0).getString("title")).isEqualTo("Finish your Sietch profile");
+            assertThat(prompt.toString()).contains(placeholder.nym(), "onboarding:start");
+
+            assertThat(title(callback(discord.dmButton(CHANI, "onboarding:start")))).isEqualTo("Welcome to Sietch");
+            DataObject pictureStep = callback(discord.dmModal(CHANI, "onboarding:nym_form", Map.of("nym", "Chani")));
+            assertThat(title(pictureStep)).isEqualTo("Your picture");
+            assertThat(pictureStep.toString()).contains("onboarding:upload");
+            DataObject form = callback(discord.dmButton(CHANI, "onboarding:upload"));
+            assertThat(form.getInt("type")).isEqualTo(9);
+            assertThat(form.getObject("data").getString("custom_id")).isEqualTo("onboarding:picture_form");
+
+            long refused = discord.dmModal(CHANI, "onboarding:picture_form", Map.of("url", "https://evil.example/me.png"));
+            assertThat(callback(refused).getInt("type")).isEqualTo(5); // deferred: the download takes a moment
+            assertThat(followUp(refused).getString("content"))
+                    .isEqualTo("Pictures are taken only over https from cdn.discordapp.com.");
+            long uploaded = discord.dmModal(CHANI, "onboarding:picture_form", Map.of("url", GOOD_PICTURE));
+            assertThat(callback(uploaded).getInt("type")).isEqualTo(5);
+            DataObject bioStep = followUp(uploaded);
+            assertThat(bioStep.getString("content")).isEqualTo("Picture saved.");
+            assertThat(bioStep.getArray("embeds").getObject(0).getString("title")).isEqualTo("Your bio");
+
+            assertThat(title(callback(discord.dmButton(CHANI, "onboarding:skip_bio")))).isEqualTo("Welcome to Sietch, Chani!");
+            MemberProfile profile = store.members().byDiscordId(Long.toString(CHANI)).orElseThrow();
+            assertThat(profile.memberId()).isEqualTo(placeholder.memberId());
+            assertThat(profile.memberSince()).isEqualTo(BotFixture.NOW);
+            assertThat(profile.onboardingComplete()).isTrue();
+            assertThat(profile.nym()).isEqualTo("Chani");
+            assertThat(store.members().nymLastChanged(profile.memberId())).isEmpty(); // no cooldown from the first nym
+            assertThat(profile.pfpType()).isEqualTo("custom");
+            assertThat(profile.pfpUrl().orElseThrow())
+                    .startsWith("https://sietch.example/api/pictures/" + profile.memberId() + ".webp?v=");
+            assertThat(store.members().customPicture(profile.memberId())).contains(PICTURE);
+            assertThat(migration.status()).isEqualTo(new MigrateMembers.Status(0, 1));
+        }
+    }
+
+    @Test
+    void anOwnerWhoTakesNoDirectMessages_isMentionedInTheLounge() throws Exception {
+        var lounge = discord.addTextChannel("sietch-lounge");
+        MigrateMembers migration = migration();
+        migration.createPlaceholders();
+        discord.closeDirectMessages(CHANI);
+        try (var bot = connect(new DiscordSettings.Channels(OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.of(lounge.id())))) {
+            assertThat(bot.promptPlaceholders(migration, Duration.ZERO)).isEqualTo(1);
+        }
+        assertThat(discord.messages(lounge.id())).singleElement()
+                .satisfies(m -> assertThat(m.getString("content")).startsWith("<@" + CHANI + "> you joined Sietch before"));
+        assertThat(migration.toPrompt()).isEmpty();
+    }
+
+    @Test
+    void profileEditChangesThePicture_ownGeneratedOrNone() throws Exception {
+        var created = store.members().create(new dev.sietch.core.port.Members.NewProfile(Long.toString(CHANI), "Chani",
+                Role.NAIB, Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+        store.members().completeOnboarding(created.memberId(), BotFixture.NOW);
+        try (var bot = connect()) {
+            DataObject choices = callback(discord.dmButton(CHANI, "profile:picture"));
+            assertThat(choices.getObject("data").getString("content")).isEqualTo("How would you like to change your picture?");
+            assertThat(choices.toString()).contains("profile:upload", "profile:choose:generated", "profile:choose:none");
+
+            DataObject generated = callback(discord.dmButton(CHANI, "profile:choose:generated"));
+            assertThat(generated.getObject("data").getString("content")).isEqualTo("Your picture is updated.");
+            assertThat(store.members().byId(created.memberId()).orElseThrow().pfpUrl())
+                    .contains("https://sietch.example/api/avatars/" + created.memberId() + ".png");
+
+            long refused = discord.dmModal(CHANI, "profile:picture_form", Map.of("url", "http://cdn.discordapp.com/a.png"));
+            callback(refused);
+            assertThat(followUp(refused).getString("content")).startsWith("Pictures are taken only over https");
+            assertThat(store.members().byId(created.memberId()).orElseThrow().pfpType()).isEqualTo("generated");
+
+            long uploaded = discord.dmModal(CHANI, "profile:picture_form", Map.of("url", GOOD_PICTURE));
+            callback(uploaded);
+            DataObject done = followUp(uploaded);
+            assertThat(done.getString("content")).isEqualTo("Your picture is updated.");
+            MemberProfile profile = store.members().byId(created.memberId()).orElseThrow();
+            assertThat(profile.pfpType()).isEqualTo("custom");
+            assertThat(done.getArray("embeds").getObject(0).getObject("thumbnail").getString("url"))
+                    .isEqualTo(profile.pfpUrl().orElseThrow());
+            assertThat(store.members().customPicture(created.memberId())).contains(PICTURE);
+
+            DataObject none = callback(discord.dmButton(CHANI, "profile:choose:none"));
+            assertThat(none.getObject("data").getString("content")).isEqualTo("Your picture is removed.");
+            assertThat(store.members().customPicture(created.memberId())).isEmpty();
+            assertThat(store.members().byId(created.memberId()).orElseThrow().pfpUrl()).isEmpty();
+        }
     }
 
     private DataObject callback(long interaction) throws InterruptedException {
@@ -167,13 +302,7 @@ final class OnboardingTest {
     void gainingAccessStartsTheWizard_onlyForAMemberWhoHadNone() throws Exception {
         var fedaykin = discord.addRole("Fedaykin");
         var naib = discord.addRole("Naib");
-        var plain = BotFixture.sources(store, clock);
-        var onboard = new Onboard(new Onboard.Settings(URI.create("https://sietch.example"), 160), store.members(),
-                store.walletLinks(), store.rankings(), store.onboarding(), clock);
-        var sources = new SietchBot.Sources(plain.members(), plain.links(), plain.seats(), plain.rankings(), plain.policy(),
-                plain.health(), plain.outbox(), plain.notifications(), plain.state(), plain.linking(), plain.activity(),
-                plain.activitySettings(), plain.badges(), plain.launch(), Optional.of(onboard),
-                Optional.of(new dev.sietch.core.usecase.EditProfile(store.members(), Duration.ofDays(30), 160, clock)), clock);
+        var sources = wizardSources();
         try (var bot = BotFixture.connect(discord, sources, FakeDiscord.TOKEN, new DiscordSettings.Roles(
                 DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.of(naib.id()), OptionalLong.of(fedaykin.id())),
                 DiscordSettings.Channels.NONE)) {

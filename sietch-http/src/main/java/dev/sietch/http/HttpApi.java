@@ -1,6 +1,7 @@
 package dev.sietch.http;
 
 import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.model.TenureCategory;
 import dev.sietch.core.port.AdminOverrides;
 import dev.sietch.core.port.AuditLog;
 import dev.sietch.core.port.MemberBadges;
@@ -33,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -92,6 +94,7 @@ public final class HttpApi implements AutoCloseable {
         private ThresholdHistory thresholdHistory;
         private Notifications notifications;
         private LinkWallet linking;
+        private Instant socialLaunch = TenureCategory.DEFAULT_LAUNCH;
 
         private Builder(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -149,6 +152,12 @@ public final class HttpApi implements AutoCloseable {
             return this;
         }
 
+        /** When the social layer launched: tenure categories in member responses count from it. */
+        public Builder socialLaunch(Instant launch) {
+            this.socialLaunch = Objects.requireNonNull(launch, "launch");
+            return this;
+        }
+
         /** Wallet linking: the page {@code /verify} hands out and its calls (without it, those routes are absent). */
         public Builder walletLinking(LinkWallet linking) {
             this.linking = Objects.requireNonNull(linking, "linking");
@@ -175,7 +184,7 @@ public final class HttpApi implements AutoCloseable {
             routes.addAll(new EligibilityRoutes(new ReadEligibility(rankings, syncHealth, policy, clock)).routes());
             routes.addAll(new AdminRoutes(overrides, auditLog, syncHealth, gracePeriod).routes());
             routes.addAll(new AdminCommunityRoutes(members, memberBadges, notifications).routes());
-            routes.addAll(new MemberRoutes(members).routes());
+            routes.addAll(new MemberRoutes(members, socialLaunch).routes());
             routes.addAll(new AvatarRoutes(members).routes());
             routes.addAll(new NaibRoutes(community).routes());
             routes.addAll(new ThresholdRoutes(community, thresholdHistory, waitlist).routes());

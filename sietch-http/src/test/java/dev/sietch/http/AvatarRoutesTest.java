@@ -3,6 +3,8 @@ package dev.sietch.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DrunkenBishop;
+import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.http.fake.PictureServer;
 import dev.sietch.core.model.Role;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -58,5 +60,28 @@ final class AvatarRoutesTest {
         assertThat(api.get("/api/avatars/00000000-0000-4000-8000-000000000000.png").statusCode()).isEqualTo(404);
         assertThat(api.get("/api/avatars/" + id + ".gif").statusCode()).isEqualTo(404);
         assertThat(api.get("/api/avatars/not-a-uuid.svg").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void servesAMembersOwnPicture_fromTheStore_andDropsItForAGeneratedOne() throws Exception {
+        var member = api.member(9, "Stilgar", true);
+        String id = member.memberId();
+        String path = "/api/pictures/" + id + ".webp";
+        assertThat(api.get(path).statusCode()).isEqualTo(404);
+
+        byte[] webp = PictureServer.webp(PictureServer.thirds(256, 256));
+        api.store.members().setCustomPicture(id, new ProfilePicture(webp, 256), "https://sietch.example" + path + "?v=1",
+                api.clock.instant());
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
+                + path + "?v=1")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/webp");
+        assertThat(response.body()).isEqualTo(webp);
+        assertThat(api.store.members().byId(id).orElseThrow().pfpType()).isEqualTo("custom");
+
+        api.store.members().setPicture(id, "generated", java.util.Optional.of("https://sietch.example/api/avatars/" + id + ".png"),
+                api.clock.instant());
+        assertThat(api.get(path).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/pictures/" + id + ".png").statusCode()).isEqualTo(404);
     }
 }

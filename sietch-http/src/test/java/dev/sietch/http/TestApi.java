@@ -56,6 +56,17 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
     HttpApi api;
     private Path dir;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Instant socialLaunch;
+
+    /** With the predecessor's launch date of the social layer. */
+    TestApi() {
+        this(dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH);
+    }
+
+    /** @param socialLaunch when the social layer launched (tenure categories) */
+    TestApi(Instant socialLaunch) {
+        this.socialLaunch = socialLaunch;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -73,6 +84,7 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
                 .admin(store.overrides(), store.auditLog())
                 .community(store.members(), store.walletLinks(), store.memberBadges(), store.naibSeats(), store.waitlist(),
                         store.thresholdHistory(), store.notifications())
+                .socialLaunch(socialLaunch)
                 .version("test")
                 .start();
     }

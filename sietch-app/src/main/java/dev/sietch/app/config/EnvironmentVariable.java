@@ -53,6 +53,10 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("SOCIAL_LAYER_LAUNCH_DATE", "sietch.social.launch-date"),
             wholeUnits("NYM_CHANGE_COOLDOWN_DAYS", "sietch.social.nym-change-cooldown", "d"),
             plain("MAX_BIO_LENGTH", "sietch.social.max-bio-length"),
+            plain("PFP_ALLOWED_HOSTS", "sietch.social.pictures.allowed-hosts"),
+            plain("PFP_SIZE", "sietch.social.pictures.size"),
+            plain("MAX_PFP_SIZE_KB", "sietch.social.pictures.max-size-kb"),
+            plain("WEBP_QUALITY", "sietch.social.pictures.webp-quality"),
             plain("LOG_LEVEL", "sietch.log.level"),
             plain("LOG_FORMAT", "sietch.log.format"));
 

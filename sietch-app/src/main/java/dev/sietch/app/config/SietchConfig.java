@@ -18,6 +18,7 @@ import dev.sietch.discord.SietchBot;
 import dev.sietch.http.AddressBlock;
 import dev.sietch.http.AdminKey;
 import dev.sietch.http.HttpSettings;
+import dev.sietch.http.PictureSettings;
 import dev.sietch.store.StoreSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -132,8 +133,15 @@ public final class SietchConfig {
                 reader.duration(s + "activity.reaction-cooldown"),
                 reader.fraction(s + "activity.decay-rate"),
                 reader.positiveDuration(s + "activity.decay-period"));
+        String p = s + "pictures.";
+        var pictures = reader.build(s + "pictures", () -> new PictureSettings(reader.stringList(p + "allowed-hosts"),
+                reader.intBetween(p + "max-download-kb", 1, 102_400) * 1024L, reader.positiveDuration(p + "timeout"),
+                reader.intBetween(p + "max-redirects", 0, 10), reader.longAtLeast(p + "max-pixels", 1),
+                reader.intBetween(p + "size", 64, 512), reader.intBetween(p + "webp-quality", 1, 100),
+                reader.intBetween(p + "max-size-kb", 1, 2048) * 1024));
         return new SietchSettings.Social(activity, reader.instant(s + "launch-date"),
-                reader.positiveDuration(s + "nym-change-cooldown"), reader.intBetween(s + "max-bio-length", 1, 1000));
+                reader.positiveDuration(s + "nym-change-cooldown"), reader.intBetween(s + "max-bio-length", 1, 1000),
+                pictures);
     }
 
     private static DiscordSettings.Roles discordRoles(Reader reader) {

@@ -4,6 +4,7 @@ import dev.sietch.chain.ChainSettings;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.discord.DiscordSettings;
 import dev.sietch.http.HttpSettings;
+import dev.sietch.http.PictureSettings;
 import dev.sietch.store.StoreSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -29,13 +30,14 @@ public record SietchSettings(
      * @param launch when the community's social layer launched (OG badge and tenure)
      * @param nymCooldown how often a member may change their nym
      * @param maxBioLength the longest bio kept
+     * @param pictures where members' own pictures may come from and how they are kept
      */
     public record Social(dev.sietch.core.model.Activity.Settings activity, java.time.Instant launch,
-            Duration nymCooldown, int maxBioLength) {
+            Duration nymCooldown, int maxBioLength, PictureSettings pictures) {
 
         public static final Social DEFAULT = new Social(dev.sietch.core.model.Activity.Settings.DEFAULT,
                 dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH, Duration.ofDays(30),
-                dev.sietch.core.model.Bio.DEFAULT_MAX_LENGTH);
+                dev.sietch.core.model.Bio.DEFAULT_MAX_LENGTH, PictureSettings.DEFAULT);
     }
 
     /**

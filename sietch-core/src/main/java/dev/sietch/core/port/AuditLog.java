@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Reads the audit log (rows are written by the transactions that cause them). Implemented by the store. */
+/**
+ * The audit log. Rows are written by the store transactions that cause them, and, for what no
+ * transaction records (a role given in Discord), by {@link #append}. Implemented by the store.
+ */
 public interface AuditLog {
+
+    void append(dev.sietch.core.model.AuditEntry entry, Instant at);
 
     /**
      * Newest first.

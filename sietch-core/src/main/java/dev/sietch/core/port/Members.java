@@ -1,6 +1,7 @@
 package dev.sietch.core.port;
 
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.TenureCategory;
 import java.time.Instant;
@@ -13,6 +14,12 @@ public interface Members {
 
     /** Nyms compare case-insensitively; the stored case is returned. */
     Optional<MemberProfile> byNym(String nym);
+
+    /**
+     * Onboarded members whose nym contains {@code text} (letter case ignored; taken literally, no
+     * wildcards), by nym A–Z; an empty text matches everyone.
+     */
+    List<MemberProfile> searchNyms(String text, int limit);
 
     Optional<MemberProfile> byId(String memberId);
 
@@ -34,6 +41,33 @@ public interface Members {
 
     void completeOnboarding(String memberId, Instant at);
 
+    /**
+     * Creates the placeholder profile of a member from before the social layer (spec §3.14): not
+     * onboarded, counted as a member since {@code memberSince}, with its {@code member_added} audit
+     * row, in one transaction.
+     */
+    MemberProfile createPlaceholder(String discordUserId, String nym, Role tier, Instant memberSince, Instant at);
+
+    /** Placeholder profiles whose owners were not asked yet to finish them, oldest first. */
+    List<MemberProfile> unpromptedPlaceholders(int limit);
+
+    /** Placeholder profiles not completed yet, prompted or not. */
+    int placeholderCount();
+
+    /**
+     * Records that the owner was asked to finish the profile, and the {@code migration_prompt_sent}
+     * audit row.
+     *
+     * @param outcome {@code sent} (by DM), {@code fallback} (a mention in a channel) or {@code unreachable}
+     */
+    void recordPrompt(String memberId, String outcome, Instant at);
+
+    /**
+     * Gives a placeholder profile (a member from before the social layer, spec §3.14) the nym and
+     * bio its owner chose; the membership date stays, and no nym cooldown starts.
+     */
+    void completePlaceholder(String memberId, String nym, Optional<String> bio, Instant at);
+
     /** When the member last changed their nym (empty: never; the first change is free). */
     Optional<Instant> nymLastChanged(String memberId);
 
@@ -42,8 +76,16 @@ public interface Members {
 
     void changeBio(String memberId, Optional<String> bio, Instant at);
 
-    /** Sets the profile picture ({@code pfpType} custom, generated or none). */
+    /**
+     * Sets the profile picture to {@code generated} or {@code none}, dropping a stored custom
+     * picture.
+     */
     void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at);
+
+    /** Stores the member's own picture and points the profile at {@code url}, in one transaction. */
+    void setCustomPicture(String memberId, ProfilePicture picture, String url, Instant at);
+
+    Optional<ProfilePicture> customPicture(String memberId);
 
     enum Sort { NYM, TENURE, BADGE_COUNT }
 

@@ -1,5 +1,6 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.ProfilePicture;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +16,14 @@ public interface OnboardingSessions {
 
     enum Step { NYM, PICTURE, BIO }
 
-    /** @param pictureType {@code generated} or {@code none}, once chosen */
+    /**
+     * @param pictureType {@code custom}, {@code generated} or {@code none}, once chosen
+     * @param picture the member's own picture, when {@code pictureType} is {@code custom}
+     */
     record Session(String discordUserId, Step step, Optional<String> nym, Optional<String> pictureType,
-            Instant startedAt, Instant updatedAt) {
+            Optional<ProfilePicture> picture, Instant startedAt, Instant updatedAt) {
         public Session {
+            Objects.requireNonNull(picture, "picture");
             Objects.requireNonNull(discordUserId, "discordUserId");
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(nym, "nym");

@@ -16,6 +16,9 @@ public interface WalletLinks {
 
     Optional<WalletAddress> walletOf(String discordUserId);
 
+    /** When the account linked its current wallet. */
+    Optional<Instant> linkedAt(String discordUserId);
+
     /** Every link: Discord user id → wallet. */
     Map<String, WalletAddress> all();
 }

@@ -3,14 +3,16 @@ package dev.sietch.core.usecase;
 import dev.sietch.core.model.Bio;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Nym;
+import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.Members;
+import dev.sietch.core.port.PictureFetcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A member changes their nym or bio (spec domain.md §3.3). A nym change waits for the cooldown
+ * A member changes their nym, bio or picture (spec domain.md §3.3). A nym change waits for the cooldown
  * since the last change (the first is free); submitting the nym one already has is no change and
  * does not restart the cooldown (the predecessor restarted it); a change of letter case is a change.
  */
@@ -23,12 +25,14 @@ public final class EditProfile {
     public record Refused(String message) implements Result {}
 
     private final Members members;
+    private final Pictures pictures;
     private final Duration nymCooldown;
     private final int maxBioLength;
     private final Clock clock;
 
-    public EditProfile(Members members, Duration nymCooldown, int maxBioLength, Clock clock) {
+    public EditProfile(Members members, Pictures pictures, Duration nymCooldown, int maxBioLength, Clock clock) {
         this.members = members;
+        this.pictures = pictures;
         this.nymCooldown = nymCooldown;
         this.maxBioLength = maxBioLength;
         this.clock = clock;
@@ -67,6 +71,43 @@ public final class EditProfile {
         }
         members.changeBio(member.get().memberId(), Bio.sanitise(bio, maxBioLength), clock.instant());
         return new Changed(members.byId(member.get().memberId()).orElseThrow());
+    }
+
+    public Pictures pictures() {
+        return pictures;
+    }
+
+    /**
+     * Replaces the picture with the one at {@code url} (downloaded and processed: call it off the
+     * event thread); the old picture stays when the new one is refused.
+     */
+    public Result uploadPicture(String discordUserId, String url) {
+        Optional<MemberProfile> member = members.byDiscordId(discordUserId);
+        if (member.isEmpty()) {
+            return new Refused(NO_PROFILE);
+        }
+        ProfilePicture picture;
+        try {
+            picture = pictures.fetch(url);
+        } catch (PictureFetcher.Rejected e) {
+            return new Refused(e.getMessage());
+        }
+        Instant now = clock.instant();
+        String memberId = member.get().memberId();
+        members.setCustomPicture(memberId, picture, pictures.customUrl(memberId, now), now);
+        return new Changed(members.byId(memberId).orElseThrow());
+    }
+
+    /** @param generated the generated avatar, or no picture */
+    public Result choosePicture(String discordUserId, boolean generated) {
+        Optional<MemberProfile> member = members.byDiscordId(discordUserId);
+        if (member.isEmpty()) {
+            return new Refused(NO_PROFILE);
+        }
+        String memberId = member.get().memberId();
+        members.setPicture(memberId, generated ? "generated" : "none",
+                generated ? Optional.of(pictures.avatarUrl(memberId)) : Optional.empty(), clock.instant());
+        return new Changed(members.byId(memberId).orElseThrow());
     }
 
     static final String NO_PROFILE = "You have no Sietch profile yet. Run /onboard in the server to set one up.";

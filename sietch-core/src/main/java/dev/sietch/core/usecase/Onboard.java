@@ -3,20 +3,20 @@ package dev.sietch.core.usecase;
 import dev.sietch.core.model.Bio;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Nym;
+import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.OnboardingSessions;
+import dev.sietch.core.port.PictureFetcher;
 import dev.sietch.core.port.OnboardingSessions.Session;
 import dev.sietch.core.port.OnboardingSessions.Step;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.WalletLinks;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,13 +32,12 @@ public final class Onboard {
     public static final String TIMED_OUT = "Your onboarding timed out after 15 minutes without an answer. "
             + "Run /onboard in the server to start again.";
 
-    /**
-     * @param publicUrl where the HTTP API serves generated avatars
-     * @param maxBioLength the longest bio kept
-     */
-    public record Settings(URI publicUrl, int maxBioLength) {
+    /** @param maxBioLength the longest bio kept */
+    public record Settings(int maxBioLength) {
         public Settings {
-            Objects.requireNonNull(publicUrl, "publicUrl");
+            if (maxBioLength < 1) {
+                throw new IllegalArgumentException("maxBioLength must be positive, was " + maxBioLength);
+            }
         }
     }
 
@@ -54,15 +53,17 @@ public final class Onboard {
     public record Done(MemberProfile profile) implements Result {}
 
     private final Settings settings;
+    private final Pictures pictures;
     private final Members members;
     private final WalletLinks links;
     private final RankingReader rankings;
     private final OnboardingSessions sessions;
     private final Clock clock;
 
-    public Onboard(Settings settings, Members members, WalletLinks links, RankingReader rankings,
+    public Onboard(Settings settings, Pictures pictures, Members members, WalletLinks links, RankingReader rankings,
             OnboardingSessions sessions, Clock clock) {
         this.settings = settings;
+        this.pictures = pictures;
         this.members = members;
         this.links = links;
         this.rankings = rankings;
@@ -74,9 +75,17 @@ public final class Onboard {
         return settings;
     }
 
-    /** Starts (or restarts) the wizard for the account, if it may have a profile. */
+    public Pictures pictures() {
+        return pictures;
+    }
+
+    /**
+     * Starts (or restarts) the wizard for the account, if it may have a profile. A placeholder
+     * profile of a member from before the social layer (spec §3.14) does not stop it: finishing the
+     * wizard completes that profile (the predecessor's placeholders could never be completed).
+     */
     public Result start(String discordUserId) {
-        if (members.byDiscordId(discordUserId).isPresent()) {
+        if (members.byDiscordId(discordUserId).filter(MemberProfile::onboardingComplete).isPresent()) {
             return new Refused("You already have a Sietch profile. Use /profile view to see it.");
         }
         Optional<WalletAddress> wallet = links.walletOf(discordUserId);
@@ -87,7 +96,7 @@ public final class Onboard {
             return new Refused("Your linked wallet is not in the top 69. Claim and hold BGT to join Sietch.");
         }
         Instant now = clock.instant();
-        sessions.save(new Session(discordUserId, Step.NYM, Optional.empty(), Optional.empty(), now, now));
+        sessions.save(new Session(discordUserId, Step.NYM, Optional.empty(), Optional.empty(), Optional.empty(), now, now));
         return new Next(Step.NYM, Optional.empty());
     }
 
@@ -101,10 +110,10 @@ public final class Onboard {
         if (problem.isPresent()) {
             return new Refused(problem.get());
         }
-        if (members.byNym(trimmed).isPresent()) {
+        if (takenByAnother(trimmed, discordUserId)) {
             return new Refused("This nym is already taken. Please choose another.");
         }
-        sessions.save(new Session(discordUserId, Step.PICTURE, Optional.of(trimmed), Optional.empty(),
+        sessions.save(new Session(discordUserId, Step.PICTURE, Optional.of(trimmed), Optional.empty(), Optional.empty(),
                 session.get().startedAt(), clock.instant()));
         return new Next(Step.PICTURE, Optional.of(trimmed));
     }
@@ -116,7 +125,30 @@ public final class Onboard {
             return stale(discordUserId);
         }
         sessions.save(new Session(discordUserId, Step.BIO, session.get().nym(),
-                Optional.of(generated ? "generated" : "none"), session.get().startedAt(), clock.instant()));
+                Optional.of(generated ? "generated" : "none"), Optional.empty(), session.get().startedAt(), clock.instant()));
+        return new Next(Step.BIO, session.get().nym());
+    }
+
+    /**
+     * Fetches and processes the member's own picture (which takes a moment: call it off the event
+     * thread); refused with the reason when the address or the file is not acceptable.
+     */
+    public Result uploadPicture(String discordUserId, String url) {
+        if (current(discordUserId, Step.PICTURE).isEmpty()) {
+            return stale(discordUserId);
+        }
+        ProfilePicture picture;
+        try {
+            picture = pictures.fetch(url);
+        } catch (PictureFetcher.Rejected e) {
+            return new Refused(e.getMessage());
+        }
+        Optional<Session> session = current(discordUserId, Step.PICTURE); // the download took a while
+        if (session.isEmpty()) {
+            return stale(discordUserId);
+        }
+        sessions.save(new Session(discordUserId, Step.BIO, session.get().nym(), Optional.of("custom"),
+                Optional.of(picture), session.get().startedAt(), clock.instant()));
         return new Next(Step.BIO, session.get().nym());
     }
 
@@ -132,29 +164,37 @@ public final class Onboard {
             return new Refused("Your linked wallet is no longer in the top 69, so the profile was not created.");
         }
         String nym = session.get().nym().orElseThrow();
-        if (members.byNym(nym).isPresent()) {
-            sessions.save(new Session(discordUserId, Step.NYM, Optional.empty(), Optional.empty(),
+        if (takenByAnother(nym, discordUserId)) {
+            sessions.save(new Session(discordUserId, Step.NYM, Optional.empty(), Optional.empty(), Optional.empty(),
                     session.get().startedAt(), clock.instant()));
             return new Refused("Someone took the nym " + nym + " meanwhile. Please choose another.");
         }
         Instant now = clock.instant();
-        boolean generated = session.get().pictureType().filter("generated"::equals).isPresent();
-        Role tier = standing.get().role() == Role.NAIB ? Role.NAIB : Role.FEDAYKIN;
-        MemberProfile created = members.create(new Members.NewProfile(discordUserId, nym, tier,
-                bio.flatMap(b -> Bio.sanitise(b, settings.maxBioLength())), Optional.empty(),
-                generated ? "generated" : "none"), now);
-        if (generated) {
-            members.setPicture(created.memberId(), "generated", Optional.of(avatarUrl(created.memberId())), now);
+        Optional<String> sanitised = bio.flatMap(b -> Bio.sanitise(b, settings.maxBioLength()));
+        Optional<MemberProfile> placeholder = members.byDiscordId(discordUserId);
+        String memberId;
+        if (placeholder.isPresent()) {
+            memberId = placeholder.get().memberId();
+            members.completePlaceholder(memberId, nym, sanitised, now);
+        } else {
+            Role tier = standing.get().role() == Role.NAIB ? Role.NAIB : Role.FEDAYKIN;
+            memberId = members.create(new Members.NewProfile(discordUserId, nym, tier, sanitised, Optional.empty(),
+                    "none"), now).memberId();
         }
-        members.completeOnboarding(created.memberId(), now);
+        Session answers = session.get();
+        switch (answers.pictureType().orElse("none")) {
+            case "custom" -> members.setCustomPicture(memberId, answers.picture().orElseThrow(),
+                    pictures.customUrl(memberId, now), now);
+            case "generated" -> members.setPicture(memberId, "generated", Optional.of(pictures.avatarUrl(memberId)), now);
+            default -> { }
+        }
+        members.completeOnboarding(memberId, now);
         sessions.delete(discordUserId);
-        return new Done(members.byId(created.memberId()).orElseThrow());
+        return new Done(members.byId(memberId).orElseThrow());
     }
 
-    /** Where the member's generated avatar is served as PNG. */
-    public String avatarUrl(String memberId) {
-        String base = settings.publicUrl().toString();
-        return (base.endsWith("/") ? base : base + "/") + "api/avatars/" + memberId + ".png";
+    private boolean takenByAnother(String nym, String discordUserId) {
+        return members.byNym(nym).filter(other -> !other.discordUserId().equals(discordUserId)).isPresent();
     }
 
     private Optional<Session> current(String discordUserId, Step step) {

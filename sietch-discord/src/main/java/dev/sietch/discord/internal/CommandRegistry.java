@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -122,6 +123,20 @@ public final class CommandRegistry extends ListenerAdapter {
                 event.getHook().sendMessage(FAILED).setEphemeral(true).queue();
             }
         }
+    }
+
+    /** Option suggestions; an unknown command or a failure answers with none. */
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        SlashCommand command = commands.get(event.getName());
+        java.util.List<net.dv8tion.jda.api.interactions.commands.Command.Choice> choices;
+        try {
+            choices = command == null ? java.util.List.of() : command.autocomplete(event);
+        } catch (RuntimeException e) {
+            log.warn("Discord: suggestions for /{} failed: {}", event.getName(), e.toString());
+            choices = java.util.List.of();
+        }
+        event.replyChoices(choices.size() > 25 ? choices.subList(0, 25) : choices).queue();
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,9 +41,11 @@ public final class DynamicRoleSync {
     private final ActivityLedger activity;
     private final Activity.Settings settings;
     private final Clock clock;
+    private final RoleAudit audit;
 
     public DynamicRoleSync(Map<DynamicRole, Long> roleIds, Members members, MemberBadges badges, ActivityLedger activity,
-            Activity.Settings settings, Clock clock) {
+            Activity.Settings settings, Clock clock, RoleAudit audit) {
+        this.audit = audit;
         this.roleIds = Map.copyOf(roleIds);
         this.members = members;
         this.badges = badges;
@@ -56,37 +59,50 @@ public final class DynamicRoleSync {
             return new Result(0, 0, 0);
         }
         Instant now = clock.instant();
-        int added = 0;
-        int removed = 0;
         var pending = new ArrayList<CompletableFuture<Void>>();
+        int[] counts = new int[2];
         for (MemberProfile profile : members.leaderboard(Math.max(members.onboardedCount(), 1))) {
-            Member member = guild.getMemberById(profile.discordUserId());
-            if (member == null) {
-                continue;
-            }
-            Set<Badge> held = badges.held(profile.memberId()).stream().map(MemberBadges.Held::badge)
-                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Badge.class)));
-            double balance = activity.current(profile.memberId(), now, settings).map(Activity::balance).orElse(0.0);
-            Set<DynamicRole> qualified = DynamicRole.qualified(profile.onboardingComplete(), held, balance,
-                    profile.memberSince(), now);
-            for (var entry : roleIds.entrySet()) {
-                Role role = guild.getRoleById(entry.getValue());
-                if (role == null) {
-                    continue;
-                }
-                boolean has = member.getRoles().contains(role);
-                boolean should = qualified.contains(entry.getKey());
-                if (should && !has) {
-                    pending.add(guild.addRoleToMember(member, role).reason("Sietch: qualification met").submit());
-                    added++;
-                } else if (!should && has && entry.getKey().removable()) {
-                    pending.add(guild.removeRoleFromMember(member, role).reason("Sietch: qualification lost").submit());
-                    removed++;
-                }
-            }
+            plan(guild, profile, now, pending, counts);
         }
         int failed = RoleSync.awaitAll(pending, timeout);
-        log.info("Discord: member roles: {} added, {} removed, {} failed", added, removed, failed);
-        return new Result(added, removed, failed);
+        log.info("Discord: member roles: {} added, {} removed, {} failed", counts[0], counts[1], failed);
+        return new Result(counts[0], counts[1], failed);
+    }
+
+    /** Brings one member's roles in line at once (after a badge change), without waiting for Discord. */
+    public void applyTo(Guild guild, MemberProfile profile) {
+        if (!roleIds.isEmpty()) {
+            plan(guild, profile, clock.instant(), new ArrayList<>(), new int[2]);
+        }
+    }
+
+    private void plan(Guild guild, MemberProfile profile, Instant now, List<CompletableFuture<Void>> pending, int[] counts) {
+        Member member = guild.getMemberById(profile.discordUserId());
+        if (member == null) {
+            return;
+        }
+        Set<Badge> held = badges.held(profile.memberId()).stream().map(MemberBadges.Held::badge)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Badge.class)));
+        double balance = activity.current(profile.memberId(), now, settings).map(Activity::balance).orElse(0.0);
+        Set<DynamicRole> qualified = DynamicRole.qualified(profile.onboardingComplete(), held, balance,
+                profile.memberSince(), now);
+        for (var entry : roleIds.entrySet()) {
+            Role role = guild.getRoleById(entry.getValue());
+            if (role == null) {
+                continue;
+            }
+            boolean has = member.getRoles().contains(role);
+            boolean should = qualified.contains(entry.getKey());
+            String name = entry.getKey().name().toLowerCase(java.util.Locale.ROOT);
+            if (should && !has) {
+                pending.add(audit.track(guild.addRoleToMember(member, role).reason("Sietch: qualification met").submit(),
+                        profile.discordUserId(), java.util.Optional.empty(), name, true, "qualification_met"));
+                counts[0]++;
+            } else if (!should && has && entry.getKey().removable()) {
+                pending.add(audit.track(guild.removeRoleFromMember(member, role).reason("Sietch: qualification lost").submit(),
+                        profile.discordUserId(), java.util.Optional.empty(), name, false, "qualification_lost"));
+                counts[1]++;
+            }
+        }
     }
 }

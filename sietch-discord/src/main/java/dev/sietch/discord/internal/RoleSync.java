@@ -34,10 +34,12 @@ public final class RoleSync {
 
     private final long naibRole;
     private final long fedaykinRole;
+    private final RoleAudit audit;
 
-    public RoleSync(long naibRole, long fedaykinRole) {
+    public RoleSync(long naibRole, long fedaykinRole, RoleAudit audit) {
         this.naibRole = naibRole;
         this.fedaykinRole = fedaykinRole;
+        this.audit = audit;
     }
 
     public Result apply(Guild guild, WalletLinks links, RankingReader rankings, boolean inGracePeriod, Duration timeout)
@@ -69,8 +71,10 @@ public final class RoleSync {
         for (PlanRoles.Change change : plan) {
             var role = change.role() == Role.NAIB ? naib : fedaykin;
             var user = UserSnowflake.fromId(change.discordUserId());
-            pending.add((change.add() ? guild.addRoleToMember(user, role) : guild.removeRoleFromMember(user, role))
-                    .reason("Sietch ranking").submit());
+            pending.add(audit.track((change.add() ? guild.addRoleToMember(user, role) : guild.removeRoleFromMember(user, role))
+                    .reason("Sietch ranking").submit(), change.discordUserId(),
+                    java.util.Optional.ofNullable(linked.get(change.discordUserId())), change.role().wireName(),
+                    change.add(), "ranking"));
         }
         int failed = awaitAll(pending, timeout);
         int additions = (int) plan.stream().filter(PlanRoles.Change::add).count();

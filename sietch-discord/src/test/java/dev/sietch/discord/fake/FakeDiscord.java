@@ -55,6 +55,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private final long guildId;
     private final Map<Long, Role> roles = new ConcurrentHashMap<>();
+    private final Map<Long, Long> rolePermissions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, Member> members = new ConcurrentHashMap<>();
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -105,6 +106,13 @@ public final class FakeDiscord implements AutoCloseable {
     public Role addRole(String name) {
         var role = new Role(ids.incrementAndGet(), name, roles.size());
         roles.put(role.id(), role);
+        return role;
+    }
+
+    /** A role carrying Discord's permission bits (e.g. 8: Administrator); add it before the bot logs in. */
+    public Role addRole(String name, long permissions) {
+        Role role = addRole(name);
+        rolePermissions.put(role.id(), permissions);
         return role;
     }
 
@@ -222,6 +230,28 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public long button(long userId, String customId) {
         return guildInteraction(userId, 3, DataObject.empty().put("custom_id", customId).put("component_type", 2));
+    }
+
+    /** A member picks {@code values} in a string select menu ({@code customId}) on a bot message in the guild. */
+    public long select(long userId, String customId, String... values) {
+        var picked = DataArray.empty();
+        for (String value : values) {
+            picked.add(value);
+        }
+        return guildInteraction(userId, 3, DataObject.empty().put("custom_id", customId).put("component_type", 3)
+                .put("values", picked));
+    }
+
+    /**
+     * A member types into an option with suggestions: {@code options} as for {@link #slashCommand},
+     * one of them carrying {@code "focused": true}. Returns the interaction's id (its callback, type
+     * 8, carries the choices).
+     */
+    public long autocomplete(long userId, String name, DataArray options) {
+        var commandId = commands.stream(DataArray::getObject).filter(c -> c.getString("name").equals(name))
+                .map(c -> c.getString("id")).findFirst().orElse(Long.toString(ids.incrementAndGet()));
+        return guildInteraction(userId, 4, DataObject.empty().put("id", commandId).put("name", name).put("type", 1)
+                .put("guild_id", Long.toString(guildId)).put("options", options));
     }
 
     /** Dispatches an interaction of {@code type} by a member in the guild's first text channel. */
@@ -391,7 +421,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     private DataObject roleJson(Role role) {
         return DataObject.empty().put("id", Long.toString(role.id())).put("name", role.name()).put("color", 0)
-                .put("hoist", false).put("position", role.position()).put("permissions", "0").put("managed", false)
+                .put("hoist", false).put("position", role.position())
+                .put("permissions", Long.toString(rolePermissions.getOrDefault(role.id(), 0L))).put("managed", false)
                 .put("mentionable", false).put("flags", 0)
                 .put("colors", DataObject.empty().put("primary_color", 0).put("secondary_color", null)
                         .put("tertiary_color", null));

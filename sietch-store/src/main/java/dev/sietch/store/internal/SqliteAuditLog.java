@@ -19,6 +19,14 @@ public final class SqliteAuditLog implements AuditLog {
     }
 
     @Override
+    public void append(dev.sietch.core.model.AuditEntry entry, Instant at) {
+        db.write(h -> {
+            SqliteEligibilityStore.insertAudit(h, List.of(entry), Timestamps.format(at));
+            return null;
+        });
+    }
+
+    @Override
     public List<Record> recent(int limit, Optional<String> type, Optional<Instant> since) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);

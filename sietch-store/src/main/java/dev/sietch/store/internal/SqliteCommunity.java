@@ -3,6 +3,7 @@ package dev.sietch.store.internal;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
@@ -127,25 +128,78 @@ public final class SqliteCommunity
 
     @Override
     public MemberProfile create(NewProfile profile, Instant at) {
+        return insertProfile(profile.discordUserId(), profile.nym(), profile.tier(), profile.bio(), profile.pfpUrl(),
+                profile.pfpType(), at, at, "profile_creation");
+    }
+
+    @Override
+    public MemberProfile createPlaceholder(String discordUserId, String nym, Role tier, Instant memberSince, Instant at) {
+        return insertProfile(discordUserId, nym, tier, Optional.empty(), Optional.empty(), "none", memberSince, at,
+                "v1_migration");
+    }
+
+    private MemberProfile insertProfile(String discordUserId, String nym, Role tier, Optional<String> bio,
+            Optional<String> pfpUrl, String pfpType, Instant memberSince, Instant at, String source) {
         String id = UUID.randomUUID().toString();
         String now = Timestamps.format(at);
         db.write(h -> {
             h.createUpdate("""
                     INSERT INTO member_profile (member_id, discord_user_id, nym, bio, pfp_url, pfp_type, tier, created_at,
                         updated_at)
-                    VALUES (:id, :discord, :nym, :bio, :pfp, :pfpType, :tier, :at, :at)""")
-                    .bind("id", id).bind("discord", profile.discordUserId()).bind("nym", profile.nym())
-                    .bind("bio", profile.bio().orElse(null)).bind("pfp", profile.pfpUrl().orElse(null))
-                    .bind("pfpType", profile.pfpType()).bind("tier", profile.tier().wireName()).bind("at", now)
+                    VALUES (:id, :discord, :nym, :bio, :pfp, :pfpType, :tier, :since, :at)""")
+                    .bind("id", id).bind("discord", discordUserId).bind("nym", nym)
+                    .bind("bio", bio.orElse(null)).bind("pfp", pfpUrl.orElse(null))
+                    .bind("pfpType", pfpType).bind("tier", tier.wireName())
+                    .bind("since", Timestamps.format(memberSince)).bind("at", now)
                     .execute();
             var data = new LinkedHashMap<String, Object>();
             data.put("memberId", id);
-            data.put("tier", profile.tier().wireName());
-            data.put("source", "profile_creation");
+            data.put("tier", tier.wireName());
+            data.put("source", source);
             SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("member_added", data)), now);
             return null;
         });
         return byId(id).orElseThrow();
+    }
+
+    @Override
+    public List<MemberProfile> searchNyms(String text, int limit) {
+        return db.read(h -> h.createQuery(PROFILE + """
+                         WHERE p.onboarding_complete = 1 AND instr(lower(p.nym), lower(:text)) > 0
+                        ORDER BY p.nym COLLATE NOCASE, p.member_id LIMIT :limit""")
+                .bind("text", text).bind("limit", limit).map((rs, ctx) -> profile(rs)).list());
+    }
+
+    @Override
+    public List<MemberProfile> unpromptedPlaceholders(int limit) {
+        return db.read(h -> h.createQuery(PROFILE + """
+                         WHERE p.onboarding_complete = 0
+                          AND NOT EXISTS (SELECT 1 FROM migration_prompt m WHERE m.member_id = p.member_id)
+                        ORDER BY p.created_at, p.member_id LIMIT :limit""")
+                .bind("limit", limit).map((rs, ctx) -> profile(rs)).list());
+    }
+
+    @Override
+    public int placeholderCount() {
+        return db.read(h -> h.createQuery("SELECT count(*) FROM member_profile WHERE onboarding_complete = 0")
+                .mapTo(Integer.class).one());
+    }
+
+    @Override
+    public void recordPrompt(String memberId, String outcome, Instant at) {
+        String now = Timestamps.format(at);
+        db.write(h -> {
+            h.createUpdate("""
+                            INSERT INTO migration_prompt (member_id, prompted_at, outcome) VALUES (:id, :at, :outcome)
+                            ON CONFLICT (member_id) DO UPDATE SET prompted_at = excluded.prompted_at,
+                                outcome = excluded.outcome""")
+                    .bind("id", memberId).bind("at", now).bind("outcome", outcome).execute();
+            var data = new LinkedHashMap<String, Object>();
+            data.put("memberId", memberId);
+            data.put("outcome", outcome);
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("migration_prompt_sent", data)), now);
+            return null;
+        });
     }
 
     @Override
@@ -176,9 +230,49 @@ public final class SqliteCommunity
 
     @Override
     public void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at) {
+        if (pfpType.equals("custom")) {
+            throw new IllegalArgumentException("a custom picture is stored with setCustomPicture");
+        }
+        db.write(h -> {
+            h.createUpdate("DELETE FROM member_picture WHERE member_id = :id").bind("id", memberId).execute();
+            return h.createUpdate("""
+                            UPDATE member_profile SET pfp_type = :type, pfp_url = :url, updated_at = :at WHERE member_id = :id""")
+                    .bind("id", memberId).bind("type", pfpType).bind("url", pfpUrl.orElse(null))
+                    .bind("at", Timestamps.format(at)).execute();
+        });
+    }
+
+    @Override
+    public void setCustomPicture(String memberId, ProfilePicture picture, String url, Instant at) {
+        String now = Timestamps.format(at);
+        db.write(h -> {
+            h.createUpdate("""
+                            INSERT INTO member_picture (member_id, webp, size, updated_at) VALUES (:id, :webp, :size, :at)
+                            ON CONFLICT (member_id) DO UPDATE SET webp = excluded.webp, size = excluded.size,
+                                updated_at = excluded.updated_at""")
+                    .bind("id", memberId).bind("webp", picture.webp()).bind("size", picture.size()).bind("at", now)
+                    .execute();
+            return h.createUpdate("""
+                            UPDATE member_profile SET pfp_type = 'custom', pfp_url = :url, updated_at = :at
+                            WHERE member_id = :id""")
+                    .bind("id", memberId).bind("url", url).bind("at", now).execute();
+        });
+    }
+
+    @Override
+    public Optional<ProfilePicture> customPicture(String memberId) {
+        return db.read(h -> h.createQuery("SELECT webp, size FROM member_picture WHERE member_id = :id")
+                .bind("id", memberId)
+                .map((rs, ctx) -> new ProfilePicture(rs.getBytes(1), rs.getInt(2)))
+                .findOne());
+    }
+
+    @Override
+    public void completePlaceholder(String memberId, String nym, Optional<String> bio, Instant at) {
         db.write(h -> h.createUpdate("""
-                        UPDATE member_profile SET pfp_type = :type, pfp_url = :url, updated_at = :at WHERE member_id = :id""")
-                .bind("id", memberId).bind("type", pfpType).bind("url", pfpUrl.orElse(null))
+                        UPDATE member_profile SET nym = :nym, bio = :bio, updated_at = :at
+                        WHERE member_id = :id AND onboarding_complete = 0""")
+                .bind("id", memberId).bind("nym", nym).bind("bio", bio.orElse(null))
                 .bind("at", Timestamps.format(at)).execute());
     }
 
@@ -270,6 +364,12 @@ public final class SqliteCommunity
     public Optional<WalletAddress> walletOf(String discordUserId) {
         return db.read(h -> h.createQuery("SELECT wallet FROM wallet_link WHERE discord_user_id = :id")
                 .bind("id", discordUserId).mapTo(String.class).findOne().map(WalletAddress::new));
+    }
+
+    @Override
+    public Optional<Instant> linkedAt(String discordUserId) {
+        return db.read(h -> h.createQuery("SELECT linked_at FROM wallet_link WHERE discord_user_id = :id")
+                .bind("id", discordUserId).mapTo(String.class).findOne().map(Timestamps::parse));
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class BadgesCommand implements SlashCommand {
     @Override
     public SlashCommandData data() {
         return Commands.slash("badges", "View badges earned by you or another member")
-                .addOption(OptionType.STRING, "nym", "Nym of the member (leave empty for your own)", false);
+                .addOption(OptionType.STRING, "nym", "Nym of the member (leave empty for your own)", false, true);
     }
 
     @Override
@@ -112,5 +112,11 @@ public final class BadgesCommand implements SlashCommand {
 
     private static String count(int n) {
         return n + (n == 1 ? " badge" : " badges");
+    }
+
+    @Override
+    public java.util.List<net.dv8tion.jda.api.interactions.commands.Command.Choice> autocomplete(
+            net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        return NymChoices.withTier(members, event.getFocusedOption().getValue());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What the member commands share: tier emoji and colour, tenure labels, dates, pictures. */
-final class MemberEmbeds {
+public final class MemberEmbeds {
 
     static final int GOLD = 0xF5A623;
     static final int BLUE = 0x3498DB;
@@ -19,7 +19,7 @@ final class MemberEmbeds {
 
     private MemberEmbeds() {}
 
-    static String tierEmoji(Role tier) {
+    public static String tierEmoji(Role tier) {
         return tier == Role.NAIB ? "\uD83D\uDC51" : "\u2694\uFE0F";
     }
 
@@ -32,7 +32,7 @@ final class MemberEmbeds {
     }
 
     /** Labels that say what the categories mean (the predecessor's "OG (1+ year)" and the like did not). */
-    static String tenure(TenureCategory category) {
+    public static String tenure(TenureCategory category) {
         return switch (category) {
             case OG -> "\uD83C\uDFDB\uFE0F OG (joined at launch)";
             case ELDER -> "\uD83D\uDCDC Elder (180+ days)";

@@ -43,7 +43,7 @@ public final class ProfileCommand implements SlashCommand {
     public SlashCommandData data() {
         var data = Commands.slash("profile", "View or edit your Sietch profile")
                 .addSubcommands(new SubcommandData("view", "View a profile")
-                        .addOption(OptionType.STRING, "nym", "Nym of the member to view (leave empty for your own)", false));
+                        .addOption(OptionType.STRING, "nym", "Nym of the member to view (leave empty for your own)", false, true));
         if (edit.isPresent()) {
             data.addSubcommands(new SubcommandData("edit", "Change your nym or bio (in direct messages)"));
         }
@@ -102,5 +102,11 @@ public final class ProfileCommand implements SlashCommand {
         m.bio().ifPresent(embed::setDescription);
         MemberEmbeds.picture(m, false).ifPresent(embed::setThumbnail);
         event.replyEmbeds(embed.build()).setEphemeral(true).queue();
+    }
+
+    @Override
+    public java.util.List<net.dv8tion.jda.api.interactions.commands.Command.Choice> autocomplete(
+            net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        return NymChoices.plain(members, event.getFocusedOption().getValue());
     }
 }

@@ -15,4 +15,10 @@ public interface SlashCommand {
      * generic ephemeral message.
      */
     void handle(SlashCommandInteractionEvent event);
+
+    /** Suggestions for the focused option (at most 25); by default none. */
+    default java.util.List<net.dv8tion.jda.api.interactions.commands.Command.Choice> autocomplete(
+            net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        return java.util.List.of();
+    }
 }

@@ -8,7 +8,7 @@ import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.OnboardingSessions.Step;
 import dev.sietch.core.usecase.Onboard;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -16,7 +16,6 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
-import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
@@ -31,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The onboarding wizard in direct messages: a button opens the nym form, then buttons choose the
  * picture, then a form (or "Skip") takes the bio, and the profile is created — each answer goes
- * through {@link Onboard}, which keeps the state in the store. On completion the Onboarded role is
- * given, when one is configured.
+ * through {@link Onboard}, which keeps the state in the store. On completion the member gets the
+ * roles that follow from their standing (Onboarded, and any other configured one they qualify for).
  */
 public final class OnboardingFlow implements ComponentHandler {
 
@@ -41,14 +40,13 @@ public final class OnboardingFlow implements ComponentHandler {
     private static final int GOLD = 0xF5A623;
 
     private final Onboard onboard;
-    private final long guildId;
-    private final OptionalLong onboardedRole;
+    private final Consumer<MemberProfile> completed;
     private final int maxBioLength;
 
-    public OnboardingFlow(Onboard onboard, long guildId, OptionalLong onboardedRole, int maxBioLength) {
+    /** @param completed called with each new profile (its roles: Onboarded and what else it qualifies for) */
+    public OnboardingFlow(Onboard onboard, Consumer<MemberProfile> completed, int maxBioLength) {
         this.onboard = onboard;
-        this.guildId = guildId;
-        this.onboardedRole = onboardedRole;
+        this.completed = completed;
         this.maxBioLength = maxBioLength;
     }
 
@@ -58,7 +56,7 @@ public final class OnboardingFlow implements ComponentHandler {
     }
 
     /** The first step's message, to send by direct message once {@link Onboard#start} said yes. */
-    public static MessageCreateData firstStep() {
+    public MessageCreateData firstStep() {
         return step(Step.NYM, Optional.empty());
     }
 
@@ -72,15 +70,22 @@ public final class OnboardingFlow implements ComponentHandler {
         return Optional.empty();
     }
 
+    /** A button that starts (or restarts) the wizard, for messages sent outside it. */
+    public static Button startButton() {
+        return Button.primary(ComponentId.of(FEATURE, "start").toString(), "Set up my profile");
+    }
+
     @Override
     public void handle(ComponentId id, GenericComponentInteractionCreateEvent event) {
         String user = event.getUser().getId();
         switch (id.action()) {
+            case "start" -> answer(event, onboard.start(user));
             case "nym" -> event.replyModal(Modal.create(ComponentId.of(FEATURE, "nym_form").toString(), "Choose your nym")
                     .addComponents(Label.of("Nym", "3–20 letters, digits, _ or -",
                             TextInput.create("nym", TextInputStyle.SHORT).setRequiredRange(3, 20).build()))
                     .build()).queue();
             case "picture" -> answer(event, onboard.choosePicture(user, id.args().contains("generated")));
+            case "upload" -> event.replyModal(pictureForm(ComponentId.of(FEATURE, "picture_form"))).queue();
             case "bio" -> event.replyModal(Modal.create(ComponentId.of(FEATURE, "bio_form").toString(), "Your bio")
                     .addComponents(Label.of("Bio", "Links are removed", TextInput.create("bio", TextInputStyle.PARAGRAPH)
                             .setRequiredRange(1, maxBioLength).build()))
@@ -96,8 +101,35 @@ public final class OnboardingFlow implements ComponentHandler {
         switch (id.action()) {
             case "nym_form" -> answer(event, onboard.chooseNym(user, value(event, "nym")));
             case "bio_form" -> answer(event, onboard.finish(user, Optional.of(value(event, "bio"))));
+            case "picture_form" -> {
+                String url = value(event, "url");
+                event.deferReply().queue();
+                // the download may take seconds: not on the gateway's event thread
+                Thread.ofVirtual().name("sietch-picture-" + user).start(() -> {
+                    Onboard.Result result = onboard.uploadPicture(user, url);
+                    switch (result) {
+                        case Onboard.Next next -> event.getHook().sendMessage(MessageCreateBuilder.from(step(next.step(), next.nym()))
+                                .setContent("Picture saved.").build()).queue();
+                        case Onboard.Refused refused -> event.getHook().sendMessage(refused.message()).queue();
+                        case Onboard.Done done -> {
+                            event.getHook().sendMessageEmbeds(welcome(done.profile())).queue();
+                            rolesFor(done.profile());
+                        }
+                    }
+                });
+            }
             default -> event.reply(CommandRegistry.EXPIRED).queue();
         }
+    }
+
+    /** The form asking for a picture's address (shared with the profile editor). */
+    static Modal pictureForm(ComponentId id) {
+        return Modal.create(id.toString(), "Your picture")
+                .addComponents(Label.of("Image link (Discord or Imgur)",
+                        "Upload the image to Discord, then copy its link",
+                        TextInput.create("url", TextInputStyle.SHORT).setPlaceholder("https://cdn.discordapp.com/...")
+                                .setRequiredRange(10, 2000).build()))
+                .build();
     }
 
     private static String value(ModalInteractionEvent event, String field) {
@@ -111,22 +143,20 @@ public final class OnboardingFlow implements ComponentHandler {
             case Onboard.Next next -> event.reply(step(next.step(), next.nym())).queue();
             case Onboard.Done done -> {
                 event.replyEmbeds(welcome(done.profile())).queue();
-                giveOnboardedRole(event.getJDA(), done.profile());
+                rolesFor(done.profile());
             }
         }
     }
 
-    private void giveOnboardedRole(JDA jda, MemberProfile profile) {
-        Guild guild = jda.getGuildById(guildId);
-        if (onboardedRole.isEmpty() || guild == null || guild.getRoleById(onboardedRole.getAsLong()) == null) {
-            return;
+    private void rolesFor(MemberProfile profile) {
+        try {
+            completed.accept(profile);
+        } catch (RuntimeException e) {
+            log.warn("Discord: roles not given to new member {}: {}", profile.memberId(), e.toString());
         }
-        guild.addRoleToMember(net.dv8tion.jda.api.entities.UserSnowflake.fromId(profile.discordUserId()),
-                guild.getRoleById(onboardedRole.getAsLong())).queue(null,
-                        failure -> log.warn("Discord: Onboarded role not given to {}: {}", profile.memberId(), failure.toString()));
     }
 
-    static MessageCreateData step(Step step, Optional<String> nym) {
+    MessageCreateData step(Step step, Optional<String> nym) {
         var builder = new MessageCreateBuilder();
         switch (step) {
             case NYM -> builder.setEmbeds(new EmbedBuilder().setTitle("Welcome to Sietch").setColor(GOLD)
@@ -135,13 +165,21 @@ public final class OnboardingFlow implements ComponentHandler {
                                     + "shown with it.")
                             .setFooter("Step 1 of 3 • the wizard waits 15 minutes for each answer").build())
                     .setComponents(ActionRow.of(Button.primary(ComponentId.of(FEATURE, "nym").toString(), "Choose your nym")));
-            case PICTURE -> builder.setEmbeds(new EmbedBuilder().setTitle("Your picture").setColor(GOLD)
-                            .setDescription("Nice to meet you, " + nym.orElse("") + ". Pick a picture: a generated "
-                                    + "avatar (a pattern unique to you) or none.")
-                            .setFooter("Step 2 of 3").build())
-                    .setComponents(ActionRow.of(
-                            Button.primary(ComponentId.of(FEATURE, "picture", "generated").toString(), "Generated avatar"),
-                            Button.secondary(ComponentId.of(FEATURE, "picture", "none").toString(), "No picture")));
+            case PICTURE -> {
+                boolean custom = onboard.pictures().customEnabled();
+                var buttons = new java.util.ArrayList<Button>();
+                if (custom) {
+                    buttons.add(Button.primary(ComponentId.of(FEATURE, "upload").toString(), "Use my own picture"));
+                }
+                buttons.add(Button.primary(ComponentId.of(FEATURE, "picture", "generated").toString(), "Generated avatar"));
+                buttons.add(Button.secondary(ComponentId.of(FEATURE, "picture", "none").toString(), "No picture"));
+                builder.setEmbeds(new EmbedBuilder().setTitle("Your picture").setColor(GOLD)
+                                .setDescription("Nice to meet you, " + nym.orElse("") + ". Pick a picture: "
+                                        + (custom ? "your own (a link to an image on Discord or Imgur), " : "")
+                                        + "a generated avatar (a pattern unique to you) or none.")
+                                .setFooter("Step 2 of 3").build())
+                        .setComponents(ActionRow.of(buttons));
+            }
             case BIO -> builder.setEmbeds(new EmbedBuilder().setTitle("Your bio").setColor(GOLD)
                             .setDescription("Add a short bio, or skip it.").setFooter("Step 3 of 3").build())
                     .setComponents(ActionRow.of(

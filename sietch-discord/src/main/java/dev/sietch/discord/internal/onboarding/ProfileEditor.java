@@ -19,8 +19,9 @@ import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 
 /**
- * {@code /profile edit}: a DM with buttons that open the nym and bio forms; each answer goes
- * through {@link EditProfile} (nym cooldown, same nym is no change, bio sanitised).
+ * {@code /profile edit}: a DM with buttons that open the nym and bio forms and change the picture
+ * (one's own, the generated avatar or none); each answer goes through {@link EditProfile} (nym
+ * cooldown, same nym is no change, bio sanitised, pictures fetched and checked).
  */
 public final class ProfileEditor implements ComponentHandler {
 
@@ -53,7 +54,8 @@ public final class ProfileEditor implements ComponentHandler {
                             .setDescription("Choose what to change.").build())
                     .setComponents(ActionRow.of(
                             Button.primary(ComponentId.of(FEATURE, "nym").toString(), "Change nym"),
-                            Button.secondary(ComponentId.of(FEATURE, "bio").toString(), "Edit bio")))
+                            Button.secondary(ComponentId.of(FEATURE, "bio").toString(), "Edit bio"),
+                            Button.secondary(ComponentId.of(FEATURE, "picture").toString(), "Change picture")))
                     .build())).complete();
             answer = "Check your DMs! I've sent you a message to edit your profile.";
         } catch (ErrorResponseException e) {
@@ -74,6 +76,18 @@ public final class ProfileEditor implements ComponentHandler {
                             TextInput.create("bio", TextInputStyle.PARAGRAPH).setRequired(false)
                                     .setMaxLength(maxBioLength).build()))
                     .build()).queue();
+            case "picture" -> {
+                var buttons = new java.util.ArrayList<Button>();
+                if (edit.pictures().customEnabled()) {
+                    buttons.add(Button.primary(ComponentId.of(FEATURE, "upload").toString(), "Use my own picture"));
+                }
+                buttons.add(Button.secondary(ComponentId.of(FEATURE, "choose", "generated").toString(), "Generated avatar"));
+                buttons.add(Button.secondary(ComponentId.of(FEATURE, "choose", "none").toString(), "No picture"));
+                event.reply(new MessageCreateBuilder().setContent("How would you like to change your picture?")
+                        .setComponents(ActionRow.of(buttons)).build()).queue();
+            }
+            case "upload" -> event.replyModal(OnboardingFlow.pictureForm(ComponentId.of(FEATURE, "picture_form"))).queue();
+            case "choose" -> reply(event, edit.choosePicture(event.getUser().getId(), id.args().contains("generated")));
             default -> event.reply(CommandRegistry.EXPIRED).queue();
         }
     }
@@ -81,6 +95,18 @@ public final class ProfileEditor implements ComponentHandler {
     @Override
     public void handle(ComponentId id, ModalInteractionEvent event) {
         String user = event.getUser().getId();
+        if (id.action().equals("picture_form")) {
+            String url = value(event, "url");
+            event.deferReply().queue();
+            // the download may take seconds: not on the gateway's event thread
+            Thread.ofVirtual().name("sietch-picture-" + user).start(() -> {
+                switch (edit.uploadPicture(user, url)) {
+                    case EditProfile.Refused refused -> event.getHook().sendMessage(refused.message()).queue();
+                    case EditProfile.Changed changed -> event.getHook().sendMessage(pictureMessage(changed)).queue();
+                }
+            });
+            return;
+        }
         EditProfile.Result result = switch (id.action()) {
             case "nym_form" -> edit.changeNym(user, value(event, "nym"));
             case "bio_form" -> edit.changeBio(user, value(event, "bio"));
@@ -92,6 +118,22 @@ public final class ProfileEditor implements ComponentHandler {
                     ? "Your nym is " + changed.profile().nym() + "."
                     : changed.profile().bio().map(b -> "Your bio is now: " + b).orElse("Your bio is removed.")).queue();
         }
+    }
+
+    private static void reply(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, EditProfile.Result result) {
+        switch (result) {
+            case EditProfile.Refused refused -> event.reply(refused.message()).queue();
+            case EditProfile.Changed changed -> event.reply(pictureMessage(changed)).queue();
+        }
+    }
+
+    private static net.dv8tion.jda.api.utils.messages.MessageCreateData pictureMessage(EditProfile.Changed changed) {
+        var builder = new MessageCreateBuilder();
+        changed.profile().pfpUrl().ifPresentOrElse(
+                url -> builder.setContent("Your picture is updated.")
+                        .setEmbeds(new EmbedBuilder().setTitle(changed.profile().nym()).setThumbnail(url).build()),
+                () -> builder.setContent("Your picture is removed."));
+        return builder.build();
     }
 
     private static String value(ModalInteractionEvent event, String field) {

@@ -2,6 +2,7 @@ package dev.sietch.http.internal.route;
 
 import dev.sietch.core.model.DrunkenBishop;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.Members;
 import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.HttpError;
@@ -20,7 +21,9 @@ import javax.imageio.ImageIO;
 /**
  * Generated avatars (the drunken-bishop walk of the member id, in the tier's palette): SVG for the
  * web and PNG for Discord embeds, which show neither SVG nor the {@code data:} URLs the predecessor
- * stored. Only for existing members; the picture depends on nothing private.
+ * stored. Only for existing members; the picture depends on nothing private. And members' own
+ * pictures, served from the store, so no third-party URL (which could name a Discord account) is
+ * ever handed out.
  */
 public final class AvatarRoutes {
 
@@ -34,7 +37,21 @@ public final class AvatarRoutes {
 
     public List<Route> routes() {
         return List.of(Route.get("/api/avatars/{file}", Route.Access.PUBLIC,
-                "A member's generated avatar: {memberId}.svg or {memberId}.png", this::avatar));
+                        "A member's generated avatar: {memberId}.svg or {memberId}.png", this::avatar),
+                Route.get("/api/pictures/{file}", Route.Access.PUBLIC,
+                        "A member's own picture, re-hosted: {memberId}.webp", this::picture));
+    }
+
+    private void picture(Call call) {
+        String file = call.parameter("file");
+        if (!file.toLowerCase(java.util.Locale.ROOT).endsWith(".webp")) {
+            throw HttpError.notFound("Picture not found");
+        }
+        String memberId = Community.memberId(file.substring(0, file.length() - ".webp".length()));
+        ProfilePicture picture = members.customPicture(memberId).orElseThrow(() -> HttpError.notFound("Picture not found"));
+        call.responseHeader("Cache-Control", "public, max-age=86400");
+        call.responseHeader("Content-Security-Policy", "default-src 'none'");
+        call.sendBytes(200, ProfilePicture.MEDIA_TYPE, picture.webp());
     }
 
     private void avatar(Call call) {

@@ -25,7 +25,7 @@ final class Community {
      * The public profile: no Discord id, no wallet, no rank, no amount. A picture URL that embeds a
      * Discord id (cdn.discordapp.com/avatars/{id}/…) would reveal it, so it is left out.
      */
-    static Map<String, Object> profile(MemberProfile member, Instant now) {
+    static Map<String, Object> profile(MemberProfile member, Instant now, Instant launch) {
         return Wire.object(
                 "member_id", member.memberId(),
                 "nym", member.nym(),
@@ -33,7 +33,7 @@ final class Community {
                 "pfp_url", publicPicture(member).orElse(null),
                 "tier", member.tier().wireName(),
                 "member_since", Wire.timestamp(member.memberSince()),
-                "tenure_category", TenureCategory.of(member.memberSince(), now, TenureCategory.DEFAULT_LAUNCH).wireName(),
+                "tenure_category", TenureCategory.of(member.memberSince(), now, launch).wireName(),
                 "badge_count", member.badgeCount());
     }
 

@@ -10,6 +10,7 @@ import dev.sietch.http.internal.HttpError;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
 import dev.sietch.http.internal.json.Wire;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +18,12 @@ import java.util.Optional;
 public final class MemberRoutes {
 
     private final Members members;
+    private final Instant launch;
 
-    public MemberRoutes(Members members) {
+    /** @param launch when the social layer launched (tenure categories) */
+    public MemberRoutes(Members members, Instant launch) {
         this.members = members;
+        this.launch = launch;
     }
 
     public List<Route> routes() {
@@ -37,14 +41,14 @@ public final class MemberRoutes {
     private void ownProfile(Call call) {
         MemberProfile member = members.byDiscordId(call.member())
                 .orElseThrow(() -> HttpError.notFound("Profile not found"));
-        call.ok(Community.profile(member, call.now()));
+        call.ok(Community.profile(member, call.now(), launch));
     }
 
     /** Only onboarded members are shown (a placeholder profile from the v1 migration is not public). */
     private void profile(Call call) {
         MemberProfile member = members.byNym(call.parameter("nym")).filter(MemberProfile::onboardingComplete)
                 .orElseThrow(() -> HttpError.notFound("Member not found"));
-        call.ok(Community.profile(member, call.now()));
+        call.ok(Community.profile(member, call.now(), launch));
     }
 
     private void directory(Call call) {
@@ -64,9 +68,9 @@ public final class MemberRoutes {
         boolean descending = query.oneOf(call.query("sort_dir"), List.of("asc", "desc")).map("desc"::equals).orElse(false);
         query.check();
         Members.DirectoryPage result = members.directory(new Members.DirectoryQuery(page, pageSize, tier, badge, tenure,
-                sort, descending, call.now(), TenureCategory.DEFAULT_LAUNCH));
+                sort, descending, call.now(), launch));
         call.ok(Wire.object(
-                "members", result.members().stream().map(m -> Community.profile(m, call.now())).toList(),
+                "members", result.members().stream().map(m -> Community.profile(m, call.now(), launch)).toList(),
                 "page", page,
                 "page_size", pageSize,
                 "total", result.total(),
@@ -106,7 +110,7 @@ public final class MemberRoutes {
                     "pfp_url", Community.publicPicture(m).orElse(null),
                     "tier", m.tier().wireName(),
                     "badge_count", m.badgeCount(),
-                    "tenure_category", TenureCategory.of(m.memberSince(), call.now(), TenureCategory.DEFAULT_LAUNCH).wireName()));
+                    "tenure_category", TenureCategory.of(m.memberSince(), call.now(), launch).wireName()));
         }
         call.ok(Wire.object("entries", entries, "total_members", members.onboardedCount()));
     }
