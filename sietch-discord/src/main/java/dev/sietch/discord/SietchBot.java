@@ -351,7 +351,8 @@ public final class SietchBot implements AutoCloseable {
         var registry = new CommandRegistry(commands, handlers);
         boolean written = registry.register(guild);
         jda.addEventListener(registry);
-        var activity = new ActivityListener(guildId, sources.activity(), sources.activitySettings(), sources.clock());
+        var activity = new ActivityListener(guildId, sources.activity(), sources.activitySettings(), sources.clock(),
+                discordUserId -> sources.members().byDiscordId(discordUserId).ifPresent(rolesFollow));
         jda.addEventListener(activity);
         log.info("Discord: connected to guild {} ({})", guild.getName(), guildId);
         Optional<RoleSync> roleSync = roles.mode() == DiscordSettings.Roles.Mode.SIETCH

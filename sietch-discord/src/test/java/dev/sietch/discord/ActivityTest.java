@@ -104,6 +104,25 @@ final class ActivityTest {
                 .containsExactly(dev.sietch.core.model.Badge.CONSISTENT);
     }
 
+    @Test
+    void crossingTheEngagedBalanceGivesTheEngagedRole_atOnce() throws Exception {
+        var engaged = discord.addRole("Engaged");
+        store.activity().record(Long.toString(AUTHOR), Activity.Kind.MESSAGE, BotFixture.NOW, Activity.Settings.DEFAULT);
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
+                var statement = connection.createStatement()) {
+            statement.execute("UPDATE member_activity SET balance = 199, peak = 199");
+        }
+        try (var bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
+                new DiscordSettings.Roles(DiscordSettings.Roles.Mode.COLLABLAND, java.util.OptionalLong.empty(),
+                        java.util.OptionalLong.empty(), java.util.Map.of(dev.sietch.core.model.DynamicRole.ENGAGED, engaged.id())),
+                DiscordSettings.Channels.NONE)) {
+            discord.reaction(ACTIVE, 1L, AUTHOR); // +2 for the author: 201
+            discord.awaitCall("PUT", p -> p.endsWith("/members/" + AUTHOR + "/roles/" + engaged.id()), Duration.ofSeconds(10));
+        }
+        assertThat(discord.calls("PUT", p -> p.endsWith("/members/" + ACTIVE + "/roles/" + engaged.id()))).isEmpty();
+        await(() -> store.auditLog().recent(5, Optional.of("role_assigned"), Optional.empty()).size() == 1);
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

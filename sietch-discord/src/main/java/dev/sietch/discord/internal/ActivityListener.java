@@ -2,6 +2,7 @@ package dev.sietch.discord.internal;
 
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.BadgeRules;
+import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.port.ActivityLedger;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -30,11 +31,18 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
     private final ActivityLedger ledger;
     private final Activity.Settings settings;
     private final Clock clock;
+    private final java.util.function.Consumer<String> standingChanged;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("sietch-activity").factory());
 
-    public ActivityListener(long guildId, ActivityLedger ledger, Activity.Settings settings, Clock clock) {
+    /**
+     * @param standingChanged called with the Discord id of a member whose event earned a badge or
+     *     took the balance over the Engaged threshold (their roles follow)
+     */
+    public ActivityListener(long guildId, ActivityLedger ledger, Activity.Settings settings, Clock clock,
+            java.util.function.Consumer<String> standingChanged) {
         this.guildId = guildId;
+        this.standingChanged = standingChanged;
         this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
@@ -72,10 +80,13 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
         try {
             ledger.record(discordUserId, kind, clock.instant(), settings).ifPresent(activity -> {
                 // only a threshold crossed by this event is worth a write; the daily badge check covers the rest
+                double before = activity.balance() - settings.points(kind);
                 var badges = BadgeRules.forActivity(activity.balance());
-                badges.removeAll(BadgeRules.forActivity(activity.balance() - settings.points(kind)));
-                if (!badges.isEmpty()) {
-                    award(discordUserId, badges);
+                badges.removeAll(BadgeRules.forActivity(before));
+                boolean awarded = !badges.isEmpty() && award(discordUserId, badges);
+                boolean engaged = before < DynamicRole.ENGAGED_BALANCE && activity.balance() >= DynamicRole.ENGAGED_BALANCE;
+                if (awarded || engaged) {
+                    standingChanged.accept(discordUserId);
                 }
             });
         } catch (RuntimeException e) {
@@ -83,13 +94,15 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
         }
     }
 
-    private void award(String discordUserId, java.util.Set<dev.sietch.core.model.Badge> badges) {
-        ledger.memberId(discordUserId).ifPresent(memberId -> {
+    /** @return whether a badge was newly awarded */
+    private boolean award(String discordUserId, java.util.Set<dev.sietch.core.model.Badge> badges) {
+        return ledger.memberId(discordUserId).map(memberId -> {
             var awarded = ledger.awardAutomatic(memberId, badges, clock.instant());
             if (!awarded.isEmpty()) {
                 log.info("Discord: member {} earned {}", memberId, awarded);
             }
-        });
+            return !awarded.isEmpty();
+        }).orElse(false);
     }
 
     /** Waits (briefly) for the points already received to be recorded. */
