@@ -70,8 +70,9 @@ public final class Service implements AutoCloseable {
                         new SietchBot.Social(store.activity(), settings.social().activity(), store.memberBadges(),
                                 settings.social().launch()),
                         store.outbox(), store.botState(), Optional.of(linking),
-                        Optional.of(new Onboard(new Onboard.Settings(settings.social().maxBioLength()), pictures,
-                                store.members(), store.walletLinks(), store.rankings(), store.onboarding(), clock)),
+                        Optional.of(new Onboard(new Onboard.Settings(settings.social().maxBioLength(),
+                                settings.ranking().naibSeats()), pictures, store.members(), store.walletLinks(),
+                                store.rankings(), store.onboarding(), store.naibSeats(), clock)),
                         Optional.of(new EditProfile(store.members(), pictures, settings.social().nymCooldown(),
                                 settings.social().maxBioLength(), clock)),
                         clock)));

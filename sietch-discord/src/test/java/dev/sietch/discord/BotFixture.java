@@ -35,7 +35,8 @@ final class BotFixture {
     static void commit(SqliteStore store, List<RankedWallet> ranking, List<EligibilityChange> changes) {
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, OptionalLong.empty(), Ranking.EMPTY,
                 Ranking.of(ranking), changes, List.of(new AuditEntry("eligibility_update", Map.of())),
-                SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT)));
+                SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT),
+                RankingPolicy.DEFAULT.naibSeats()));
     }
 
     static SietchBot.Sources sources(SqliteStore store) {

@@ -77,8 +77,8 @@ final class OnboardingTest {
             }
             return PICTURE;
         }));
-        var onboard = new Onboard(new Onboard.Settings(160), pictures, store.members(), store.walletLinks(),
-                store.rankings(), store.onboarding(), clock);
+        var onboard = new Onboard(new Onboard.Settings(160, 7), pictures, store.members(), store.walletLinks(),
+                store.rankings(), store.onboarding(), store.naibSeats(), clock);
         return new SietchBot.Sources(plain.community(), plain.social(), plain.outbox(), plain.state(), plain.linking(),
                 Optional.of(onboard),
                 Optional.of(new dev.sietch.core.usecase.EditProfile(store.members(), pictures, Duration.ofDays(30), 160, clock)),

@@ -64,7 +64,8 @@ public interface EligibilityStore {
             List<AuditEntry> audit,
             SyncHealth health,
             OptionalLong ledgerBlock,
-            Threshold threshold) {
+            Threshold threshold,
+            int naibSeats) {
         public SyncCommit {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(basedOn, "basedOn");
@@ -75,6 +76,9 @@ public interface EligibilityStore {
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(ledgerBlock, "ledgerBlock");
             Objects.requireNonNull(threshold, "threshold");
+            if (naibSeats < 1) {
+                throw new IllegalArgumentException("the Naib council has at least one seat");
+            }
         }
     }
 }

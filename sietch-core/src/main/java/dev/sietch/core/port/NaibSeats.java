@@ -18,6 +18,13 @@ public interface NaibSeats {
     /** Every closed seat, oldest first (for the former-Naib list). */
     List<Seat> closed();
 
+    /**
+     * Brings the council in line with the committed ranking under {@link dev.sietch.core.model.NaibCouncil}'s
+     * rule, in one transaction (seats, former-Naib flags, audit rows, queued seat alerts); a sync does
+     * the same inside its own transaction. Returns what changed.
+     */
+    List<dev.sietch.core.model.NaibCouncil.Change> reconcile(int seats, Instant at);
+
     /** Seats a member in a free seat. */
     Seat seat(String memberId, int seatNumber, Wei held, Instant at);
 

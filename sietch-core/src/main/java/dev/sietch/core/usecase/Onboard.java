@@ -8,6 +8,7 @@ import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.Members;
+import dev.sietch.core.port.NaibSeats;
 import dev.sietch.core.port.OnboardingSessions;
 import dev.sietch.core.port.PictureFetcher;
 import dev.sietch.core.port.OnboardingSessions.Session;
@@ -32,11 +33,17 @@ public final class Onboard {
     public static final String TIMED_OUT = "Your onboarding timed out after 15 minutes without an answer. "
             + "Run /onboard in the server to start again.";
 
-    /** @param maxBioLength the longest bio kept */
-    public record Settings(int maxBioLength) {
+    /**
+     * @param maxBioLength the longest bio kept
+     * @param naibSeats the seats of the Naib council, evaluated when a member finishes
+     */
+    public record Settings(int maxBioLength, int naibSeats) {
         public Settings {
             if (maxBioLength < 1) {
                 throw new IllegalArgumentException("maxBioLength must be positive, was " + maxBioLength);
+            }
+            if (naibSeats < 1) {
+                throw new IllegalArgumentException("the Naib council has at least one seat");
             }
         }
     }
@@ -58,10 +65,12 @@ public final class Onboard {
     private final WalletLinks links;
     private final RankingReader rankings;
     private final OnboardingSessions sessions;
+    private final NaibSeats seats;
     private final Clock clock;
 
     public Onboard(Settings settings, Pictures pictures, Members members, WalletLinks links, RankingReader rankings,
-            OnboardingSessions sessions, Clock clock) {
+            OnboardingSessions sessions, NaibSeats seats, Clock clock) {
+        this.seats = seats;
         this.settings = settings;
         this.pictures = pictures;
         this.members = members;
@@ -190,6 +199,7 @@ public final class Onboard {
         }
         members.completeOnboarding(memberId, now);
         sessions.delete(discordUserId);
+        seats.reconcile(settings.naibSeats(), now); // a free seat, or one held with less BGT, is theirs now
         return new Done(members.byId(memberId).orElseThrow());
     }
 

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * The eligibility sync: catch the ledger up with the chain, rank every wallet, diff against the
- * previous ranking, and commit ranking, snapshot, audit rows and outbox rows in one transaction.
+ * previous ranking, and commit ranking, snapshot, audit rows, outbox rows and the Naib council's
+ * seats ({@link dev.sietch.core.model.NaibCouncil}) in one transaction.
  *
  * <p>The first sync ever is a bootstrap: it records the ranking and announces nothing. Only an
  * unreadable chain counts as a failed sync for the grace period; a database fault is an
@@ -83,7 +84,7 @@ public final class SyncEligibility {
 
         long syncId = store.commitSync(new EligibilityStore.SyncCommit(
                 now, last.syncId(), last.ranking(), ranking, diff.changes(), audit, health.next(), ledger.block(),
-                Threshold.of(ranking.wallets(), policy)));
+                Threshold.of(ranking.wallets(), policy), policy.naibSeats()));
         return new SyncResult.Synced(syncId, ranking.size(), members, diff, bootstrap, ledger.block(),
                 health.graceChange());
     }

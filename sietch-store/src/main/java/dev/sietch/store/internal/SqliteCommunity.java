@@ -475,6 +475,11 @@ public final class SqliteCommunity
     }
 
     @Override
+    public List<dev.sietch.core.model.NaibCouncil.Change> reconcile(int seats, Instant at) {
+        return db.write(h -> SeatReconciler.reconcile(h, seats, at));
+    }
+
+    @Override
     public Seat seat(String memberId, int seatNumber, Wei held, Instant at) {
         return db.write(h -> {
             long id = h.createUpdate("""

@@ -116,6 +116,7 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
             insertThreshold(handle, commit.threshold(), syncId, at);
             insertAudit(handle, commit.audit(), at);
             insertOutbox(handle, commit.announcements(), syncId, at);
+            SeatReconciler.reconcile(handle, commit.naibSeats(), commit.at());
             writeHealth(handle, commit.health());
             return syncId;
         });
