@@ -66,7 +66,8 @@ public final class Service implements AutoCloseable {
                         settings.discord().endpoints().gatewayUrl().getHost());
                 discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(
                         new SietchBot.Community(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                                settings.ranking(), store.syncHealth(), store.notifications(), store.auditLog()),
+                                settings.ranking(), store.syncHealth(), store.notifications(), store.auditLog(),
+                                store.waitlist()),
                         new SietchBot.Social(store.activity(), settings.social().activity(), store.memberBadges(),
                                 settings.social().launch()),
                         store.outbox(), store.botState(), Optional.of(linking),

@@ -58,7 +58,7 @@ public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, S
      * bot never changes them.
      */
     public record Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin,
-            java.util.Map<dev.sietch.core.model.DynamicRole, Long> dynamic) {
+            java.util.Map<dev.sietch.core.model.DynamicRole, Long> dynamic, OptionalLong taqwa) {
 
         public enum Mode { SIETCH, COLLABLAND }
 
@@ -67,6 +67,12 @@ public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, S
         /** Without the roles the bot gives from members' standing (Onboarded, Engaged, Veteran, Trusted). */
         public Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin) {
             this(mode, naib, fedaykin, java.util.Map.of());
+        }
+
+        /** Without the @Taqwa role (given to waitlist registrants). */
+        public Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin,
+                java.util.Map<dev.sietch.core.model.DynamicRole, Long> dynamic) {
+            this(mode, naib, fedaykin, dynamic, OptionalLong.empty());
         }
 
         /** The Onboarded role, given when a member completes onboarding. */
@@ -80,6 +86,7 @@ public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, S
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(naib, "naib");
             Objects.requireNonNull(fedaykin, "fedaykin");
+            Objects.requireNonNull(taqwa, "taqwa");
             if (mode == Mode.SIETCH && (naib.isEmpty() || fedaykin.isEmpty())) {
                 throw new IllegalArgumentException("roles mode sietch needs the Naib and Fedaykin role ids");
             }

@@ -12,10 +12,12 @@ import dev.sietch.core.port.Notifications;
 import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
+import dev.sietch.core.port.Waitlist;
 import dev.sietch.core.port.WalletLinks;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.EditProfile;
 import dev.sietch.core.usecase.Onboard;
+import dev.sietch.core.usecase.JoinWaitlist;
 import dev.sietch.core.usecase.MigrateMembers;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.discord.internal.ActivityListener;
@@ -24,12 +26,16 @@ import dev.sietch.discord.internal.ComponentHandler;
 import dev.sietch.discord.internal.DynamicRoleSync;
 import dev.sietch.discord.internal.onboarding.OnboardingFlow;
 import dev.sietch.discord.internal.delivery.MigrationPrompts;
+import dev.sietch.discord.internal.delivery.AlertDelivery;
 import dev.sietch.discord.internal.RoleAudit;
 import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.AdminBadgeCommand;
 import dev.sietch.discord.internal.directory.DirectoryCommand;
 import dev.sietch.discord.internal.command.BadgesCommand;
 import dev.sietch.discord.internal.command.LeaderboardCommand;
+import dev.sietch.discord.internal.command.NaibCommand;
+import dev.sietch.discord.internal.command.ThresholdCommand;
+import dev.sietch.discord.internal.command.WaitlistCommand;
 import dev.sietch.discord.internal.onboarding.AccessListener;
 import dev.sietch.discord.internal.onboarding.OnboardCommand;
 import dev.sietch.discord.internal.onboarding.ProfileEditor;
@@ -110,11 +116,13 @@ public final class SietchBot implements AutoCloseable {
 
     /**
      * The community the bot serves: profiles, wallet links, seats, the ranking and its policy, sync
-     * health, alert preferences, and the audit log role changes are recorded in.
+     * health, alert preferences, the audit log role changes are recorded in, and the waitlist.
      */
     public record Community(Members members, WalletLinks links, NaibSeats seats, RankingReader rankings,
-            RankingPolicy policy, SyncHealthSource health, Notifications notifications, AuditLog audit) {
+            RankingPolicy policy, SyncHealthSource health, Notifications notifications, AuditLog audit,
+            Waitlist waitlist) {
         public Community {
+            Objects.requireNonNull(waitlist, "waitlist");
             Objects.requireNonNull(members, "members");
             Objects.requireNonNull(links, "links");
             Objects.requireNonNull(seats, "seats");
@@ -187,6 +195,10 @@ public final class SietchBot implements AutoCloseable {
             return community.audit();
         }
 
+        public Waitlist waitlist() {
+            return community.waitlist();
+        }
+
         public ActivityLedger activity() {
             return social.activity();
         }
@@ -229,12 +241,14 @@ public final class SietchBot implements AutoCloseable {
     private final ScheduledExecutorService retries;
     private final Runnable stopConfirmations;
     private final MigrationPrompts prompts;
+    private final AlertDelivery alerts;
 
     private SietchBot(JDA jda, long guildId, Sources sources, Optional<RoleSync> roleSync, Delivery delivery,
             Optional<Census> census, DeliveryStats stats, boolean owned, CommandRegistry registry,
             ActivityListener activity, Optional<OnboardingFlow> flow, DynamicRoleSync memberRoles,
             Optional<AccessListener> access, boolean commandsWritten, MigrationPrompts prompts) {
         this.prompts = prompts;
+        this.alerts = new AlertDelivery(sources.notifications(), sources.members(), stats, sources.clock());
         this.memberRoles = memberRoles;
         this.access = access;
         this.activity = activity;
@@ -322,7 +336,11 @@ public final class SietchBot implements AutoCloseable {
                 new BadgesCommand(sources.members(), sources.badges()),
                 new ProfileCommand(sources.members(), sources.badges(), sources.launch(), sources.clock(),
                         editor.map(e -> e::start)),
-                new LeaderboardCommand(sources.members(), sources.launch(), sources.clock())));
+                new LeaderboardCommand(sources.members(), sources.launch(), sources.clock()),
+                new NaibCommand(community, sources.members(), sources.clock()),
+                new ThresholdCommand(community, sources.waitlist(), sources.clock()),
+                new WaitlistCommand(new JoinWaitlist(sources.waitlist(), sources.links(), sources.rankings(),
+                        sources.policy(), sources.clock()), roles.taqwa())));
         sources.linking().ifPresent(linking -> commands.add(new VerifyCommand(linking)));
         var roleAudit = new RoleAudit(sources.audit(), sources.members(), sources.clock());
         var memberRoles = new DynamicRoleSync(roles.dynamic(), sources.members(), sources.badges(), sources.activity(),
@@ -369,8 +387,11 @@ public final class SietchBot implements AutoCloseable {
                 flow, memberRoles, access, written, new MigrationPrompts(channels.fallback(), stats));
     }
 
-    /** What an announcement run did: outbox rows delivered and failed (to be retried), and whether the census changed. */
-    public record AnnouncementResult(int delivered, int failed, boolean censusUpdated) {}
+    /**
+     * What an announcement run did: outbox rows delivered and failed (to be retried), whether the
+     * census changed, and the alerts delivered.
+     */
+    public record AnnouncementResult(int delivered, int failed, boolean censusUpdated, int alertsDelivered) {}
 
     /**
      * Delivers the syncs' pending changes (the outbox) that are due — the direct message to the
@@ -380,6 +401,7 @@ public final class SietchBot implements AutoCloseable {
     public AnnouncementResult announce() {
         Guild guild = guild();
         Delivery.Result result = delivery.deliver(guild);
+        int alertsDelivered = deliverAlerts(guild);
         boolean censusUpdated = false;
         if (census.isPresent()) {
             try {
@@ -389,7 +411,16 @@ public final class SietchBot implements AutoCloseable {
                 log.warn("Discord: the census was not updated: {}", e.toString());
             }
         }
-        return new AnnouncementResult(result.delivered(), result.failed(), censusUpdated);
+        return new AnnouncementResult(result.delivered(), result.failed(), censusUpdated, alertsDelivered);
+    }
+
+    private int deliverAlerts(Guild guild) {
+        try {
+            return alerts.deliver(guild);
+        } catch (RuntimeException e) {
+            log.warn("Discord: alerts not delivered: {}", e.toString());
+            return 0;
+        }
     }
 
     /** What this bot delivered so far. */
@@ -399,8 +430,14 @@ public final class SietchBot implements AutoCloseable {
 
     private void retryDue() {
         try {
-            if (!sources.outbox().due(sources.clock().instant(), 1).isEmpty() && jda.getGuildById(guildId) != null) {
+            if (jda.getGuildById(guildId) == null) {
+                return;
+            }
+            if (!sources.outbox().due(sources.clock().instant(), 1).isEmpty()) {
                 delivery.deliver(guild());
+            }
+            if (!sources.notifications().due(sources.clock().instant(), 1).isEmpty()) {
+                deliverAlerts(guild());
             }
         } catch (RuntimeException e) {
             log.warn("Discord: retrying deliveries failed: {}", e.toString());

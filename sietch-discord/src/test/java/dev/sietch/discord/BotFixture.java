@@ -32,8 +32,10 @@ final class BotFixture {
     }
 
     /** Commits {@code ranking} (in rank order) as the first sync, with {@code changes} in its outbox. */
+    /** Commits {@code ranking} as the next sync (the first is a bootstrap), at {@link #NOW}. */
     static void commit(SqliteStore store, List<RankedWallet> ranking, List<EligibilityChange> changes) {
-        store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, OptionalLong.empty(), Ranking.EMPTY,
+        var last = store.eligibility().lastSync();
+        store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, last.syncId(), last.ranking(),
                 Ranking.of(ranking), changes, List.of(new AuditEntry("eligibility_update", Map.of())),
                 SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT),
                 RankingPolicy.DEFAULT.naibSeats()));
@@ -50,7 +52,7 @@ final class BotFixture {
 
     static SietchBot.Community community(SqliteStore store) {
         return new SietchBot.Community(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
-                RankingPolicy.DEFAULT, store.syncHealth(), store.notifications(), store.auditLog());
+                RankingPolicy.DEFAULT, store.syncHealth(), store.notifications(), store.auditLog(), store.waitlist());
     }
 
     static SietchBot.Social social(SqliteStore store) {

@@ -107,8 +107,8 @@ final class DeliveryTest {
     @Test
     void postsEachChangeOnce_andMessagesTheMembersConcerned() throws Exception {
         try (var bot = connect()) {
-            assertThat(bot.announce()).isEqualTo(new SietchBot.AnnouncementResult(4, 0, true));
-            assertThat(bot.announce()).isEqualTo(new SietchBot.AnnouncementResult(0, 0, false));
+            assertThat(bot.announce()).isEqualTo(new SietchBot.AnnouncementResult(4, 0, true, 0));
+            assertThat(bot.announce()).isEqualTo(new SietchBot.AnnouncementResult(0, 0, false, 0));
             assertThat(bot.deliveryStats().posts()).isEqualTo(3);
             assertThat(bot.deliveryStats().directMessages()).isEqualTo(2);
         }

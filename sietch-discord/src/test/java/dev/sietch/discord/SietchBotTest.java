@@ -127,7 +127,9 @@ final class SietchBotTest {
         assertThat(discord.calls("PUT", p -> p.endsWith("/guilds/" + GUILD + "/commands"))).hasSize(1);
         var registered = discord.calls("PUT", p -> p.endsWith("/commands")).getFirst().jsonArray();
         assertThat(registered.stream(net.dv8tion.jda.api.utils.data.DataArray::getObject).map(c -> c.getString("name")))
-                .containsExactly("position", "stats", "badges", "profile", "leaderboard", "admin-badge", "directory");
+                .containsExactly("position", "stats", "badges", "profile", "leaderboard", "naib", "threshold", "register-waitlist",
+                        "admin-badge",
+                        "directory");
     }
 
     @Test

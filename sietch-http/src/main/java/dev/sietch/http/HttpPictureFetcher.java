@@ -7,6 +7,7 @@ import dev.sietch.http.internal.picture.PictureProcessor;
 import java.net.http.HttpClient;
 import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches a member's picture over https from an allowed host and turns it into a square WebP
@@ -16,27 +17,35 @@ import javax.net.ssl.SSLContext;
 public final class HttpPictureFetcher implements PictureFetcher, AutoCloseable {
 
     private final PictureSettings settings;
-    private final HttpClient client;
+    private final @Nullable SSLContext tls;
     private final Semaphore processing = new Semaphore(1);
+    private @Nullable HttpClient client; // made at the first fetch: building one takes a few hundred ms
 
-    private HttpPictureFetcher(PictureSettings settings, HttpClient client) {
+    private HttpPictureFetcher(PictureSettings settings, @Nullable SSLContext tls) {
         this.settings = settings;
-        this.client = client;
+        this.tls = tls;
     }
 
     /** Trusts the JDK's certificate authorities. */
     public static HttpPictureFetcher create(PictureSettings settings) {
-        return new HttpPictureFetcher(settings, Download.client(settings, null));
+        return new HttpPictureFetcher(settings, null);
     }
 
     /** Trusts what {@code tls} trusts (e.g. a test's own certificate). */
     public static HttpPictureFetcher create(PictureSettings settings, SSLContext tls) {
-        return new HttpPictureFetcher(settings, Download.client(settings, tls));
+        return new HttpPictureFetcher(settings, tls);
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = Download.client(settings, tls);
+        }
+        return client;
     }
 
     @Override
     public ProfilePicture fetch(String url) throws Rejected {
-        byte[] file = new Download(client, settings).fetch(url);
+        byte[] file = new Download(client(), settings).fetch(url);
         try {
             processing.acquire();
         } catch (InterruptedException e) {
@@ -51,7 +60,9 @@ public final class HttpPictureFetcher implements PictureFetcher, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        client.close();
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 }

@@ -37,16 +37,32 @@ final class ServeCommand implements Callable<Integer> {
         log.info("Sietch {} starting on Java {} (config file: {})", SietchCommand.sietchVersion(),
                 Runtime.version(), valid.file().map(Object::toString).orElse("none"));
 
-        Service service = Service.start(valid.settings(), Clock.systemUTC());
-        log.info("Sietch started in {} ms", (System.nanoTime() - started) / 1_000_000);
-
+        // the hook exists before the service starts, so a SIGTERM during start-up (the API already
+        // answers) waits for the start to finish and then closes everything, instead of cutting it off
+        var service = new java.util.concurrent.atomic.AtomicReference<Service>();
+        var ready = new CountDownLatch(1);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Sietch stopping");
-            service.close();
+            try {
+                ready.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Service running = service.get();
+            if (running != null) {
+                running.close();
+            }
             log.info("Sietch stopped");
             stopped.countDown();
         }, "sietch-shutdown"));
+        try {
+            service.set(Service.start(valid.settings(), Clock.systemUTC()));
+        } finally {
+            ready.countDown();
+        }
+        log.info("Sietch started in {} ms", (System.nanoTime() - started) / 1_000_000);
+
         stopped.await();
         return 0;
     }

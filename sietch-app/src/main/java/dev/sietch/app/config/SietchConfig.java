@@ -159,7 +159,7 @@ public final class SietchConfig {
             reader.snowflake("sietch.discord.roles." + role.name().toLowerCase(java.util.Locale.ROOT))
                     .ifPresent(id -> dynamic.put(role, id));
         }
-        return new DiscordSettings.Roles(mode, naib, fedaykin, dynamic);
+        return new DiscordSettings.Roles(mode, naib, fedaykin, dynamic, reader.snowflake("sietch.discord.roles.taqwa"));
     }
 
     private static SietchBot.Endpoints discordEndpoints(Reader reader) {

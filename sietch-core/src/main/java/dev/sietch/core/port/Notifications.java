@@ -29,6 +29,30 @@ public interface Notifications {
 
     long sentCount();
 
+    /** Queued alerts whose delivery is due (not delivered, not given up, retry time passed), oldest first. */
+    List<Pending> due(Instant now, int limit);
+
+    /**
+     * The alert reached its recipient: counted against the member's week (the {@link #CRITICAL}
+     * types are not) and audited as {@code alert_sent}.
+     */
+    void markDelivered(long alertId, Instant at);
+
+    /** A failed attempt: tried again at {@code retryAt}, or (empty) given up with {@code error}. */
+    void markFailed(long alertId, String error, Optional<Instant> retryAt, Instant at);
+
+    /** A queued alert. @param member whether the recipient is a member id (else a Discord id on the waitlist) */
+    record Pending(long id, String recipientId, boolean member, String type, String dataJson, int attempts) {
+        public Pending {
+            Objects.requireNonNull(recipientId, "recipientId");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(dataJson, "dataJson");
+        }
+    }
+
+    /** Alerts sent whatever the preferences and the weekly cap: losing a seat or winning one, a waitlist place. */
+    java.util.Set<String> CRITICAL = java.util.Set.of("naib_bump", "naib_seated", "waitlist_eligible");
+
     enum Frequency {
         ONE_PER_WEEK("1_per_week", 1), TWO_PER_WEEK("2_per_week", 2), THREE_PER_WEEK("3_per_week", 3), DAILY("daily", 7);
 

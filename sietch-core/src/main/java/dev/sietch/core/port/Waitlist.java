@@ -15,7 +15,13 @@ public interface Waitlist {
     /** Which of {@code wallets} have an active registration. */
     Set<WalletAddress> registered(Collection<WalletAddress> wallets);
 
+    /** Registers (and writes {@code waitlist_registration}); only active registrations are unique, so a wallet may return. */
     Registration register(String discordUserId, WalletAddress wallet, int position, Wei held, Instant at);
+
+    Optional<Registration> activeForAccount(String discordUserId);
+
+    /** Ends the account's active registration (and writes {@code waitlist_unregistration}); false if it had none. */
+    boolean unregister(String discordUserId, Instant at);
 
     /** Active registrations not yet notified. */
     int pendingCount();

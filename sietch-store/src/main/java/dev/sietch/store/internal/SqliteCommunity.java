@@ -551,7 +551,34 @@ public final class SqliteCommunity
                     .bind("discord", discordUserId).bind("wallet", wallet.value()).bind("position", position)
                     .bind("held", held.toSortableString()).bind("at", Timestamps.format(at))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            var data = new LinkedHashMap<String, Object>();
+            data.put("discordUserId", discordUserId);
+            data.put("walletAddress", wallet.truncated());
+            data.put("position", position);
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("waitlist_registration", data)),
+                    Timestamps.format(at));
             return h.createQuery(REGISTRATION + " WHERE id = :id").bind("id", id).map((rs, ctx) -> registration(rs)).one();
+        });
+    }
+
+    @Override
+    public Optional<Registration> activeForAccount(String discordUserId) {
+        return db.read(h -> h.createQuery(REGISTRATION + " WHERE discord_user_id = :id AND active = 1")
+                .bind("id", discordUserId).map((rs, ctx) -> registration(rs)).findOne());
+    }
+
+    @Override
+    public boolean unregister(String discordUserId, Instant at) {
+        return db.write(h -> {
+            int ended = h.createUpdate("UPDATE waitlist_registration SET active = 0 WHERE discord_user_id = :id AND active = 1")
+                    .bind("id", discordUserId).execute();
+            if (ended > 0) {
+                var data = new LinkedHashMap<String, Object>();
+                data.put("discordUserId", discordUserId);
+                SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("waitlist_unregistration", data)),
+                        Timestamps.format(at));
+            }
+            return ended > 0;
         });
     }
 
@@ -701,6 +728,64 @@ public final class SqliteCommunity
                     SELECT id, recipient_id, alert_type, delivered, delivery_error, sent_at, alert_data
                     FROM alert_history WHERE id = :id""").bind("id", id).map((rs, ctx) -> alert(rs)).one();
         });
+    }
+
+    @Override
+    public List<Pending> due(Instant now, int limit) {
+        return db.read(h -> h.createQuery("""
+                        SELECT id, recipient_id, recipient_type, alert_type, alert_data, attempts FROM alert_history
+                        WHERE delivered = 0 AND delivery_error IS NULL
+                          AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                        ORDER BY id LIMIT :limit""")
+                .bind("now", Timestamps.format(now)).bind("limit", limit)
+                .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3).equals("member"),
+                        rs.getString(4), rs.getString(5), rs.getInt(6)))
+                .list());
+    }
+
+    @Override
+    public void markDelivered(long alertId, Instant at) {
+        String now = Timestamps.format(at);
+        db.write(h -> {
+            var alert = h.createQuery("""
+                            SELECT recipient_id, recipient_type, alert_type FROM alert_history
+                            WHERE id = :id AND delivered = 0""")
+                    .bind("id", alertId).map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .findOne();
+            if (alert.isEmpty()) {
+                return null; // delivered already
+            }
+            h.createUpdate("UPDATE alert_history SET delivered = 1, delivery_error = NULL, next_attempt_at = NULL WHERE id = :id")
+                    .bind("id", alertId).execute();
+            h.createUpdate("UPDATE waitlist_registration SET notified_at = :at WHERE alert_id = :id AND notified_at IS NULL")
+                    .bind("id", alertId).bind("at", now).execute();
+            String recipient = alert.get()[0];
+            String type = alert.get()[2];
+            if (alert.get()[1].equals("member") && !CRITICAL.contains(type)) {
+                h.createUpdate("""
+                        INSERT INTO notification_preference (member_id, created_at, updated_at) VALUES (:id, :at, :at)
+                        ON CONFLICT (member_id) DO NOTHING""").bind("id", recipient).bind("at", now).execute();
+                h.createUpdate("""
+                        UPDATE notification_preference SET alerts_sent_this_week = alerts_sent_this_week + 1
+                        WHERE member_id = :id""").bind("id", recipient).execute();
+            }
+            var data = new LinkedHashMap<String, Object>();
+            data.put("actorId", "system");
+            data.put("targetId", recipient);
+            data.put("alertType", type);
+            data.put("alertId", alertId);
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("alert_sent", data)), now);
+            return null;
+        });
+    }
+
+    @Override
+    public void markFailed(long alertId, String error, Optional<Instant> retryAt, Instant at) {
+        db.write(h -> h.createUpdate("""
+                        UPDATE alert_history SET attempts = attempts + 1, next_attempt_at = :retry, delivery_error = :error
+                        WHERE id = :id AND delivered = 0""")
+                .bind("id", alertId).bind("retry", retryAt.map(Timestamps::format).orElse(null))
+                .bind("error", retryAt.isPresent() ? null : error).execute());
     }
 
     @Override
