@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** The social layer's jobs: activity decay (every decay period) and the daily badge check. */
+/** The social layer's jobs: activity decay (every decay period), the daily badge check, the alert week. */
 final class SocialJobs {
 
     private SocialJobs() {}
@@ -21,7 +21,20 @@ final class SocialJobs {
         return List.of(
                 new Jobs.Job("activity-decay", social.activity().decayPeriod(),
                         () -> store.activity().decayAll(clock.instant(), social.activity()) + " balance(s) decayed"),
-                new Jobs.Job("badge-check", Duration.ofDays(1), () -> badgeCheck(store, social, clock)));
+                new Jobs.Job("badge-check", Duration.ofDays(1), () -> badgeCheck(store, social, clock)),
+                new Jobs.Job("alert-week", Duration.ofHours(1), () -> alertWeek(store, clock)));
+    }
+
+    /**
+     * Starts a new alert week once Monday 00:00 UTC has passed: the members' weekly counts only
+     * (checked hourly; sync health and everything else untouched).
+     */
+    static String alertWeek(SqliteStore store, Clock clock) {
+        Instant now = clock.instant();
+        Instant week = dev.sietch.core.model.AlertRules.weekStart(now);
+        return store.notifications().resetWeek(week, now)
+                .map(rows -> "week of " + week + " started: " + rows + " member(s) reset")
+                .orElse("week of " + week + " already started");
     }
 
     /** Awards every onboarded member the tenure and activity badges they have earned (never a revoked one). */

@@ -94,7 +94,8 @@ final class ImageBotIT {
                 assertThat(registered.getArray("c").stream(net.dv8tion.jda.api.utils.data.DataArray::getObject)
                         .map(c -> c.getString("name")))
                         .containsExactlyInAnyOrder("position", "verify", "stats", "badges", "profile", "leaderboard", "onboard",
-                                "directory", "admin-badge", "naib", "threshold", "register-waitlist");
+                                "directory", "admin-badge", "naib", "threshold", "register-waitlist",
+                                "alerts");
                 assertThat(discord.messages(census.id()).getFirst().getArray("embeds").getObject(0)
                         .getObject("footer").getString("text")).isEqualTo("Total Eligible: 2/69");
 

@@ -31,6 +31,7 @@ import dev.sietch.discord.internal.RoleAudit;
 import dev.sietch.discord.internal.RoleSync;
 import dev.sietch.discord.internal.command.AdminBadgeCommand;
 import dev.sietch.discord.internal.directory.DirectoryCommand;
+import dev.sietch.discord.internal.alerts.AlertsCommand;
 import dev.sietch.discord.internal.command.BadgesCommand;
 import dev.sietch.discord.internal.command.LeaderboardCommand;
 import dev.sietch.discord.internal.command.NaibCommand;
@@ -354,6 +355,8 @@ public final class SietchBot implements AutoCloseable {
         commands.add(new AdminBadgeCommand(sources.members(), sources.badges(), sources.clock(), rolesFollow));
         var directory = new DirectoryCommand(sources.members(), sources.launch(), sources.clock());
         commands.add(directory);
+        var alertSettings = new AlertsCommand(sources.members(), sources.notifications(), sources.seats(), sources.clock());
+        commands.add(alertSettings);
         Optional<OnboardingFlow> flow = sources.onboarding().map(onboard -> new OnboardingFlow(onboard, rolesFollow,
                 onboard.settings().maxBioLength()));
         flow.ifPresent(f -> commands.add(new OnboardCommand(f)));
@@ -363,7 +366,7 @@ public final class SietchBot implements AutoCloseable {
         Optional<AccessListener> access = flow.filter(f -> !accessRoles.isEmpty())
                 .map(f -> new AccessListener(guildId, accessRoles, f));
         access.ifPresent(jda::addEventListener);
-        var handlers = new java.util.ArrayList<ComponentHandler>(List.of(directory));
+        var handlers = new java.util.ArrayList<ComponentHandler>(List.of(directory, alertSettings));
         flow.ifPresent(handlers::add);
         editor.ifPresent(handlers::add);
         var registry = new CommandRegistry(commands, handlers);

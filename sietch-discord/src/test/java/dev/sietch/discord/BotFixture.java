@@ -38,7 +38,7 @@ final class BotFixture {
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, last.syncId(), last.ranking(),
                 Ranking.of(ranking), changes, List.of(new AuditEntry("eligibility_update", Map.of())),
                 SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT),
-                RankingPolicy.DEFAULT.naibSeats()));
+                RankingPolicy.DEFAULT));
     }
 
     static SietchBot.Sources sources(SqliteStore store) {

@@ -128,14 +128,13 @@ final class SietchBotTest {
         var registered = discord.calls("PUT", p -> p.endsWith("/commands")).getFirst().jsonArray();
         assertThat(registered.stream(net.dv8tion.jda.api.utils.data.DataArray::getObject).map(c -> c.getString("name")))
                 .containsExactly("position", "stats", "badges", "profile", "leaderboard", "naib", "threshold", "register-waitlist",
-                        "admin-badge",
-                        "directory");
+                        "admin-badge", "directory", "alerts");
     }
 
     @Test
     void aStaleOrUnknownButtonIsAnsweredPrivately_notLeftToFail() throws Exception {
         try (var bot = connect()) {
-            long stale = discord.button(MEMBER, "alerts:toggle:position");
+            long stale = discord.button(MEMBER, "census:refresh:1");
             long foreign = discord.button(MEMBER, "not a sietch id");
 
             for (long id : new long[] {stale, foreign}) {

@@ -121,7 +121,7 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(now, last.syncId(), last.ranking(),
                 Ranking.of(list), List.of(), List.of(new AuditEntry("eligibility_update", Map.of("ranked", wallets))),
                 store.syncHealth().current().afterSuccess(now).next(), OptionalLong.of(1000),
-                Threshold.of(list, RankingPolicy.DEFAULT), RankingPolicy.DEFAULT.naibSeats()));
+                Threshold.of(list, RankingPolicy.DEFAULT), RankingPolicy.DEFAULT));
     }
 
     /** The Discord id of test member {@code n}: an 18-digit snowflake. */

@@ -61,7 +61,7 @@ final class EligibilityStoreTest {
         data.put("none", null);
         return new EligibilityStore.SyncCommit(T0, basedOn, previous, ranking, changes, List.of(new AuditEntry("eligibility_update", data)),
                 SyncHealth.NEVER_SYNCED.afterSuccess(T0).next(), OptionalLong.of(123),
-                Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), RankingPolicy.DEFAULT.naibSeats());
+                Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), RankingPolicy.DEFAULT);
     }
 
     @Test

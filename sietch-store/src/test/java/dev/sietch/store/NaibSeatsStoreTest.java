@@ -58,7 +58,7 @@ final class NaibSeatsStoreTest {
         var last = store.eligibility().lastSync();
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(at, last.syncId(), last.ranking(), ranking, List.of(),
                 List.of(new AuditEntry("eligibility_update", Map.of())), SyncHealth.NEVER_SYNCED.afterSuccess(at).next(),
-                OptionalLong.of(1), Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), 7));
+                OptionalLong.of(1), Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), RankingPolicy.DEFAULT));
     }
 
     private static String member(SqliteStore store, int wallet, Instant at) {

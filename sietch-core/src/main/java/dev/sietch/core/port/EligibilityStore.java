@@ -4,6 +4,7 @@ import dev.sietch.core.model.AdminOverride;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.Ranking;
+import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.SyncHealth;
 import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.WalletHolding;
@@ -65,7 +66,7 @@ public interface EligibilityStore {
             SyncHealth health,
             OptionalLong ledgerBlock,
             Threshold threshold,
-            int naibSeats) {
+            RankingPolicy policy) {
         public SyncCommit {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(basedOn, "basedOn");
@@ -76,9 +77,7 @@ public interface EligibilityStore {
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(ledgerBlock, "ledgerBlock");
             Objects.requireNonNull(threshold, "threshold");
-            if (naibSeats < 1) {
-                throw new IllegalArgumentException("the Naib council has at least one seat");
-            }
+            Objects.requireNonNull(policy, "policy");
         }
     }
 }

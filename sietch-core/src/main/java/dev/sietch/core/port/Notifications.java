@@ -29,6 +29,13 @@ public interface Notifications {
 
     long sentCount();
 
+    /**
+     * Starts the alert week at {@code weekStart} (Monday 00:00 UTC): every member's weekly count back
+     * to 0 and a {@code weekly_reset} audit row, once per week; nothing else (sync health included)
+     * is touched. Returns how many members were reset, or empty when this week was reset already.
+     */
+    Optional<Integer> resetWeek(Instant weekStart, Instant at);
+
     /** Queued alerts whose delivery is due (not delivered, not given up, retry time passed), oldest first. */
     List<Pending> due(Instant now, int limit);
 

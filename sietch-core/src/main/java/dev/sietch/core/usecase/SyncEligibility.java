@@ -84,7 +84,7 @@ public final class SyncEligibility {
 
         long syncId = store.commitSync(new EligibilityStore.SyncCommit(
                 now, last.syncId(), last.ranking(), ranking, diff.changes(), audit, health.next(), ledger.block(),
-                Threshold.of(ranking.wallets(), policy), policy.naibSeats()));
+                Threshold.of(ranking.wallets(), policy), policy));
         return new SyncResult.Synced(syncId, ranking.size(), members, diff, bootstrap, ledger.block(),
                 health.graceChange());
     }

@@ -731,6 +731,30 @@ public final class SqliteCommunity
     }
 
     @Override
+    public Optional<Integer> resetWeek(Instant weekStart, Instant at) {
+        String week = Timestamps.format(weekStart);
+        String now = Timestamps.format(at);
+        return db.write(h -> {
+            Optional<String> last = h.createQuery("SELECT value FROM bot_state WHERE key = 'alerts.week'")
+                    .mapTo(String.class).findOne();
+            if (last.isPresent() && last.get().compareTo(week) >= 0) {
+                return Optional.<Integer>empty();
+            }
+            int rows = h.createUpdate("UPDATE notification_preference SET alerts_sent_this_week = 0, updated_at = :at")
+                    .bind("at", now).execute();
+            h.createUpdate("""
+                    INSERT INTO bot_state (key, value, updated_at) VALUES ('alerts.week', :week, :at)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""")
+                    .bind("week", week).bind("at", now).execute();
+            var data = new LinkedHashMap<String, Object>();
+            data.put("weekStart", week);
+            data.put("membersReset", rows);
+            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("weekly_reset", data)), now);
+            return Optional.of(rows);
+        });
+    }
+
+    @Override
     public List<Pending> due(Instant now, int limit) {
         return db.read(h -> h.createQuery("""
                         SELECT id, recipient_id, recipient_type, alert_type, alert_data, attempts FROM alert_history

@@ -116,8 +116,11 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
             insertThreshold(handle, commit.threshold(), syncId, at);
             insertAudit(handle, commit.audit(), at);
             insertOutbox(handle, commit.announcements(), syncId, at);
-            SeatReconciler.reconcile(handle, commit.naibSeats(), commit.at());
+            SeatReconciler.reconcile(handle, commit.policy().naibSeats(), commit.at());
             queueWaitlistAlerts(handle, at);
+            if (basedOn.isPresent()) { // a bootstrap has no previous standing to compare with
+                AlertPlanner.queue(handle, commit.previous(), commit.ranking(), commit.policy(), commit.at());
+            }
             writeHealth(handle, commit.health());
             return syncId;
         });

@@ -82,6 +82,13 @@ public final class AlertDelivery {
                 retry.isPresent() ? ", retried later" : ", given up", error);
     }
 
+    /** Exact BGT from a wei string, trailing zeros dropped, at most 6 decimals (rounded down). */
+    static String bgt(String wei) {
+        java.math.BigDecimal value = new java.math.BigDecimal(new java.math.BigInteger(wei), 18)
+                .setScale(6, java.math.RoundingMode.DOWN).stripTrailingZeros();
+        return (value.scale() < 0 ? value.setScale(0) : value).toPlainString();
+    }
+
     /** The DM for an alert; its data is what the queueing side recorded (spec discord.md §6.5). */
     static MessageEmbed embed(Notifications.Pending alert) {
         DataObject data = DataObject.fromJson(alert.dataJson());
@@ -104,6 +111,27 @@ public final class AlertDelivery {
                             + "`) is now at position #" + data.getInt("position", 0) + ", inside the member ranks. Link it "
                             + "with /verify in the server to join.")
                     .setFooter("This is the only waitlist alert you will get for this registration").build();
+            case "naib_threat" -> new EmbedBuilder().setTitle("\uD83D\uDEA8 Naib Seat Threat").setColor(0xDC143C)
+                    .setDescription("A member without a seat holds " + bgt(data.getString("challengerBgt", "0"))
+                            + " BGT, within " + (100 - dev.sietch.core.model.AlertRules.THREAT_PERCENT) + " % of your "
+                            + bgt(data.getString("bgt", "0")) + " BGT on seat " + data.getInt("seatNumber", 0)
+                            + ". You keep the seat while you hold more (" + bgt(data.getString("margin", "0"))
+                            + " BGT ahead now).")
+                    .setFooter("/alerts can switch Naib alerts off").build();
+            case "position_update" -> new EmbedBuilder().setTitle("\uD83D\uDCCA Your position: #" + data.getInt("position", 0))
+                    .setColor(Messages.PURPLE)
+                    .setDescription("You hold **" + bgt(data.getString("bgt", "0")) + " BGT**."
+                            + data.opt("distanceToAbove").map(d -> "\n" + bgt(d.toString()) + " BGT more would pass the member above you.").orElse("")
+                            + data.opt("distanceToBelow").map(d -> "\nYou are " + bgt(d.toString()) + " BGT ahead of the member below.").orElse(""))
+                    .setFooter("/alerts sets how often these come • your position is private").build();
+            case "at_risk_warning" -> new EmbedBuilder().setTitle("\u26A0\uFE0F You are at risk of losing your place")
+                    .setColor(Messages.RED)
+                    .setDescription("You are at position #" + data.getInt("position", 0) + ", among the last "
+                            + data.getInt("positionsAtRisk", 0) + " member positions."
+                            + data.opt("distanceToBelow").map(d -> " The member below you holds " + bgt(d.toString())
+                                    + " BGT less.").orElse("")
+                            + " Burning or redeeming BGT, or a wallet passing you, would take you out of the Sietch.")
+                    .setFooter("/alerts sets how often these come").build();
             default -> new EmbedBuilder().setTitle("Sietch alert").setColor(Messages.PURPLE)
                     .setDescription("Something changed for you in Sietch: use /position to see where you stand.").build();
         };
