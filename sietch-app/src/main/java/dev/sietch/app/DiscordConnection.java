@@ -44,8 +44,8 @@ final class DiscordConnection implements AutoCloseable {
     }
 
     /**
-     * After a sync: the bot's role sync (roles mode {@code sietch}) and the announcements, if the
-     * bot is connected; failures are logged (announcements not posted stay pending for next time).
+     * After a sync: the bot's role sync (roles mode {@code sietch}), the announcements and alerts,
+     * then the standing roles (seats may have changed), if the bot is connected; failures are logged (announcements not posted stay pending for next time).
      */
     void afterSync() {
         SietchBot connected;
@@ -58,6 +58,7 @@ final class DiscordConnection implements AutoCloseable {
         try {
             connected.syncRoles();
             connected.announce();
+            connected.syncMemberRoles(); // seats may have changed: Former Naib and the other standing roles
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

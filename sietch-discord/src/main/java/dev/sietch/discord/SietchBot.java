@@ -345,7 +345,7 @@ public final class SietchBot implements AutoCloseable {
         sources.linking().ifPresent(linking -> commands.add(new VerifyCommand(linking)));
         var roleAudit = new RoleAudit(sources.audit(), sources.members(), sources.clock());
         var memberRoles = new DynamicRoleSync(roles.dynamic(), sources.members(), sources.badges(), sources.activity(),
-                sources.activitySettings(), sources.clock(), roleAudit);
+                sources.activitySettings(), sources.clock(), roleAudit, sources.seats());
         java.util.function.Consumer<dev.sietch.core.model.MemberProfile> rolesFollow = profile -> {
             Guild current = jda.getGuildById(guildId);
             if (current != null) {

@@ -25,6 +25,19 @@ final class NaibRoutesTest {
     }
 
     @Test
+    void aSyncSeatsOnboardedMembers_strongestFirst_andTheRoutesShowIt() throws Exception {
+        api.member(9, "ninth", true);
+        api.member(4, "fourth", true);
+        api.member(12, "waiting", false); // not onboarded: no seat
+        api.rank(100); // the sync evaluates the council in its transaction
+
+        String current = api.get("/api/naib/current").body();
+        assertThat(current).contains("\"filled_seats\":2", "\"empty_seats\":5");
+        assertThat(current.indexOf("fourth")).isLessThan(current.indexOf("ninth")); // rank 4 holds more: seat 1
+        assertThat(current).doesNotContain("waiting");
+    }
+
+    @Test
     void emptyCouncil() throws Exception {
         assertThat(api.get("/api/naib").body()).isEqualTo(
                 "{\"current\":[],\"former\":[],\"empty_seats\":7,\"updated_at\":\"2026-11-26T12:00:00.000Z\"}");

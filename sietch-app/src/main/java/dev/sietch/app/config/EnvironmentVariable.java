@@ -42,6 +42,7 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
             plain("DISCORD_ROLE_VETERAN", "sietch.discord.roles.veteran"),
             plain("DISCORD_ROLE_TRUSTED", "sietch.discord.roles.trusted"),
             plain("DISCORD_ROLE_TAQWA", "sietch.discord.roles.taqwa"),
+            plain("DISCORD_ROLE_FORMER_NAIB", "sietch.discord.roles.former-naib"),
             plain("DISCORD_ROLES_MODE", "sietch.discord.roles.mode"),
             plain("DISCORD_REST_URL", "sietch.discord.rest-url"),
             plain("DISCORD_GATEWAY_URL", "sietch.discord.gateway-url"),

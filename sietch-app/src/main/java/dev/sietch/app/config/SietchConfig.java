@@ -156,7 +156,7 @@ public final class SietchConfig {
         }
         var dynamic = new java.util.EnumMap<DynamicRole, Long>(DynamicRole.class);
         for (DynamicRole role : DynamicRole.values()) {
-            reader.snowflake("sietch.discord.roles." + role.name().toLowerCase(java.util.Locale.ROOT))
+            reader.snowflake("sietch.discord.roles." + role.configName())
                     .ifPresent(id -> dynamic.put(role, id));
         }
         return new DiscordSettings.Roles(mode, naib, fedaykin, dynamic, reader.snowflake("sietch.discord.roles.taqwa"));

@@ -7,10 +7,11 @@ import java.util.Set;
 /**
  * The roles the bot gives from a member's standing (spec domain.md §3.8): Onboarded once
  * onboarding is complete; Engaged with 5+ badges or an activity balance of 200+; Veteran after 90
- * days (never taken away); Trusted with 10+ badges or the Helper badge.
+ * days (never taken away); Trusted with 10+ badges or the Helper badge; Former Naib while a member
+ * who held a Naib seat holds none (the predecessor never gave it).
  */
 public enum DynamicRole {
-    ONBOARDED, ENGAGED, VETERAN, TRUSTED;
+    ONBOARDED, ENGAGED, VETERAN, TRUSTED, FORMER_NAIB;
 
     public static final int ENGAGED_BADGES = 5;
     public static final int ENGAGED_BALANCE = 200;
@@ -18,11 +19,22 @@ public enum DynamicRole {
 
     /** Whether the role is removed when the member no longer qualifies. */
     public boolean removable() {
-        return this == ENGAGED || this == TRUSTED;
+        return this == ENGAGED || this == TRUSTED || this == FORMER_NAIB;
+    }
+
+    /** The configuration name: {@code onboarded}, …, {@code former-naib}. */
+    public String configName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public static Set<DynamicRole> qualified(boolean onboarded, Set<Badge> badges, double activityBalance,
             Instant memberSince, Instant now) {
+        return qualified(onboarded, badges, activityBalance, memberSince, now, false);
+    }
+
+    /** @param formerNaibUnseated whether the member held a Naib seat and holds none now */
+    public static Set<DynamicRole> qualified(boolean onboarded, Set<Badge> badges, double activityBalance,
+            Instant memberSince, Instant now, boolean formerNaibUnseated) {
         var roles = EnumSet.noneOf(DynamicRole.class);
         if (!onboarded) {
             return roles;
@@ -36,6 +48,9 @@ public enum DynamicRole {
         }
         if (badges.size() >= TRUSTED_BADGES || badges.contains(Badge.HELPER)) {
             roles.add(TRUSTED);
+        }
+        if (formerNaibUnseated) {
+            roles.add(FORMER_NAIB);
         }
         return roles;
     }

@@ -43,8 +43,11 @@ public final class DynamicRoleSync {
     private final Clock clock;
     private final RoleAudit audit;
 
+    private final dev.sietch.core.port.NaibSeats seats;
+
     public DynamicRoleSync(Map<DynamicRole, Long> roleIds, Members members, MemberBadges badges, ActivityLedger activity,
-            Activity.Settings settings, Clock clock, RoleAudit audit) {
+            Activity.Settings settings, Clock clock, RoleAudit audit, dev.sietch.core.port.NaibSeats seats) {
+        this.seats = seats;
         this.audit = audit;
         this.roleIds = Map.copyOf(roleIds);
         this.members = members;
@@ -84,8 +87,10 @@ public final class DynamicRoleSync {
         Set<Badge> held = badges.held(profile.memberId()).stream().map(MemberBadges.Held::badge)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Badge.class)));
         double balance = activity.current(profile.memberId(), now, settings).map(Activity::balance).orElse(0.0);
+        boolean unseated = profile.formerNaib()
+                && seats.active().stream().noneMatch(s -> s.memberId().equals(profile.memberId()));
         Set<DynamicRole> qualified = DynamicRole.qualified(profile.onboardingComplete(), held, balance,
-                profile.memberSince(), now);
+                profile.memberSince(), now, unseated);
         for (var entry : roleIds.entrySet()) {
             Role role = guild.getRoleById(entry.getValue());
             if (role == null) {

@@ -9,7 +9,6 @@ import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.Notifications;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,7 @@ final class AlertPlanner {
             Optional<Wei> toBelow = w.rank() < byRank.size()
                     ? Optional.of(w.held().minusOrZero(byRank.get(w.rank()).held())) : Optional.empty();
             if (AlertRules.atRiskWarningDue(s.atRiskWarnings(), s.perWeek(), count, atRisk, wasAtRisk)) {
-                insert(h, s.memberId(), "at_risk_warning", data("position", w.rank(), "bgt", w.held().value().toString(),
+                insert(h, s.memberId(), "at_risk_warning", AlertRows.data("position", w.rank(), "bgt", w.held().value().toString(),
                         "distanceToBelow", toBelow.map(d -> d.value().toString()).orElse(null),
                         "positionsAtRisk", policy.memberCutoff() - w.rank() + 1), now);
                 count++;
@@ -81,7 +80,7 @@ final class AlertPlanner {
             }
             if (AlertRules.positionUpdateDue(s.positionUpdates(), s.perWeek(), count,
                     Optional.ofNullable(lastUpdate.get(s.memberId())), at)) {
-                insert(h, s.memberId(), "position_update", data("position", w.rank(), "bgt", w.held().value().toString(),
+                insert(h, s.memberId(), "position_update", AlertRows.data("position", w.rank(), "bgt", w.held().value().toString(),
                         "distanceToAbove", toAbove.map(d -> d.value().toString()).orElse(null),
                         "distanceToBelow", toBelow.map(d -> d.value().toString()).orElse(null),
                         "isNaib", w.rank() <= policy.naibSeats()), now);
@@ -127,25 +126,13 @@ final class AlertPlanner {
                 queuedThisWeek.getOrDefault(memberId, 0), held, challenger.get(), last, at)) {
             return 0;
         }
-        insert(h, memberId, "naib_threat", data("seatNumber", weakest.get()[1], "bgt", held.value().toString(),
+        insert(h, memberId, "naib_threat", AlertRows.data("seatNumber", weakest.get()[1], "bgt", held.value().toString(),
                 "challengerBgt", challenger.get().value().toString(),
                 "margin", held.minusOrZero(challenger.get()).value().toString()), Timestamps.format(at));
         return 1;
     }
 
     private static void insert(Handle h, String memberId, String type, Map<String, Object> data, String at) {
-        h.createUpdate("""
-                INSERT INTO alert_history (recipient_id, recipient_type, alert_type, alert_data, delivered, sent_at)
-                VALUES (:recipient, 'member', :type, :data, 0, :at)""")
-                .bind("recipient", memberId).bind("type", type).bind("data", AuditJson.object(data)).bind("at", at)
-                .execute();
-    }
-
-    private static Map<String, Object> data(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        AlertRows.queue(h, memberId, true, type, data, at);
     }
 }

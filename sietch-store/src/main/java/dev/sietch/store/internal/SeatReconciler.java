@@ -5,7 +5,6 @@ import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.Wei;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -58,10 +57,10 @@ final class SeatReconciler {
                             .bind("by", u.bumpedBy().orElse(null)).bind("held", u.held().toSortableString()).execute();
                     h.createUpdate("UPDATE member_profile SET is_former_naib = 1 WHERE member_id = :id")
                             .bind("id", u.memberId()).execute();
-                    audit.add(new AuditEntry("naib_demotion", data("memberId", u.memberId(), "seatNumber", u.seatNumber(),
+                    audit.add(new AuditEntry("naib_demotion", AlertRows.data("memberId", u.memberId(), "seatNumber", u.seatNumber(),
                             "bgt", u.held().value().toString(), "reason", u.reason(), "bumpedBy", u.bumpedBy().orElse(null))));
                     if (u.reason().equals("bumped")) {
-                        queueAlert(h, u.memberId(), "naib_bump", data("seatNumber", u.seatNumber(),
+                        AlertRows.queue(h, u.memberId(), true, "naib_bump", AlertRows.data("seatNumber", u.seatNumber(),
                                 "bumpedBy", u.bumpedBy().orElse(null)), now);
                     }
                 }
@@ -71,32 +70,15 @@ final class SeatReconciler {
                             VALUES (:seat, :member, :at, :held)""")
                             .bind("seat", s.seatNumber()).bind("member", s.memberId()).bind("at", now)
                             .bind("held", s.held().toSortableString()).execute();
-                    audit.add(new AuditEntry("naib_promotion", data("memberId", s.memberId(), "seatNumber", s.seatNumber(),
+                    audit.add(new AuditEntry("naib_promotion", AlertRows.data("memberId", s.memberId(), "seatNumber", s.seatNumber(),
                             "bgt", s.held().value().toString(), "reason", s.reason(), "bumpedMemberId",
                             s.bumped().orElse(null))));
-                    queueAlert(h, s.memberId(), "naib_seated", data("seatNumber", s.seatNumber(),
+                    AlertRows.queue(h, s.memberId(), true, "naib_seated", AlertRows.data("seatNumber", s.seatNumber(),
                             "reason", s.reason()), now);
                 }
             }
         }
         SqliteEligibilityStore.insertAudit(h, audit, now);
         return changes;
-    }
-
-    /** An alert row not delivered yet and without an error: the bot's to deliver. */
-    private static void queueAlert(Handle h, String memberId, String type, LinkedHashMap<String, Object> data, String at) {
-        h.createUpdate("""
-                INSERT INTO alert_history (recipient_id, recipient_type, alert_type, alert_data, delivered, sent_at)
-                VALUES (:recipient, 'member', :type, :data, 0, :at)""")
-                .bind("recipient", memberId).bind("type", type).bind("data", AuditJson.object(data)).bind("at", at)
-                .execute();
-    }
-
-    private static LinkedHashMap<String, Object> data(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -137,14 +137,8 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
                         WHERE w.active = 1 AND w.alert_id IS NULL AND w.notified_at IS NULL""")
                 .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)}).list();
         for (Object[] row : due) {
-            var data = new java.util.LinkedHashMap<String, Object>();
-            data.put("position", row[3]);
-            data.put("wallet", new dev.sietch.core.model.WalletAddress((String) row[2]).truncated());
-            long alertId = handle.createUpdate("""
-                            INSERT INTO alert_history (recipient_id, recipient_type, alert_type, alert_data, delivered, sent_at)
-                            VALUES (:recipient, 'waitlist', 'waitlist_eligible', :data, 0, :at)""")
-                    .bind("recipient", (String) row[1]).bind("data", AuditJson.object(data)).bind("at", at)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long alertId = AlertRows.queue(handle, (String) row[1], false, "waitlist_eligible", AlertRows.data(
+                    "position", row[3], "wallet", new dev.sietch.core.model.WalletAddress((String) row[2]).truncated()), at);
             handle.createUpdate("UPDATE waitlist_registration SET alert_id = :alert WHERE id = :id")
                     .bind("alert", alertId).bind("id", (long) row[0]).execute();
         }
