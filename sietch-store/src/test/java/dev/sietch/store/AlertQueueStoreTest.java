@@ -129,14 +129,7 @@ final class AlertQueueStoreTest {
     @Test
     void theWeakestSeatHolderIsWarnedWhenAChallengerComesWithinTenPercent_onceAWeek() {
         try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
-            var ids = new ArrayList<String>();
-            for (int w = 1; w <= 8; w++) { // wallets 1..8: the first seven take the seats, 8 is the challenger
-                store.walletLinks().link(Integer.toString(w), EventLedgerTest.wallet(w), MONDAY);
-                var p = store.members().create(new Members.NewProfile(Integer.toString(w), "Seat" + w, Role.FEDAYKIN,
-                        Optional.empty(), Optional.empty(), "none"), MONDAY);
-                store.members().completeOnboarding(p.memberId(), MONDAY);
-                ids.add(p.memberId());
-            }
+            List<String> ids = council(store);
             sync(store, ranking(0, 0), MONDAY); // bootstrap: seats only
             // ranks hold 999, 998, ...: the weakest holder (rank 7, 993 BGT) and the challenger (992): within 10 %
             sync(store, ranking(0, 0), MONDAY.plus(Duration.ofHours(6)));
@@ -151,6 +144,33 @@ final class AlertQueueStoreTest {
                     Optional.of(false), Optional.empty()), MONDAY.plus(Duration.ofDays(7)));
             sync(store, ranking(0, 0), MONDAY.plus(Duration.ofDays(8)));
             assertThat(store.notifications().history(ids.get(6), 10, Optional.of("naib_threat"))).hasSize(1);
+        }
+    }
+
+    /** Wallets 1..8 onboarded and linked: after a sync the first seven hold the seats, 8 is the challenger. */
+    private static List<String> council(SqliteStore store) {
+        var ids = new ArrayList<String>();
+        for (int w = 1; w <= 8; w++) {
+            store.walletLinks().link(Integer.toString(w), EventLedgerTest.wallet(w), MONDAY);
+            var p = store.members().create(new Members.NewProfile(Integer.toString(w), "Seat" + w, Role.FEDAYKIN,
+                    Optional.empty(), Optional.empty(), "none"), MONDAY);
+            store.members().completeOnboarding(p.memberId(), MONDAY);
+            ids.add(p.memberId());
+        }
+        return ids;
+    }
+
+    @Test
+    void theThreatCountsAgainstTheSameWeeklyCap() {
+        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+            List<String> ids = council(store);
+            sync(store, ranking(0, 0), MONDAY);
+            store.notifications().update(ids.get(6), new Notifications.Change(Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(Notifications.Frequency.ONE_PER_WEEK)), MONDAY);
+            sync(store, ranking(0, 0), MONDAY.plus(Duration.ofHours(6)));
+            // one alert a week: the position update takes it, the threat waits
+            assertThat(alerts(store, ids.get(6))).containsExactly("position_update");
+            assertThat(store.notifications().history(ids.get(6), 10, Optional.of("naib_threat"))).isEmpty();
         }
     }
 }

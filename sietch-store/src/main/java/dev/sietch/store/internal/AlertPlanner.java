@@ -84,8 +84,10 @@ final class AlertPlanner {
                         "distanceToAbove", toAbove.map(d -> d.value().toString()).orElse(null),
                         "distanceToBelow", toBelow.map(d -> d.value().toString()).orElse(null),
                         "isNaib", w.rank() <= policy.naibSeats()), now);
+                count++;
                 queued++;
             }
+            queuedThisWeek.put(s.memberId(), count); // the threat below counts against the same cap
         }
         return queued + queueThreat(h, policy, weekStart, queuedThisWeek, at);
     }
