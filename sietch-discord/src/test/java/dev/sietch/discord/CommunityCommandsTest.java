@@ -200,6 +200,11 @@ final class CommunityCommandsTest {
                 .getObject("data").getString("content")).contains("they do not hold it");
         assertThat(store.auditLog().recent(10, Optional.of("admin_badge_award"), Optional.empty())).hasSize(4);
         assertThat(store.auditLog().recent(10, Optional.of("admin_badge_revoke"), Optional.empty())).hasSize(1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos(); // written once Discord answered
+        while (store.auditLog().recent(10, Optional.of("role_assigned"), Optional.empty()).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(store.auditLog().recent(10, Optional.of("role_assigned"), Optional.empty())).singleElement()
                 .satisfies(r -> assertThat(r.dataJson()).contains(seven.memberId(), "\"role\":\"trusted\"")
                         .doesNotContain("800000000000000007"));

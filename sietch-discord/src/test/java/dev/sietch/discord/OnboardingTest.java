@@ -96,6 +96,17 @@ final class OnboardingTest {
                 Map.of(dev.sietch.core.model.DynamicRole.ONBOARDED, onboardedRole.id())), channels);
     }
 
+    /** The Onboarded role given after the wizard, and its audit row written (it comes after Discord's answer). */
+    private void awaitOnboardedRole() throws InterruptedException {
+        discord.awaitCall("PUT", p -> p.endsWith("/roles/" + onboardedRole.id()), Duration.ofSeconds(5));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (store.auditLog().recent(5, Optional.of("role_assigned"), Optional.empty()).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(store.auditLog().recent(5, Optional.of("role_assigned"), Optional.empty())).isNotEmpty();
+    }
+
     private DataObject followUp(long interaction) throws InterruptedException {
         return discord.awaitCall("POST", p -> p.contains("/webhooks/") && p.contains("token-" + interaction),
                 Duration.ofSeconds(10)).json();
@@ -154,6 +165,7 @@ final class OnboardingTest {
                     .startsWith("https://sietch.example/api/pictures/" + profile.memberId() + ".webp?v=");
             assertThat(store.members().customPicture(profile.memberId())).contains(PICTURE);
             assertThat(migration.status()).isEqualTo(new MigrateMembers.Status(0, 1));
+            awaitOnboardedRole();
         }
     }
 
@@ -255,6 +267,7 @@ final class OnboardingTest {
             discord.awaitCall("PUT", p -> p.endsWith("/members/" + CHANI + "/roles/" + onboardedRole.id()),
                     Duration.ofSeconds(5));
             assertThat(store.onboarding().find(Long.toString(CHANI))).isEmpty();
+            awaitOnboardedRole();
 
             long again = discord.slashCommand(CHANI, "onboard");
             callback(again);

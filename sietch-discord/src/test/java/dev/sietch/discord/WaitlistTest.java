@@ -142,4 +142,13 @@ final class WaitlistTest {
         assertThat(bot.announce().alertsDelivered()).isZero();
         assertThat(discord.directMessages(HOPEFUL)).hasSize(1);
     }
+
+    @Test
+    void endingTheRegistrationBeforeDeliveryCancelsTheQueuedAlert() throws Exception {
+        run(HOPEFUL, "register", BotFixture.wallet(75).value());
+        BotFixture.commit(store, ranking(75, 60), List.of()); // queued
+        run(HOPEFUL, "unregister", null);
+        assertThat(bot.announce().alertsDelivered()).isZero();
+        assertThat(discord.directMessages(HOPEFUL)).isEmpty();
+    }
 }

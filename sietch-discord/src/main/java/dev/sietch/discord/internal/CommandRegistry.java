@@ -30,7 +30,7 @@ public final class CommandRegistry extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(CommandRegistry.class);
 
     static final String UNKNOWN = "This command is not available.";
-    static final String FAILED = "Something went wrong on our side; please try again in a minute.";
+    public static final String FAILED = "Something went wrong on our side; please try again in a minute.";
     public static final String EXPIRED = "This button is no longer available. Run the command again.";
 
     private final Map<String, SlashCommand> commands = new LinkedHashMap<>();

@@ -55,6 +55,8 @@ final class AlertPlanner {
                         WHERE recipient_type = 'member' AND alert_type = 'position_update' GROUP BY recipient_id""")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), Timestamps.parse(rs.getString(2))))
                 .forEach(e -> lastUpdate.put(e.getKey(), e.getValue()));
+        var seated = new java.util.HashSet<>(h.createQuery("SELECT member_id FROM naib_seat WHERE unseated_at IS NULL")
+                .mapTo(String.class).list());
         List<RankedWallet> byRank = ranking.wallets();
         int queued = 0;
         for (Standing s : standings) {
@@ -83,7 +85,7 @@ final class AlertPlanner {
                 insert(h, s.memberId(), "position_update", AlertRows.data("position", w.rank(), "bgt", w.held().value().toString(),
                         "distanceToAbove", toAbove.map(d -> d.value().toString()).orElse(null),
                         "distanceToBelow", toBelow.map(d -> d.value().toString()).orElse(null),
-                        "isNaib", w.rank() <= policy.naibSeats()), now);
+                        "isNaib", seated.contains(s.memberId())), now);
                 count++;
                 queued++;
             }
@@ -103,7 +105,7 @@ final class AlertPlanner {
                         JOIN current_ranking r ON r.wallet = l.wallet
                         LEFT JOIN notification_preference n ON n.member_id = s.member_id
                         WHERE s.unseated_at IS NULL
-                        ORDER BY r.held ASC, s.seated_at DESC LIMIT 1""")
+                        ORDER BY r.held ASC, s.seated_at DESC, s.seat_number DESC LIMIT 1""")
                 .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getInt(2), Wei.parse(rs.getString(3)), rs.getInt(4) == 1,
                         Notifications.Frequency.of(rs.getString(5)).orElse(Notifications.Frequency.THREE_PER_WEEK).perWeek()})
                 .findOne();

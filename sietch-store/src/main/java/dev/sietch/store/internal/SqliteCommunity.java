@@ -570,6 +570,11 @@ public final class SqliteCommunity
     @Override
     public boolean unregister(String discordUserId, Instant at) {
         return db.write(h -> {
+            h.createUpdate("""
+                            UPDATE alert_history SET delivery_error = 'The registration was ended before delivery'
+                            WHERE delivered = 0 AND delivery_error IS NULL
+                              AND id IN (SELECT alert_id FROM waitlist_registration WHERE discord_user_id = :id AND active = 1)""")
+                    .bind("id", discordUserId).execute();
             int ended = h.createUpdate("UPDATE waitlist_registration SET active = 0 WHERE discord_user_id = :id AND active = 1")
                     .bind("id", discordUserId).execute();
             if (ended > 0) {

@@ -106,7 +106,14 @@ public final class OnboardingFlow implements ComponentHandler {
                 event.deferReply().queue();
                 // the download may take seconds: not on the gateway's event thread
                 Thread.ofVirtual().name("sietch-picture-" + user).start(() -> {
-                    Onboard.Result result = onboard.uploadPicture(user, url);
+                    Onboard.Result result;
+                    try {
+                        result = onboard.uploadPicture(user, url);
+                    } catch (RuntimeException | Error e) { // the deferred answer must come, whatever happened
+                        log.error("Discord: picture upload of {} failed", user, e);
+                        event.getHook().sendMessage(CommandRegistry.FAILED).queue();
+                        return;
+                    }
                     switch (result) {
                         case Onboard.Next next -> event.getHook().sendMessage(MessageCreateBuilder.from(step(next.step(), next.nym()))
                                 .setContent("Picture saved.").build()).queue();

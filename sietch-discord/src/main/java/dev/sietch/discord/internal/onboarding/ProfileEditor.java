@@ -100,7 +100,15 @@ public final class ProfileEditor implements ComponentHandler {
             event.deferReply().queue();
             // the download may take seconds: not on the gateway's event thread
             Thread.ofVirtual().name("sietch-picture-" + user).start(() -> {
-                switch (edit.uploadPicture(user, url)) {
+                EditProfile.Result result;
+                try {
+                    result = edit.uploadPicture(user, url);
+                } catch (RuntimeException | Error e) { // the deferred answer must come, whatever happened
+                    org.slf4j.LoggerFactory.getLogger(ProfileEditor.class).error("Discord: picture upload of {} failed", user, e);
+                    event.getHook().sendMessage(CommandRegistry.FAILED).queue();
+                    return;
+                }
+                switch (result) {
                     case EditProfile.Refused refused -> event.getHook().sendMessage(refused.message()).queue();
                     case EditProfile.Changed changed -> event.getHook().sendMessage(pictureMessage(changed)).queue();
                 }

@@ -114,7 +114,7 @@ public final class PictureProcessor {
             int step = Math.max(1, side / (2 * settings.size())); // decode no more than twice the size kept
             param.setSourceSubsampling(step, step, 0, 0);
             return reader.read(0, param);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | OutOfMemoryError e) {
             throw new Rejected("The file could not be read as a " + format.name() + " image.");
         } finally {
             reader.dispose();
@@ -169,7 +169,7 @@ public final class PictureProcessor {
         try (var stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+        } catch (IOException | RuntimeException | LinkageError | OutOfMemoryError e) {
             throw new Rejected("The picture could not be encoded; please try another one.");
         } finally {
             writer.dispose();
