@@ -53,7 +53,7 @@ public final class PositionCommand implements SlashCommand {
     }
 
     /** Exact BGT, trailing zeros dropped, at most 6 decimals shown (rounded down, never up). */
-    static String bgt(Wei wei) {
+    public static String bgt(Wei wei) {
         BigDecimal value = wei.toBgt().setScale(6, RoundingMode.DOWN).stripTrailingZeros();
         return (value.scale() < 0 ? value.setScale(0) : value).toPlainString();
     }

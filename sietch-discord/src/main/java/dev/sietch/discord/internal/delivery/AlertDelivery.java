@@ -82,11 +82,9 @@ public final class AlertDelivery {
                 retry.isPresent() ? ", retried later" : ", given up", error);
     }
 
-    /** Exact BGT from a wei string, trailing zeros dropped, at most 6 decimals (rounded down). */
+    /** Exact BGT from a wei string, as /position shows it. */
     static String bgt(String wei) {
-        java.math.BigDecimal value = new java.math.BigDecimal(new java.math.BigInteger(wei), 18)
-                .setScale(6, java.math.RoundingMode.DOWN).stripTrailingZeros();
-        return (value.scale() < 0 ? value.setScale(0) : value).toPlainString();
+        return dev.sietch.discord.internal.command.PositionCommand.bgt(dev.sietch.core.model.Wei.parse(wei));
     }
 
     /** The DM for an alert; its data is what the queueing side recorded (spec discord.md §6.5). */
