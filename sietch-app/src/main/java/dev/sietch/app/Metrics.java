@@ -74,6 +74,10 @@ final class Metrics implements AutoCloseable {
         Gauge.builder("sietch.last.successful.query.timestamp",
                         () -> health.current().lastSuccessfulSync().map(Instant::getEpochSecond).orElse(0L))
                 .description("Unix timestamp of last successful chain query").register(registry);
+        Gauge.builder("sietch.backup.last.success.timestamp",
+                        () -> store.lastBackup().map(b -> b.takenAt().getEpochSecond()).orElse(0L))
+                .baseUnit("seconds")
+                .description("Unix time of the newest backup taken by `sietch backup` (0: none yet)").register(registry);
         Gauge.builder("sietch.grace.period.active", () -> health.current().inGracePeriod() ? 1 : 0)
                 .description("Whether the service is in grace period (1=yes, 0=no)").register(registry);
         legacy = () -> untyped("sietch_members_total", "Total number of eligible members", rankings.members().size())

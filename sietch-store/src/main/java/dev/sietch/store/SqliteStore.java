@@ -176,6 +176,28 @@ public final class SqliteStore implements AutoCloseable {
         maintenance.backupTo(target);
     }
 
+    /** Records a backup written by {@code sietch backup}, after its snapshot was checked. */
+    public void recordBackup(BackupRecord backup) {
+        maintenance.recordBackup(backup);
+    }
+
+    /** The newest backup recorded, if any. */
+    public Optional<BackupRecord> lastBackup() {
+        return maintenance.lastBackup();
+    }
+
+    /**
+     * Imports a database of the TypeScript predecessor into this one, which must not hold community
+     * data yet, in one transaction (see {@link LegacyImport}).
+     *
+     * @throws IllegalArgumentException if {@code legacy} is missing or not a predecessor database
+     * @throws IllegalStateException if this database already holds community data
+     * @throws StoreException if either database cannot be read or written
+     */
+    public LegacyImport.Report importLegacy(Path legacy, LegacyImport.Options options, Instant now) {
+        return new dev.sietch.store.internal.LegacyImporter(database).importFrom(legacy, options, now);
+    }
+
     /** Versions of the migrations applied to this database, oldest first. */
     public List<String> appliedMigrations() {
         return database.appliedMigrations();

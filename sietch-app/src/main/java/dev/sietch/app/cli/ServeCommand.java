@@ -1,5 +1,6 @@
 package dev.sietch.app.cli;
 
+import dev.sietch.app.InstanceLock;
 import dev.sietch.app.Logging;
 import dev.sietch.app.Service;
 import dev.sietch.app.config.ConfigResult;
@@ -33,6 +34,13 @@ final class ServeCommand implements Callable<Integer> {
         var valid = config.get();
         Logging.apply(valid.settings().log());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        // one service per database: a second one would run every job and announcement twice
+        java.nio.file.Path database = valid.settings().store().databasePath();
+        Optional<InstanceLock> lock = InstanceLock.tryAcquire(database);
+        if (lock.isEmpty()) {
+            spec.commandLine().getErr().println("Not started: " + InstanceLock.heldMessage(database) + ".");
+            return 1;
+        }
         long started = System.nanoTime();
         log.info("Sietch {} starting on Java {} (config file: {})", SietchCommand.sietchVersion(),
                 Runtime.version(), valid.file().map(Object::toString).orElse("none"));
@@ -56,14 +64,16 @@ final class ServeCommand implements Callable<Integer> {
             log.info("Sietch stopped");
             stopped.countDown();
         }, "sietch-shutdown"));
-        try {
-            service.set(Service.start(valid.settings(), Clock.systemUTC()));
-        } finally {
-            ready.countDown();
-        }
-        log.info("Sietch started in {} ms", (System.nanoTime() - started) / 1_000_000);
+        try (InstanceLock held = lock.get()) {
+            try {
+                service.set(Service.start(valid.settings(), Clock.systemUTC()));
+            } finally {
+                ready.countDown();
+            }
+            log.info("Sietch started in {} ms", (System.nanoTime() - started) / 1_000_000);
 
-        stopped.await();
-        return 0;
+            stopped.await();
+            return 0;
+        }
     }
 }

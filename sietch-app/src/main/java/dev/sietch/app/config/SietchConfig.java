@@ -119,7 +119,9 @@ public final class SietchConfig {
                 new SietchSettings.Verify(reader.optionalUrl("sietch.http.public-url"),
                         reader.positiveDuration("sietch.verify.valid-for"),
                         reader.intBetween("sietch.verify.chain-id", 1, Integer.MAX_VALUE)),
-                reader.build("sietch.social", () -> social(reader)));
+                reader.build("sietch.social", () -> social(reader)),
+                new SietchSettings.Backup(reader.path("sietch.backup.directory"),
+                        reader.positiveDuration("sietch.backup.retention"), reader.bool("sietch.backup.push")));
         return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
     }
 

@@ -21,7 +21,26 @@ public record SietchSettings(
         RankingPolicy ranking,
         Log log,
         Verify verify,
-        Social social) {
+        Social social,
+        Backup backup) {
+
+    /** The settings without backup settings of their own (the defaults apply). */
+    public SietchSettings(HttpSettings http, StoreSettings store, ChainSettings chain, DiscordSettings discord,
+            Sync sync, RankingPolicy ranking, Log log, Verify verify, Social social) {
+        this(http, store, chain, discord, sync, ranking, log, verify, social, Backup.DEFAULT);
+    }
+
+    /**
+     * {@code sietch backup}.
+     *
+     * @param directory the git repository the compressed snapshots go to (created if absent)
+     * @param retention snapshots older than this leave the repository's working tree
+     * @param push whether to push after each backup when the repository has a remote
+     */
+    public record Backup(java.nio.file.Path directory, Duration retention, boolean push) {
+
+        public static final Backup DEFAULT = new Backup(java.nio.file.Path.of("backups"), Duration.ofDays(30), true);
+    }
 
     /**
      * The social layer.

@@ -22,7 +22,7 @@ public record AuditEntry(String type, Map<String, Object> data) {
             "admin_badge_award", "admin_badge_revoke", "admin_test_alert", "admin_reset_alert_counters",
             "alert_sent", "naib_seats_evaluated", "weekly_reset", "waitlist_registration", "waitlist_unregistration",
             "waitlist_eligible", "role_assigned", "role_removed", "migration_prompt_sent", "wallet_linked",
-            "badge_awarded");
+            "badge_awarded", "legacy_import");
 
     public AuditEntry {
         Objects.requireNonNull(type, "type");

@@ -55,10 +55,19 @@ public final class SqliteDatabase {
                 .failOnMissingLocations(true)
                 .load();
         try {
-            var result = flyway.migrate();
-            log.info("Database {} ready at schema version {} ({} migration(s) applied now)",
-                    file, flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
-                    result.migrationsExecuted);
+            var info = flyway.info();
+            boolean failed = Arrays.stream(info.all()).anyMatch(m -> m.getState().isFailed());
+            if (info.pending().length == 0 && !failed) {
+                // nothing to apply: no write transaction, so opening beside a busy writer (a backup
+                // while the service runs) neither waits for nor blocks it
+                log.info("Database {} ready at schema version {}", file,
+                        info.current() == null ? "none" : info.current().getVersion());
+            } else {
+                var result = flyway.migrate();
+                log.info("Database {} ready at schema version {} ({} migration(s) applied now)",
+                        file, flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
+                        result.migrationsExecuted);
+            }
         } catch (FlywayException e) {
             throw new StoreException("cannot migrate database " + file + ": " + e.getMessage(), e);
         }

@@ -26,6 +26,21 @@ public final class SqliteMaintenance {
                 .bind("cutoff", Timestamps.format(cutoff)).execute());
     }
 
+    public void recordBackup(dev.sietch.store.BackupRecord backup) {
+        db.write(handle -> handle.createUpdate("""
+                        INSERT INTO backup_run (taken_at, file, size_bytes, pushed) VALUES (:at, :file, :size, :pushed)""")
+                .bind("at", Timestamps.format(backup.takenAt())).bind("file", backup.file())
+                .bind("size", backup.sizeBytes()).bind("pushed", backup.pushed() ? 1 : 0).execute());
+    }
+
+    public Optional<dev.sietch.store.BackupRecord> lastBackup() {
+        return db.read(handle -> handle.createQuery("""
+                        SELECT taken_at, file, size_bytes, pushed FROM backup_run ORDER BY taken_at DESC, id DESC LIMIT 1""")
+                .map((rs, ctx) -> new dev.sietch.store.BackupRecord(Timestamps.parse(rs.getString(1)), rs.getString(2),
+                        rs.getLong(3), rs.getInt(4) == 1))
+                .findOne());
+    }
+
     public void backupTo(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute)) {

@@ -1,0 +1,272 @@
+package dev.sietch.app.backup;
+
+import dev.sietch.store.BackupRecord;
+import dev.sietch.store.DatabaseFile;
+import dev.sietch.store.SqliteStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Backups of the SQLite database into a git repository, and restoring one.
+ *
+ * <p>A backup is an online snapshot ({@code VACUUM INTO}: one read transaction, so it is consistent
+ * while the service keeps writing), checked with {@code integrity_check}, gzipped to
+ * {@code backups/YYYY/MM/sietch_YYYY-MM-DD_HHMMSS.db.gz}, linked from {@code backups/latest.db.gz},
+ * committed, and pushed when the repository has a remote. Snapshots older than the retention leave
+ * the working tree (git's history still has them).
+ */
+public final class Backups {
+
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd_HHmmss");
+    /** {@code sietch_<UTC time>.db.gz}, with {@code _2}, {@code _3}… for more backups in the same second. */
+    private static final Pattern NAME = Pattern.compile("sietch_(\\d{4}-\\d{2}-\\d{2}_\\d{6})(?:_\\d+)?\\.db\\.gz");
+    static final String LATEST = "latest.db.gz";
+
+    private Backups() {}
+
+    /**
+     * A backup that was written.
+     *
+     * @param file the snapshot, relative to the repository
+     * @param pushedTo the remote it was pushed to, if any
+     * @param pushFailure why the push failed, if it did (the backup is kept and committed)
+     * @param recordFailure why the backup could not be recorded in the database, if it could not
+     *     (the backup is kept and committed, but the backup-age metric does not show it)
+     * @param pruned snapshots removed by retention
+     * @param rowCounts rows per table in the snapshot
+     */
+    public record Result(Instant takenAt, Path file, long bytes, Optional<String> pushedTo, Optional<String> pushFailure,
+            Optional<String> recordFailure, List<Path> pruned, Map<String, Long> rowCounts) {}
+
+    /** Takes a backup of {@code store} into {@code repository}. */
+    public static Result take(SqliteStore store, Path repository, Duration retention, boolean push, Clock clock)
+            throws BackupException {
+        GitRepository.requireGit();
+        Path root = repository.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new BackupException("cannot create the backup directory " + root + ": " + e.getMessage());
+        }
+        var git = new GitRepository(root);
+        git.ensure();
+
+        Instant takenAt = clock.instant();
+        LocalDateTime utc = LocalDateTime.ofInstant(takenAt, ZoneOffset.UTC);
+        Path month = Path.of("backups", String.format("%04d", utc.getYear()), String.format("%02d", utc.getMonthValue()));
+        Path relative = month.resolve("sietch_" + NAME_TIME.format(utc) + ".db.gz");
+        for (int n = 2; Files.exists(root.resolve(relative)); n++) {
+            relative = month.resolve("sietch_" + NAME_TIME.format(utc) + "_" + n + ".db.gz");
+        }
+        Path target = root.resolve(relative);
+        Path snapshot = root.resolve(".snapshot-" + System.nanoTime() + ".db");
+        DatabaseFile.Check check;
+        long bytes;
+        try {
+            store.backupTo(snapshot);
+            check = DatabaseFile.check(snapshot);
+            if (!check.sound()) {
+                throw new BackupException("the snapshot failed its integrity check: " + String.join("; ", check.problems()));
+            }
+            bytes = gzip(snapshot, target);
+            link(root.resolve("backups").resolve(LATEST), root.resolve("backups").relativize(target));
+        } catch (IOException e) {
+            throw new BackupException("cannot write " + target + ": " + e.getMessage());
+        } finally {
+            deleteQuietly(snapshot);
+        }
+        List<Path> pruned = prune(root, takenAt.minus(retention), target);
+        git.commitAll("Backup " + takenAt);
+
+        Optional<String> pushedTo = Optional.empty();
+        Optional<String> pushFailure = Optional.empty();
+        Optional<String> remote = push ? git.remote() : Optional.empty();
+        if (remote.isPresent()) {
+            GitRepository.Outcome outcome = git.push(remote.get());
+            if (outcome.ok()) {
+                pushedTo = remote;
+            } else {
+                pushFailure = Optional.of("git push " + remote.get() + " failed (exit " + outcome.exitCode() + "): "
+                        + outcome.output().strip());
+            }
+        }
+        Optional<String> recordFailure = Optional.empty();
+        try {
+            store.recordBackup(new BackupRecord(takenAt, relative.toString(), bytes, pushedTo.isPresent()));
+        } catch (dev.sietch.store.StoreException e) {
+            // the backup exists and is committed; only the metric will not show it
+            recordFailure = Optional.of("not recorded in the database: " + e.getMessage());
+        }
+        return new Result(takenAt, relative, bytes, pushedTo, pushFailure, recordFailure, pruned, check.rowCounts());
+    }
+
+    /**
+     * A restore that was done.
+     *
+     * @param setAside where the database that was replaced now is, if there was one
+     * @param check the restored database, checked after it was brought to this version's schema
+     */
+    public record Restored(Optional<Path> setAside, DatabaseFile.Check check) {}
+
+    /**
+     * Replaces {@code database} with the snapshot in {@code backup} (gzipped or not). The snapshot is
+     * checked before anything is touched; the database it replaces is set aside, never deleted. The
+     * caller holds the database's {@link dev.sietch.app.InstanceLock}.
+     */
+    public static Restored restore(Path backup, Path database, Clock clock) throws BackupException {
+        if (!Files.isRegularFile(backup)) {
+            throw new BackupException(backup + ": no such file");
+        }
+        Path db = database.toAbsolutePath().normalize();
+        Path incoming = db.resolveSibling(db.getFileName() + ".restoring");
+        try {
+            Files.createDirectories(db.getParent());
+            deleteQuietly(incoming);
+            try (InputStream in = open(backup)) {
+                Files.copy(in, incoming);
+            }
+        } catch (IOException e) {
+            deleteQuietly(incoming);
+            throw new BackupException("cannot read " + backup + ": " + e.getMessage());
+        }
+        DatabaseFile.Check check = DatabaseFile.check(incoming);
+        if (!check.sound() || check.schemaVersion().isEmpty()) {
+            deleteQuietly(incoming);
+            throw new BackupException(backup + " is not a sound Sietch database: "
+                    + (check.sound() ? "it has no migration history" : String.join("; ", check.problems())));
+        }
+        Optional<Path> setAside = Optional.empty();
+        try {
+            if (Files.exists(db)) {
+                String suffix = ".before-restore-" + NAME_TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                Path aside = db.resolveSibling(db.getFileName() + suffix);
+                // the database with its WAL and shared-memory files, which may hold committed pages
+                for (String part : List.of("-wal", "-shm", "")) {
+                    Path file = db.resolveSibling(db.getFileName() + part);
+                    if (Files.exists(file)) {
+                        Files.move(file, db.resolveSibling(aside.getFileName() + part));
+                    }
+                }
+                setAside = Optional.of(aside);
+            }
+            move(incoming, db);
+        } catch (IOException e) {
+            throw new BackupException("cannot replace " + db + ": " + e.getMessage()
+                    + setAside.map(aside -> "; the previous database is at " + aside).orElse(""));
+        }
+        try (var store = SqliteStore.open(dev.sietch.store.StoreSettings.of(db))) {
+            store.engineVersion(); // opened: brought to this version's schema
+        }
+        DatabaseFile.Check restored = DatabaseFile.check(db);
+        if (!restored.sound()) {
+            throw new BackupException("the restored database failed its integrity check: "
+                    + String.join("; ", restored.problems()));
+        }
+        return new Restored(setAside, restored);
+    }
+
+    private static InputStream open(Path backup) throws IOException {
+        InputStream in = Files.newInputStream(backup);
+        in = new java.io.BufferedInputStream(in);
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private static long gzip(Path snapshot, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try (InputStream in = Files.newInputStream(snapshot);
+                OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, StandardOpenOption.SYNC), 1 << 16)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+        move(partial, target);
+        return Files.size(target);
+    }
+
+    private static void link(Path link, Path target) throws IOException {
+        Path fresh = link.resolveSibling(link.getFileName() + ".new");
+        Files.deleteIfExists(fresh);
+        Files.createSymbolicLink(fresh, target);
+        move(fresh, link);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes snapshots taken before {@code cutoff} (by the time in their name), never {@code keep}. */
+    private static List<Path> prune(Path root, Instant cutoff, Path keep) throws BackupException {
+        Path backups = root.resolve("backups");
+        List<Path> pruned = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(backups)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                Matcher name = NAME.matcher(file.getFileName().toString());
+                if (!name.matches() || file.equals(keep)) {
+                    continue;
+                }
+                Instant taken = LocalDateTime.parse(name.group(1), NAME_TIME).toInstant(ZoneOffset.UTC);
+                if (taken.isBefore(cutoff)) {
+                    Files.delete(file);
+                    pruned.add(root.relativize(file));
+                }
+            }
+            try (Stream<Path> dirs = Files.walk(backups)) {
+                for (Path dir : dirs.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+                    if (!dir.equals(backups) && isEmpty(dir)) {
+                        Files.delete(dir);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new BackupException("cannot apply the retention in " + backups + ": " + e.getMessage());
+        }
+        return pruned;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover temporary file is harmless; the next run deletes or ignores it
+        }
+    }
+}
