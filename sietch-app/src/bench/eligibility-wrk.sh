@@ -10,7 +10,8 @@
 #   ./mvnw -B -DskipTests package && sietch-app/src/bench/eligibility-wrk.sh
 set -euo pipefail
 app=$(cd "$(dirname "$0")/../.." && pwd)
-image=$(ls -d "$app"/target/sietch-*/ | head -n 1)
+image=
+for candidate in "$app"/target/sietch-*/; do image=$candidate; break; done
 wallets=${WALLETS:-100000}
 port=${PORT:-3917}
 work=$(mktemp -d)

@@ -7,7 +7,10 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-image=${1:-$(ls -d "$here"/../../target/sietch-*/ | grep -v '\.tar\.gz' | head -n 1)}
+image=${1:-}
+if [ -z "$image" ]; then
+  for candidate in "$here"/../../target/sietch-*/; do image=$candidate; break; done
+fi
 image=$(cd "$image" && pwd)
 runs=${RUNS:-5}
 work=$(mktemp -d)

@@ -6,7 +6,8 @@
 #   ./mvnw -B -DskipTests package && sietch-app/src/bench/sync-benchmark.sh
 set -euo pipefail
 app=$(cd "$(dirname "$0")/../.." && pwd)
-image=$(ls -d "$app"/target/sietch-*/ | head -n 1)
+image=
+for candidate in "$app"/target/sietch-*/; do image=$candidate; break; done
 exec "$image/runtime/bin/java" -XX:+UseSerialGC -Xmx1g --enable-native-access=ALL-UNNAMED \
   -Dwallets="${WALLETS:-100000}" -Devents="${EVENTS:-1000000}" \
   -cp "$app/target/test-classes:$image/lib/*" dev.sietch.app.bench.SyncBenchmark

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,11 +27,11 @@ public final class HttpServer {
     static final int READ_TIMEOUT_MILLIS = 10_000;
 
     private final Undertow undertow;
-    private final GracefulShutdownHandler shutdown;
+    private final Drain shutdown;
     private final InetSocketAddress address;
     private final Router router;
 
-    private HttpServer(Undertow undertow, GracefulShutdownHandler shutdown, Router router) {
+    private HttpServer(Undertow undertow, Drain shutdown, Router router) {
         this.undertow = undertow;
         this.shutdown = shutdown;
         this.router = router;
@@ -61,7 +60,7 @@ public final class HttpServer {
                 }
             }
         };
-        var shutdown = new GracefulShutdownHandler(new CommonHeaders(guarded));
+        var shutdown = new Drain(new CommonHeaders(guarded));
         var undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setHandler(shutdown)
@@ -90,11 +89,17 @@ public final class HttpServer {
         return router.routes();
     }
 
+    /**
+     * Stops in order: requests in flight finish (up to {@link #DRAIN_TIMEOUT}); requests arriving
+     * meanwhile are still answered, each closing its connection; then the listener closes, so
+     * later connections are refused (which a reverse proxy retries) rather than answered 503.
+     */
     public void close() {
-        shutdown.shutdown();
+        shutdown.stop();
         try {
-            if (!shutdown.awaitShutdown(DRAIN_TIMEOUT.toMillis())) {
-                log.warn("HTTP API stopped with requests still in flight after {}", DRAIN_TIMEOUT);
+            if (!shutdown.awaitIdle(DRAIN_TIMEOUT)) {
+                log.warn("HTTP API stopped with {} request(s) still in flight after {}", shutdown.inFlight(),
+                        DRAIN_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

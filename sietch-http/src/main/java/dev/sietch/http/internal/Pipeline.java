@@ -54,6 +54,9 @@ final class Pipeline implements HttpHandler {
 
     private enum Area { PUBLIC, API, ADMIN }
 
+    /** Routes a machine-local monitor polls; see {@link #localProbe}. */
+    private static final java.util.Set<String> PROBES = java.util.Set.of("/health", "/metrics");
+
     private final Router router;
     private final Limits limits;
     private final ClientAddresses clients;
@@ -83,7 +86,7 @@ final class Pipeline implements HttpHandler {
 
         String client = clients.key(exchange);
         Area area = area(path);
-        if (!allow(exchange, limits.publicLimit(), client, TOO_MANY)) {
+        if (!localProbe(exchange, match) && !allow(exchange, limits.publicLimit(), client, TOO_MANY)) {
             return;
         }
         Optional<String> admin = Optional.empty();
@@ -204,6 +207,20 @@ final class Pipeline implements HttpHandler {
             return Optional.empty();
         }
         return memberTokens.get().verify(authorization.substring(7).strip(), clock.instant());
+    }
+
+    /**
+     * A health check or scrape made on this machine (the reverse proxy's health checks, Prometheus,
+     * a deploy script): never rate-limited, because a 429 would mark the service down. Requests
+     * the proxy forwards carry X-Forwarded-For and are limited as their client's.
+     */
+    private static boolean localProbe(HttpServerExchange exchange, Optional<Router.Match> match) {
+        if (match.isEmpty() || !PROBES.contains(match.get().route().template())) {
+            return false;
+        }
+        java.net.InetSocketAddress peer = exchange.getSourceAddress();
+        return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress()
+                && !exchange.getRequestHeaders().contains(Headers.X_FORWARDED_FOR);
     }
 
     /** @return false if the request was answered with 429 */

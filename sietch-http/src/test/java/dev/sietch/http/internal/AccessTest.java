@@ -38,6 +38,7 @@ final class AccessTest {
                 .withAdminKeys(List.of(AdminKey.ofPlain(KEY, "ops"))).withMemberTokenSecret(SECRET);
         server = HttpServer.start(settings, List.of(
                 Route.get("/ping", Route.Access.PUBLIC, "probe", call -> call.ok(Wire.object("ok", true))),
+                Route.get("/health", Route.Access.PUBLIC, "probe", call -> call.ok(Wire.object("status", "healthy"))),
                 Route.get("/api/me", Route.Access.MEMBER, "probe", call -> call.ok(Wire.object("member", call.member()))),
                 Route.get("/admin/whoami", Route.Access.ADMIN, "probe", call -> call.ok(Wire.object("admin", call.admin())))),
                 new SimpleMeterRegistry(), clock);
@@ -74,6 +75,26 @@ final class AccessTest {
 
         clock.advance(Duration.ofSeconds(45));
         assertThat(get("/ping").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthChecksFromThisMachineAreNeverLimited_butForwardedOnesAre() throws Exception {
+        start(new HttpSettings.RateLimits(2, 0, 0), HttpSettings.LOOPBACK);
+
+        // the proxy's health checks, Prometheus and deploy scripts poll from loopback, unforwarded
+        for (int i = 0; i < 10; i++) {
+            assertThat(get("/health").statusCode()).isEqualTo(200);
+        }
+        assertThat(get("/health").headers().firstValue("RateLimit-Limit")).isEmpty();
+        // and take nothing from the loopback client's own budget
+        assertThat(get("/ping").statusCode()).isEqualTo(200);
+        assertThat(get("/ping").statusCode()).isEqualTo(200);
+        assertThat(get("/ping").statusCode()).isEqualTo(429);
+        assertThat(get("/health/").statusCode()).isEqualTo(200);
+        // a client polling /health through the proxy is an ordinary client
+        assertThat(get("/health", "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(200);
+        assertThat(get("/health", "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(200);
+        assertThat(get("/health", "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(429);
     }
 
     @Test
