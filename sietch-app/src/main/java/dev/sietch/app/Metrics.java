@@ -49,6 +49,15 @@ final class Metrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        // the running release, for the dashboard and for telling instances apart during an upgrade
+        Gauge.builder("sietch.build.info", () -> 1).tag("version", version())
+                .description("Always 1; the version label is the running Sietch release").register(registry);
+    }
+
+    private static String version() {
+        var descriptor = Metrics.class.getModule().getDescriptor();
+        return descriptor != null ? descriptor.rawVersion().orElse("unknown")
+                : java.util.Optional.ofNullable(Metrics.class.getPackage().getImplementationVersion()).orElse("dev");
     }
 
     /** Where the adapters register their meters. */
