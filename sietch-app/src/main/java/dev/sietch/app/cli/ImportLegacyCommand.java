@@ -44,10 +44,8 @@ final class ImportLegacyCommand implements Callable<Integer> {
         }
         SietchSettings settings = config.get().settings();
         Path database = settings.store().databasePath();
-        Optional<InstanceLock> lock = InstanceLock.tryAcquire(database);
+        Optional<InstanceLock> lock = SietchCommand.lockStoppedService(database, err, "Not imported");
         if (lock.isEmpty()) {
-            err.println("Not imported: " + InstanceLock.heldMessage(database)
-                    + "; stop it first (systemctl stop sietch).");
             return 1;
         }
         var pictures = new Pictures(settings.verify().publicUrl(settings.http()), Optional.empty());

@@ -40,10 +40,8 @@ final class RestoreCommand implements Callable<Integer> {
             return SietchCommand.EXIT_CONFIG;
         }
         Path database = config.get().settings().store().databasePath();
-        Optional<InstanceLock> lock = InstanceLock.tryAcquire(database);
+        Optional<InstanceLock> lock = SietchCommand.lockStoppedService(database, err, "Not restored");
         if (lock.isEmpty()) {
-            err.println("Not restored: " + InstanceLock.heldMessage(database)
-                    + "; stop it first (systemctl stop sietch).");
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();

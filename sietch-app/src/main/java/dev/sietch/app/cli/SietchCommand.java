@@ -74,6 +74,19 @@ public final class SietchCommand {
         };
     }
 
+    /**
+     * The database's lock for a command that must not run beside the service (restore, import), or
+     * empty after telling the operator to stop the service; {@code refused} starts that message.
+     */
+    static Optional<dev.sietch.app.InstanceLock> lockStoppedService(Path database, PrintWriter err, String refused) {
+        Optional<dev.sietch.app.InstanceLock> lock = dev.sietch.app.InstanceLock.tryAcquire(database);
+        if (lock.isEmpty()) {
+            err.println(refused + ": " + dev.sietch.app.InstanceLock.heldMessage(database)
+                    + "; stop it first (systemctl stop sietch).");
+        }
+        return lock;
+    }
+
     static void printProblems(PrintWriter err, ConfigResult.Invalid invalid) {
         err.println("Invalid configuration:");
         invalid.problems().forEach(problem -> err.println("  " + problem));

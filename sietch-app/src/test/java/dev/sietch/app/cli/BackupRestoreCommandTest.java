@@ -8,8 +8,6 @@ import dev.sietch.store.SqliteStore;
 import dev.sietch.store.StoreSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,13 +28,14 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code sietch backup} and {@code sietch restore} on a real database that another connection keeps
  * writing to, with a real git repository (and a bare one as its remote).
  */
 final class BackupRestoreCommandTest {
+
+    private final CommandRun command = new CommandRun();
 
     /** Each writer transaction adds this many audit rows: a snapshot holds a multiple of it. */
     private static final int ROWS_PER_TRANSACTION = 5;
@@ -47,29 +45,14 @@ final class BackupRestoreCommandTest {
 
     private Path database;
     private Path repository;
-    private final Properties properties = new Properties();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void database() {
         database = dir.resolve("data/sietch.db");
         repository = dir.resolve("backups-repo");
         SqliteStore.open(StoreSettings.of(database)).close();
-        properties.setProperty("sietch.store.path", database.toString());
-        properties.setProperty("sietch.backup.directory", repository.toString());
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        var command = new SietchCommand();
-        command.environment = Map.of();
-        command.systemProperties = properties;
-        var commandLine = new CommandLine(command);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        command.properties.setProperty("sietch.store.path", database.toString());
+        command.properties.setProperty("sietch.backup.directory", repository.toString());
     }
 
     @Test
@@ -103,8 +86,8 @@ final class BackupRestoreCommandTest {
         List<Path> backups = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             long before = transactions.get();
-            assertThat(run("backup")).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("integrity ok");
+            assertThat(command.run("backup")).as(command.err.toString()).isZero();
+            assertThat(command.out.toString()).contains("integrity ok");
             backups.add(latest());
             waitFor(() -> transactions.get() > before + 5); // writes went on during and after it
         }
@@ -135,15 +118,15 @@ final class BackupRestoreCommandTest {
 
         // restore refuses while a service holds the database
         try (var running = InstanceLock.tryAcquire(database).orElseThrow()) {
-            assertThat(run("restore", repository.resolve("backups/latest.db.gz").toString())).isEqualTo(1);
-            assertThat(err.toString()).contains("Sietch is running on").contains("stop it first");
+            assertThat(command.run("restore", repository.resolve("backups/latest.db.gz").toString())).isEqualTo(1);
+            assertThat(command.err.toString()).contains("Sietch is running on").contains("stop it first");
         }
         assertThat(auditRows(database)).isEqualTo(finalRows);
 
         // restore the newest: the database now holds exactly that snapshot; the replaced one is kept
         Map<String, Long> expected = DatabaseFile.check(gunzip(backups.getLast())).rowCounts();
-        assertThat(run("restore", repository.resolve("backups/latest.db.gz").toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("integrity_check: ok; schema version");
+        assertThat(command.run("restore", repository.resolve("backups/latest.db.gz").toString())).as(command.err.toString()).isZero();
+        assertThat(command.out.toString()).contains("integrity_check: ok; schema version");
         DatabaseFile.Check restored = DatabaseFile.check(database);
         assertThat(restored.problems()).isEmpty();
         assertThat(restored.rowCounts()).isEqualTo(expected);
@@ -153,7 +136,7 @@ final class BackupRestoreCommandTest {
                     .findFirst().orElseThrow();
         }
         assertThat(auditRows(aside)).isEqualTo(finalRows);
-        assertThat(out.toString()).contains(aside.toString());
+        assertThat(command.out.toString()).contains(aside.toString());
     }
 
     @Test
@@ -164,10 +147,10 @@ final class BackupRestoreCommandTest {
         }
         byte[] before = Files.readAllBytes(database);
 
-        assertThat(run("restore", garbage.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("is not a sound Sietch database");
-        assertThat(run("restore", dir.resolve("missing.db.gz").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(command.run("restore", garbage.toString())).isEqualTo(1);
+        assertThat(command.err.toString()).contains("is not a sound Sietch database");
+        assertThat(command.run("restore", dir.resolve("missing.db.gz").toString())).isEqualTo(1);
+        assertThat(command.err.toString()).contains("no such file");
 
         assertThat(Files.readAllBytes(database)).isEqualTo(before);
         try (Stream<Path> files = Files.list(database.getParent())) {
@@ -177,7 +160,7 @@ final class BackupRestoreCommandTest {
 
     @Test
     void keepsThirtyDaysInTheWorkingTree_andPushesToTheRemote() throws Exception {
-        assertThat(run("backup")).as(err.toString()).isZero();
+        assertThat(command.run("backup")).as(command.err.toString()).isZero();
         Path remote = dir.resolve("remote.git");
         git(dir, "init", "--quiet", "--bare", remote.toString());
         git(repository, "remote", "add", "origin", remote.toString());
@@ -186,12 +169,12 @@ final class BackupRestoreCommandTest {
         git(repository, "add", "--all");
         git(repository, "-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "--quiet", "-m", "older backups");
 
-        assertThat(run("backup")).as(err.toString()).isZero();
+        assertThat(command.run("backup")).as(command.err.toString()).isZero();
 
         assertThat(old).doesNotExist();
         assertThat(old.getParent()).doesNotExist(); // an emptied month goes too
         assertThat(recent).exists();
-        assertThat(out.toString()).contains("removed (older than the retention): " + repository.relativize(old))
+        assertThat(command.out.toString()).contains("removed (older than the retention): " + repository.relativize(old))
                 .contains("pushed to origin");
         assertThat(git(remote, "log", "--format=%s", "-1")).singleElement()
                 .satisfies(subject -> assertThat(subject).startsWith("Backup "));
@@ -203,16 +186,16 @@ final class BackupRestoreCommandTest {
 
         // an unreachable remote: the backup is kept and committed, the exit code says the push failed
         git(repository, "remote", "set-url", "origin", dir.resolve("nowhere.git").toString());
-        assertThat(run("backup")).isEqualTo(3);
-        assertThat(err.toString()).contains("Backup kept and committed, but not pushed");
+        assertThat(command.run("backup")).isEqualTo(3);
+        assertThat(command.err.toString()).contains("Backup kept and committed, but not pushed");
         assertThat(git(repository, "status", "--porcelain")).isEmpty();
     }
 
     @Test
     void reportsAMissingDatabaseInsteadOfCreatingOne() {
-        properties.setProperty("sietch.store.path", dir.resolve("nothing/here.db").toString());
-        assertThat(run("backup")).isEqualTo(1);
-        assertThat(err.toString()).contains("No database at");
+        command.properties.setProperty("sietch.store.path", dir.resolve("nothing/here.db").toString());
+        assertThat(command.run("backup")).isEqualTo(1);
+        assertThat(command.err.toString()).contains("No database at");
         assertThat(dir.resolve("nothing")).doesNotExist();
     }
 

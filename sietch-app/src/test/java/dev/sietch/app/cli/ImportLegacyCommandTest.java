@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sietch.app.InstanceLock;
 import dev.sietch.store.SqliteStore;
 import dev.sietch.store.StoreSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code sietch import-legacy}: the command around the store's import (whose table-by-table
@@ -23,22 +18,21 @@ import picocli.CommandLine;
  */
 final class ImportLegacyCommandTest {
 
+    private final CommandRun command = new CommandRun();
+
     @TempDir
     Path dir;
 
     private Path legacy;
     private Path database;
-    private final Properties properties = new Properties();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void predecessorDatabase() throws Exception {
         legacy = dir.resolve("old/sietch.db");
         java.nio.file.Files.createDirectories(legacy.getParent());
         database = dir.resolve("data/sietch.db");
-        properties.setProperty("sietch.store.path", database.toString());
-        properties.setProperty("sietch.http.public-url", "https://sietch.example");
+        command.properties.setProperty("sietch.store.path", database.toString());
+        command.properties.setProperty("sietch.http.public-url", "https://sietch.example");
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + legacy);
                 var sql = connection.createStatement()) {
             sql.execute("""
@@ -64,23 +58,11 @@ final class ImportLegacyCommandTest {
         }
     }
 
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        var command = new SietchCommand();
-        command.environment = Map.of();
-        command.systemProperties = properties;
-        var commandLine = new CommandLine(command);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
-
     @Test
     void importsIntoANewDatabase_once() {
-        assertThat(run("import-legacy", legacy.toString())).as(err.toString()).isZero();
+        assertThat(command.run("import-legacy", legacy.toString())).as(command.err.toString()).isZero();
 
-        assertThat(out.toString()).contains("3 of 3 rows")
+        assertThat(command.out.toString()).contains("3 of 3 rows")
                 .containsPattern("wallet_mappings +-> wallet_link +1 of 1")
                 .containsPattern("member_profiles +-> member_profile +1 of 1");
         try (var store = SqliteStore.open(StoreSettings.of(database))) {
@@ -90,17 +72,17 @@ final class ImportLegacyCommandTest {
             assertThat(store.auditLog().recent(5, Optional.of("legacy_import"), Optional.empty())).hasSize(1);
         }
 
-        assertThat(run("import-legacy", legacy.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("already holds community data");
+        assertThat(command.run("import-legacy", legacy.toString())).isEqualTo(1);
+        assertThat(command.err.toString()).contains("already holds community data");
     }
 
     @Test
     void refusesWhileTheServiceRuns_orWhenThePathIsWrong() {
         try (var running = InstanceLock.tryAcquire(database).orElseThrow()) {
-            assertThat(run("import-legacy", legacy.toString())).isEqualTo(1);
-            assertThat(err.toString()).contains("Sietch is running on").contains("stop it first");
+            assertThat(command.run("import-legacy", legacy.toString())).isEqualTo(1);
+            assertThat(command.err.toString()).contains("Sietch is running on").contains("stop it first");
         }
-        assertThat(run("import-legacy", dir.resolve("nope.db").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("Not imported:").contains("no such file");
+        assertThat(command.run("import-legacy", dir.resolve("nope.db").toString())).isEqualTo(1);
+        assertThat(command.err.toString()).contains("Not imported:").contains("no such file");
     }
 }
