@@ -75,6 +75,51 @@ final class ImageIT {
     }
 
     @Test
+    void backsUpWhileServing_oneServePerDatabase_andRestoresOnceStopped() throws Exception {
+        int port = freePort();
+        Path work = Files.createDirectories(root.resolve("work-backup"));
+        Path log = work.resolve("serve.log");
+        Map<String, String> database = Map.of("DATABASE_PATH", "data/sietch.db");
+        Process process = sietch(work, log, Map.of("API_PORT", String.valueOf(port), "DATABASE_PATH", "data/sietch.db"),
+                "serve");
+        try {
+            awaitHealth(process, port, log);
+
+            Process second = sietch(work, work.resolve("second.log"), Map.of("API_PORT", String.valueOf(freePort()),
+                    "DATABASE_PATH", "data/sietch.db"), "serve");
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(work.resolve("second.log"))).contains("Not started: Sietch is running on");
+
+            // git from the system's PATH, as the backup unit gives it
+            Path backupLog = work.resolve("backup.log");
+            Process backup = sietch(work, backupLog, Map.of("DATABASE_PATH", "data/sietch.db", "BACKUP_DIR", "backups",
+                    "PATH", "/usr/bin:/bin"), "backup");
+            assertThat(backup.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(backup.exitValue()).as(Files.readString(backupLog)).isZero();
+            assertThat(Files.readString(backupLog)).contains("integrity ok");
+            assertThat(work.resolve("backups/backups/latest.db.gz")).isSymbolicLink();
+            assertThat(get(port, "/metrics").body()).containsPattern(
+                    "(?m)^sietch_backup_last_success_timestamp_seconds [1-9]");
+
+            Path refusedLog = work.resolve("refused.log");
+            Process refused = sietch(work, refusedLog, database, "restore", "backups/backups/latest.db.gz");
+            assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(refused.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(refusedLog)).contains("stop it first");
+        } finally {
+            process.destroy();
+        }
+        assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+
+        Path restoreLog = work.resolve("restore.log");
+        Process restore = sietch(work, restoreLog, database, "restore", "backups/backups/latest.db.gz");
+        assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(restore.exitValue()).as(Files.readString(restoreLog)).isZero();
+        assertThat(Files.readString(restoreLog)).contains("integrity_check: ok", "backup_run");
+    }
+
+    @Test
     void doctorReportsEveryLibraryLoaded() throws Exception {
         Path work = Files.createDirectories(root.resolve("work-doctor"));
         Path out = work.resolve("out.log");
