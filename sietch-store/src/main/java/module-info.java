@@ -3,7 +3,8 @@ import org.jspecify.annotations.NullMarked;
 /**
  * Sietch's persistence: Flyway migrations (in {@code db-migration/}, a resource directory that is
  * not a package, so Flyway's class-loader scan sees it from a named module), Jdbi DAOs and
- * transactions over an SQLite file in WAL mode.
+ * transactions over an SQLite file in WAL mode; for several instances, a pooled PostgreSQL database
+ * with its own migrations ({@code db-migration-postgresql/}) and the leader's lease.
  *
  * <p>The façade {@link dev.sietch.store.SqliteStore} hands out core ports; Jdbi and JDBC types
  * never appear in its signatures. {@code internal} is opened (not exported) to Jdbi, which maps
@@ -19,6 +20,9 @@ module dev.sietch.store {
     requires org.jdbi.v3.sqlobject;
     requires org.xerial.sqlitejdbc;
     requires flyway.core; // Flyway ships no module name; this is the one derived from its jar
+    requires flyway.database.postgresql; // Flyway's PostgreSQL support, found by service lookup
+    requires org.postgresql.jdbc; // pgjdbc's Automatic-Module-Name
+    requires com.zaxxer.hikari;
 
     exports dev.sietch.store;
 

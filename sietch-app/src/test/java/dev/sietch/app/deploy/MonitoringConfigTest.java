@@ -189,12 +189,15 @@ final class MonitoringConfigTest {
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
                 Set<String> series = Set.of();
                 while (Instant.now().isBefore(deadline)) {
+                    // GC pause timers appear with the first collection the JVM reports
+                    System.gc();
                     get(base + "/eligibility");
                     get(base + "/no-such-route");
                     String metrics = get(base + "/metrics");
                     series = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                             .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toCollection(TreeSet::new));
                     if (service.discordConnected() && metrics.contains("sietch_rpc_errors_total")
+                            && metrics.contains("jvm_gc_pause_seconds_count")
                             && !metrics.contains("sietch_last_successful_query_timestamp 0.0")) {
                         return series;
                     }

@@ -16,6 +16,7 @@ final class Drain implements HttpHandler {
 
     private final HttpHandler next;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile long lastRequest = System.nanoTime();
     private volatile boolean stopping;
 
     Drain(HttpHandler next) {
@@ -25,6 +26,7 @@ final class Drain implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         inFlight.incrementAndGet();
+        lastRequest = System.nanoTime();
         exchange.addExchangeCompleteListener((ex, proceed) -> {
             inFlight.decrementAndGet();
             proceed.proceed();
@@ -50,6 +52,20 @@ final class Drain implements HttpHandler {
             TimeUnit.MILLISECONDS.sleep(10);
         }
         return true;
+    }
+
+    /**
+     * Waits until no request is in flight and none has arrived for {@code quiet}, or at most
+     * {@code timeout}.
+     */
+    void awaitQuiet(Duration quiet, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (inFlight.get() == 0 && System.nanoTime() - lastRequest >= quiet.toNanos()) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
     }
 
     int inFlight() {

@@ -63,4 +63,43 @@ final class DrainTest {
                         HttpRequest.newBuilder(URI.create(base + "/fast")).build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void aRequestOnAConnectionOpenedBeforeTheStopIsServed_afterTheListenerClosed() throws Exception {
+        HttpServer server = HttpServer.start(new HttpSettings("127.0.0.1", 0).withRateLimits(
+                        new HttpSettings.RateLimits(0, 0, 0)), List.of(
+                Route.get("/fast", Route.Access.PUBLIC, "probe", call -> call.ok(Wire.object("fast", true)))),
+                new SimpleMeterRegistry(), new MutableClock(Instant.parse("2026-11-26T12:00:00Z")));
+        int port = server.address().getPort();
+        try (var idle = new java.net.Socket("127.0.0.1", port)) {
+            idle.setSoTimeout(5000);
+            // a proxy's pooled connection: used once (so the server has accepted it), idle when the
+            // stop begins (nothing in flight)
+            idle.getOutputStream().write("GET /fast HTTP/1.1\r\nHost: sietch\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var first = new StringBuilder();
+            while (!first.toString().endsWith("{\"fast\":true}")) {
+                int b = idle.getInputStream().read();
+                assertThat(b).as("the first response ended early: " + first).isNotNegative();
+                first.append((char) b);
+            }
+            assertThat(first.toString()).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (true) { // until the listener is closed: new connections are refused
+                try (var probe = new java.net.Socket("127.0.0.1", port)) {
+                    assertThat(System.nanoTime()).as("listener still open").isLessThan(deadline);
+                    Thread.sleep(5);
+                } catch (IOException refused) {
+                    break;
+                }
+            }
+            idle.getOutputStream().write("GET /fast HTTP/1.1\r\nHost: sietch\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(idle.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close")
+                    .endsWith("{\"fast\":true}");
+            stopped.get(10, TimeUnit.SECONDS);
+        }
+    }
 }

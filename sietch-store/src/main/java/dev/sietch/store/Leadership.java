@@ -1,0 +1,41 @@
+package dev.sietch.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+
+/**
+ * Whether this instance leads: exactly one instance at a time holds the lease, and work only the
+ * leader may do (the scheduler's jobs, the indexer, the Discord gateway) starts when it is elected
+ * and stops when it is revoked.
+ *
+ * <p>At most one leader: the leader counts its lease from before it asked for it, by its own
+ * monotonic clock, and steps down a safety margin before the database would let another instance
+ * take it, whether or not it can still reach the database. Work that must never run twice also
+ * checks its term inside its own transaction ({@link #holds}), which a newer term fails.
+ */
+public interface Leadership extends AutoCloseable {
+
+    /** Told on the election thread; keep the work short or hand it to another thread. */
+    interface Listener {
+        void elected(long epoch);
+
+        void revoked(long epoch);
+    }
+
+    /** Whether this instance leads at this moment. */
+    boolean isLeader();
+
+    /** The current term's epoch while leading. */
+    OptionalLong epoch();
+
+    /**
+     * Inside a transaction on {@code connection}: whether the term {@code epoch} still holds the
+     * lease; the row stays locked against a takeover until the transaction ends.
+     */
+    boolean holds(Connection connection, long epoch) throws SQLException;
+
+    /** Stops taking part; a leader gives the lease up at once, so another instance takes over without waiting. */
+    @Override
+    void close();
+}

@@ -1,0 +1,89 @@
+package dev.sietch.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sietch.store.internal.LeaseElector;
+import java.util.List;
+import java.util.Arrays;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL database for several instances: a connection pool, PostgreSQL's own migrations
+ * (applied on open; Flyway's lock keeps two instances from applying them at once) and the
+ * leader's lease.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresDatabase.class);
+    static final String MIGRATIONS = "classpath:db-migration-postgresql";
+
+    private final HikariDataSource pool;
+    private final Flyway flyway;
+
+    private PostgresDatabase(HikariDataSource pool, Flyway flyway) {
+        this.pool = pool;
+        this.flyway = flyway;
+    }
+
+    /**
+     * Connects and migrates.
+     *
+     * @throws StoreException if the database cannot be reached or migrated
+     */
+    public static PostgresDatabase open(PostgresSettings settings) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        if (!settings.password().isEmpty()) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
+        config.setPoolName("sietch-postgres");
+        // a connection whose peer vanished fails its next call instead of hanging
+        config.addDataSourceProperty("socketTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds() * 3)));
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+        Flyway flyway = Flyway.configure(PostgresDatabase.class.getClassLoader())
+                .dataSource(pool)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .load();
+        try {
+            var result = flyway.migrate();
+            log.info("PostgreSQL {} ready at schema version {} ({} migration(s) applied now)", settings.jdbcUrl(),
+                    flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
+                    result.migrationsExecuted);
+        } catch (FlywayException e) {
+            pool.close();
+            throw new StoreException("cannot migrate " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+        return new PostgresDatabase(pool, flyway);
+    }
+
+    /** Starts taking part in the election for {@code settings.name()}; {@code listener} hears of each term. */
+    public Leadership leadership(LeaseSettings settings, Leadership.Listener listener) {
+        return LeaseElector.start(pool, settings, listener);
+    }
+
+    /** Versions of the migrations applied, oldest first. */
+    public List<String> appliedMigrations() {
+        return Arrays.stream(flyway.info().applied()).map(MigrationInfo::getVersion).map(String::valueOf).toList();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
