@@ -91,6 +91,26 @@ final class DeployFilesTest {
     }
 
     @Test
+    void setupServerSaysWhatItWouldDo_andRefusesWithoutItsSettings() throws Exception {
+        String caddy = require("caddy", "caddy");
+        String hash = ok(repository(), Map.of(), caddy, "hash-password", "--plaintext", "x").strip();
+        Map<String, String> settings = Map.of("SIETCH_API_DOMAIN", "api.example.org",
+                "SIETCH_GRAFANA_DOMAIN", "grafana.example.org", "ACME_EMAIL", "ops@example.org",
+                "GRAFANA_BASIC_AUTH_USER", "admin", "GRAFANA_BASIC_AUTH_HASH", hash);
+        String plan = ok(repository(), settings, "deploy/scripts/setup-server.sh", "--dry-run");
+        assertThat(plan).contains("ufw default deny incoming", "ufw allow 22/tcp", "ufw allow 80/tcp", "ufw allow 443",
+                "ufw --force enable", "/etc/fail2ban/jail.d/sietch.conf", "/etc/fail2ban/filter.d/caddy-sietch.conf",
+                "/etc/systemd/system/sietch.service", "/etc/systemd/system/sietch-backup.timer",
+                "/etc/caddy/Caddyfile", "useradd --system");
+        assertThat(plan).doesNotContain(hash); // the hash goes to a 0640 file, not to the output
+
+        var missing = DeployTools.run(repository(), Map.of("SIETCH_API_DOMAIN", ""), "deploy/scripts/setup-server.sh",
+                "--dry-run");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.output()).contains("SIETCH_API_DOMAIN (--api-domain) is required");
+    }
+
+    @Test
     void deployShInstallsSwitchesAndRollsBack() throws Exception {
         require("flock", "util-linux");
         require("curl", "curl");
