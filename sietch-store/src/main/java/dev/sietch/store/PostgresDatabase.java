@@ -23,10 +23,17 @@ public final class PostgresDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Flyway flyway;
+    private final dev.sietch.store.internal.Database database;
 
     private PostgresDatabase(HikariDataSource pool, Flyway flyway) {
         this.pool = pool;
         this.flyway = flyway;
+        this.database = dev.sietch.store.internal.Database.postgres(pool, flyway);
+    }
+
+    /** The store's view of this database, for {@link SqliteStore#open(PostgresDatabase, java.time.Clock)}. */
+    dev.sietch.store.internal.Database database() {
+        return database;
     }
 
     /**
@@ -49,6 +56,11 @@ public final class PostgresDatabase implements AutoCloseable {
         config.addDataSourceProperty("socketTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds() * 3)));
         config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // the store binds times and amounts as text in one fixed format (as SQLite keeps them):
+        // untyped parameters let the server read them as timestamptz and numeric
+        config.addDataSourceProperty("stringtype", "unspecified");
+        // times come back in UTC whatever the server's or the JVM's zone
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

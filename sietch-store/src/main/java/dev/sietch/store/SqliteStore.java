@@ -22,7 +22,7 @@ import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.store.internal.SqliteAdminOverrides;
 import dev.sietch.store.internal.SqliteAuditLog;
 import dev.sietch.store.internal.SqliteCommunity;
-import dev.sietch.store.internal.SqliteDatabase;
+import dev.sietch.store.internal.Database;
 import dev.sietch.store.internal.SqliteEligibilityStore;
 import dev.sietch.store.internal.SqliteEventLedger;
 import dev.sietch.store.internal.SqliteMaintenance;
@@ -41,7 +41,7 @@ import java.util.Optional;
  */
 public final class SqliteStore implements AutoCloseable {
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final SqliteEligibilityStore eligibility;
     private final SqliteEventLedger ledger;
     private final SqliteOutbox outbox;
@@ -52,7 +52,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteAuditLog auditLog;
     private final SqliteCommunity community;
 
-    private SqliteStore(SqliteDatabase database, Clock clock) {
+    private SqliteStore(Database database, Clock clock) {
         this.database = database;
         this.eligibility = new SqliteEligibilityStore(database);
         this.ledger = new SqliteEventLedger(database, clock);
@@ -75,7 +75,16 @@ public final class SqliteStore implements AutoCloseable {
     }
 
     public static SqliteStore open(StoreSettings settings, Clock clock) {
-        return new SqliteStore(SqliteDatabase.open(settings), clock);
+        return new SqliteStore(Database.open(settings), clock);
+    }
+
+    /**
+     * The same store on a PostgreSQL database shared by several instances (open and migrated by
+     * {@link PostgresDatabase#open}; closing the store leaves it open). Backups there are the
+     * database's own ({@code pg_dump}); {@link #backupTo} and {@link #file} are SQLite's.
+     */
+    public static SqliteStore open(PostgresDatabase database, Clock clock) {
+        return new SqliteStore(database.database(), clock);
     }
 
     /** The state of chain synchronisation, as recorded by the sync. */

@@ -13,17 +13,13 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Activity points and automatic badges in SQLite: cooldowns survive a restart, revoked badges stay revoked. */
-final class ActivityStoreTest {
+class ActivityStoreTest extends StoreTestBase {
 
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final Activity.Settings S = Activity.Settings.DEFAULT;
     private static final String DISCORD = "700000000000000001";
-
-    @TempDir
-    Path dir;
 
     private String onboarded(SqliteStore store) {
         var profile = store.members().create(new Members.NewProfile(DISCORD, "Chani", Role.FEDAYKIN, Optional.empty(),
@@ -35,13 +31,13 @@ final class ActivityStoreTest {
     @Test
     void countsOnlyOnboardedMembers_andKeepsCooldownsAcrossARestart() {
         String memberId;
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             assertThat(store.activity().record(DISCORD, Activity.Kind.MESSAGE, T0, S)).isEmpty(); // no profile
             memberId = onboarded(store);
             assertThat(store.activity().record(DISCORD, Activity.Kind.MESSAGE, T0, S)).get()
                     .extracting(Activity::balance).isEqualTo(1.0);
         }
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             assertThat(store.activity().record(DISCORD, Activity.Kind.MESSAGE, T0.plusSeconds(30), S)).isEmpty();
             assertThat(store.activity().record(DISCORD, Activity.Kind.REACTION_RECEIVED, T0.plusSeconds(30), S)).isPresent();
             var now = store.activity().current(memberId, T0.plusSeconds(30), S).orElseThrow();
@@ -53,7 +49,7 @@ final class ActivityStoreTest {
 
     @Test
     void decaysEveryBalanceThatIsDue() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             String memberId = onboarded(store);
             for (int i = 0; i < 5; i++) {
                 store.activity().record(DISCORD, Activity.Kind.REACTION_RECEIVED, T0, S);
@@ -69,7 +65,7 @@ final class ActivityStoreTest {
 
     @Test
     void automaticBadgesAreAwardedOnce_andARevokedOneIsNeverAwardedAgain() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             String memberId = onboarded(store);
             assertThat(store.activity().awardAutomatic(memberId, EnumSet.of(Badge.OG, Badge.CONSISTENT), T0))
                     .containsExactlyInAnyOrder(Badge.OG, Badge.CONSISTENT);

@@ -23,15 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Position updates and at-risk warnings queued by syncs, spaced and capped; the weekly reset. */
-final class AlertQueueStoreTest {
+class AlertQueueStoreTest extends StoreTestBase {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T00:00:00Z");
-
-    @TempDir
-    Path dir;
 
     /** 70 wallets; {@code moved} placed at rank {@code to}. */
     private static Ranking ranking(int moved, int to) {
@@ -67,7 +63,7 @@ final class AlertQueueStoreTest {
 
     @Test
     void syncsQueuePositionUpdatesSpacedAndCapped_andAnAtRiskWarningOnEntering() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             store.walletLinks().link("1", EventLedgerTest.wallet(20), MONDAY);
             var member = store.members().create(new Members.NewProfile("1", "Tracked", Role.FEDAYKIN, Optional.empty(),
                     Optional.empty(), "none"), MONDAY);
@@ -107,7 +103,7 @@ final class AlertQueueStoreTest {
 
     @Test
     void theWeeklyResetRunsOncePerWeek_andTouchesOnlyTheCounters() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var member = store.members().create(new Members.NewProfile("1", "Counted", Role.FEDAYKIN, Optional.empty(),
                     Optional.empty(), "none"), MONDAY);
             store.notifications().record(new Notifications.NewAlert(member.memberId(), true, "position_update", "{}", true,
@@ -128,7 +124,7 @@ final class AlertQueueStoreTest {
 
     @Test
     void theWeakestSeatHolderIsWarnedWhenAChallengerComesWithinTenPercent_onceAWeek() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             List<String> ids = council(store);
             sync(store, ranking(0, 0), MONDAY); // bootstrap: seats only
             // ranks hold 999, 998, ...: the weakest holder (rank 7, 993 BGT) and the challenger (992): within 10 %
@@ -162,7 +158,7 @@ final class AlertQueueStoreTest {
 
     @Test
     void theThreatCountsAgainstTheSameWeeklyCap() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             List<String> ids = council(store);
             sync(store, ranking(0, 0), MONDAY);
             store.notifications().update(ids.get(6), new Notifications.Change(Optional.empty(), Optional.empty(),

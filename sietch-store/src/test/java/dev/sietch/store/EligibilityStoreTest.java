@@ -30,14 +30,25 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-final class EligibilityStoreTest {
+class EligibilityStoreTest extends StoreTestBase {
 
     private static final Instant T0 = Instant.parse("2026-11-25T06:00:00Z");
 
-    @TempDir
-    Path dir;
+    /** Makes every insert into the outbox fail, as a full disk would. */
+    void failOutboxInserts(String name) throws Exception {
+        try (var c = connect(name)) {
+            c.createStatement().execute(
+                    "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        }
+    }
+
+    String query(String name, String sql) throws Exception {
+        try (var c = connect(name); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
 
     static Ranking ranking(int wallets) {
         List<RankedWallet> list = new ArrayList<>();
@@ -66,7 +77,7 @@ final class EligibilityStoreTest {
 
     @Test
     void commitsRankingSnapshotAuditOutboxAndHealthTogether() throws Exception {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             // given
             Ranking ranking = ranking(100);
             List<EligibilityChange> changes = List.of(
@@ -89,14 +100,14 @@ final class EligibilityStoreTest {
             assertThat(store.rankings().members()).hasSize(69);
             assertThat(store.outbox().pending(10)).extracting(m -> m.change()).containsExactlyElementsOf(changes);
             assertThat(store.syncHealth().current().lastSuccessfulSync()).contains(T0);
-            assertThat(query(store, "SELECT event_data FROM audit_log"))
+            assertThat(query("s.db", "SELECT event_data FROM audit_log"))
                     .isEqualTo("{\"ranked\":100,\"note\":\"quote \\\" and\\nnewline\",\"none\":null}");
         }
     }
 
     @Test
     void rewritesOnlyChangedRows_andEndsWithTheNewRanking() throws Exception {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             // given
             Ranking before = ranking(100);
             long first = store.eligibility().commitSync(commit(OptionalLong.empty(), before, List.of()));
@@ -114,13 +125,13 @@ final class EligibilityStoreTest {
 
             // then
             assertThat(store.eligibility().lastSync().ranking()).isEqualTo(after);
-            assertThat(query(store, "SELECT count(*) FROM current_ranking WHERE sync_id = " + second)).isEqualTo("3");
+            assertThat(query("s.db", "SELECT count(*) FROM current_ranking WHERE sync_id = " + second)).isEqualTo("3");
         }
     }
 
     @Test
     void refusesACommitBasedOnAStaleSync_andWritesNothing() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             long first = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
             store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(3), ranking(4), List.of()));
 
@@ -132,10 +143,10 @@ final class EligibilityStoreTest {
 
     @Test
     void rollsBackEverything_whenAWriteFailsMidCommit() throws Exception {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             // given: a committed sync, and a trigger that makes the outbox insert fail
             long first = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(10), List.of()));
-            execute(store, "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+            failOutboxInserts("s.db");
             var change = new EligibilityChange.Added(EventLedgerTest.wallet(11), 11, Role.FEDAYKIN, Wei.of(1));
 
             // when
@@ -145,17 +156,17 @@ final class EligibilityStoreTest {
 
             // then: ranking, snapshots, audit, outbox, health all as after the first sync
             assertThat(store.eligibility().lastSync().ranking()).isEqualTo(ranking(10));
-            assertThat(query(store, "SELECT count(*) FROM ranking_snapshot")).isEqualTo("1");
-            assertThat(query(store, "SELECT count(*) FROM eligibility_sync")).isEqualTo("1");
-            assertThat(query(store, "SELECT count(*) FROM audit_log")).isEqualTo("1");
-            assertThat(query(store, "SELECT count(*) FROM outbox")).isEqualTo("0");
+            assertThat(query("s.db", "SELECT count(*) FROM ranking_snapshot")).isEqualTo("1");
+            assertThat(query("s.db", "SELECT count(*) FROM eligibility_sync")).isEqualTo("1");
+            assertThat(query("s.db", "SELECT count(*) FROM audit_log")).isEqualTo("1");
+            assertThat(query("s.db", "SELECT count(*) FROM outbox")).isEqualTo("0");
         }
     }
 
     @Test
     void rankingReadsSeeOwnCommitsAtOnce_andAnotherProcesssWithinSeconds() throws Exception {
-        try (var serving = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
-                var other = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var serving = open("s.db");
+                var other = open("s.db")) {
             assertThat(serving.rankings().members()).isEmpty(); // loads the (empty) ranking into memory
             serving.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
             assertThat(serving.rankings().members()).hasSize(3); // its own commit: at once
@@ -175,7 +186,7 @@ final class EligibilityStoreTest {
 
     @Test
     void storesOverridesWithExactExpiry_andDeactivatesThem() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var created = store.overrides().create(new AdminOverrides.NewOverride(EventLedgerTest.wallet(3),
                     AdminOverride.Action.REMOVE, "sybil", "alice",
                     Optional.of(Instant.parse("2026-11-25T18:30:00.123456Z"))), T0);
@@ -203,7 +214,7 @@ final class EligibilityStoreTest {
 
     @Test
     void deliversOutboxMessagesOnce() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var change = new EligibilityChange.Added(EventLedgerTest.wallet(1), 1, Role.NAIB, Wei.of(5));
             store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(1), List.of(change)));
             var message = store.outbox().pending(10).getFirst();
@@ -230,19 +241,19 @@ final class EligibilityStoreTest {
 
     @Test
     void keepsBotState() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             assertThat(store.botState().get("census")).isEmpty();
             store.botState().put("census", "1", T0);
             store.botState().put("census", "2", T0.plusSeconds(1));
         }
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             assertThat(store.botState().get("census")).contains("2");
         }
     }
 
     @Test
     void backsUpWhileOpen_andPrunesOldSnapshots() throws Exception {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             long id = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(50), List.of()));
 
             store.backupTo(dir.resolve("backups/copy.db"));
@@ -260,10 +271,10 @@ final class EligibilityStoreTest {
 
     @Test
     void readsAreNotBlockedByAWriteInProgress() throws Exception {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(10), List.of()));
             // given: another connection holds the write lock mid-transaction
-            try (var writer = DriverManager.getConnection("jdbc:sqlite:" + store.file())) {
+            try (var writer = connect("s.db")) {
                 writer.setAutoCommit(false);
                 writer.createStatement().execute("DELETE FROM current_ranking");
 
@@ -279,7 +290,7 @@ final class EligibilityStoreTest {
 
     @Test
     void backsUpConsistently_whileAnotherThreadWrites() throws Exception {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var writer = new Thread(() -> {
                 for (int block = 1; block <= 200; block++) {
                     store.eventLedger().append(List.of(EventLedgerTest.claim(block % 50, block, block, 0)), Map.of("s", (long) block));
@@ -319,8 +330,7 @@ final class EligibilityStoreTest {
 
     @Test
     void rankingReadsComeFromMemory_seeThisProcessesSyncAtOnce_andAnotherProcessesWithinASecond() throws Exception {
-        Path file = dir.resolve("s.db");
-        try (var serving = SqliteStore.open(StoreSettings.of(file)); var syncing = SqliteStore.open(StoreSettings.of(file))) {
+        try (var serving = open("s.db"); var syncing = open("s.db")) {
             assertThat(serving.rankings().upToRank(69)).isEmpty();
             long first = serving.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
             assertThat(serving.rankings().upToRank(69)).hasSize(3); // this process's commit: at once

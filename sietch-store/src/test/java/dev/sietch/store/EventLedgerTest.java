@@ -20,12 +20,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-final class EventLedgerTest {
-
-    @TempDir
-    Path dir;
+class EventLedgerTest extends StoreTestBase {
 
     static WalletAddress wallet(int n) {
         return WalletAddress.of(String.format("0x%040x", n));
@@ -38,7 +34,7 @@ final class EventLedgerTest {
 
     @Test
     void keepsTotalsAndCursor_andIgnoresReplayedEvents() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var ledger = store.eventLedger();
             assertThat(ledger.cursor()).isEmpty();
 
@@ -63,7 +59,7 @@ final class EventLedgerTest {
 
     @Test
     void keepsACursorPerSource_andIsCompleteUpToTheLowest() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var ledger = store.eventLedger();
             ledger.append(List.of(claim(1, 5, 90, 0)), Map.of("vault-a", 100L, "bgt", 100L));
 
@@ -78,7 +74,7 @@ final class EventLedgerTest {
 
     @Test
     void refusesToMoveTheCursorBack() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             store.eventLedger().append(List.of(), Map.of("bgt", 100L));
 
             assertThatIllegalArgumentException().isThrownBy(() -> store.eventLedger().append(List.of(), Map.of("bgt", 99L)));
@@ -96,7 +92,7 @@ final class EventLedgerTest {
             Wei amount = new Wei(new BigInteger(64 + random.nextInt(120), random));
             events.add(random.nextInt(15) == 0 ? new ChainEvent.Burn(id, w, amount) : new ChainEvent.Claim(id, w, amount));
         }
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             // when: delivered in random-size batches, each possibly repeating earlier events
             int from = 0;
             while (from < events.size()) {
@@ -141,8 +137,8 @@ final class EventLedgerTest {
         for (long n = 1; n <= 300; n++) {
             refs.add(ref(n, 0));
         }
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
-                var fresh = SqliteStore.open(StoreSettings.of(dir.resolve("fresh.db")))) {
+        try (var store = open("s.db");
+                var fresh = open("fresh.db")) {
             var ledger = store.eventLedger();
             ledger.append(events.subList(0, 1_000), Map.of("vault", 100L, "bgt", 100L), refs.subList(0, 100));
             ledger.append(events.subList(1_000, 3_000), Map.of("vault", 300L, "bgt", 300L), refs.subList(100, 300));
@@ -178,7 +174,7 @@ final class EventLedgerTest {
 
     @Test
     void keepsOnlyTheNewestBlockHashes() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var ledger = store.eventLedger();
             for (long n = 0; n < 600; n += 100) {
                 List<BlockRef> refs = new ArrayList<>();

@@ -22,13 +22,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code import-legacy}'s store part: a database built from the predecessor's schema (spec
  * domain.md §4), with sample rows in both of its time formats, is brought over.
  */
-final class LegacyImportTest {
+class LegacyImportTest extends StoreTestBase {
 
     private static final String ALICE = "7f1c0c6e-0000-4000-8000-000000000001";
     private static final String BOB = "7f1c0c6e-0000-4000-8000-000000000002";
@@ -36,9 +35,6 @@ final class LegacyImportTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final LegacyImport.Options OPTIONS =
             new LegacyImport.Options(id -> "https://sietch.example/api/avatars/" + id + ".png");
-
-    @TempDir
-    Path dir;
 
     private Path legacy;
 
@@ -50,7 +46,7 @@ final class LegacyImportTest {
 
     @Test
     void importsEveryTableWithTimesInUtcAndExactAmounts() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("new.db")))) {
+        try (var store = open("new.db")) {
             LegacyImport.Report report = store.importLegacy(legacy, OPTIONS, NOW);
 
             Map<String, LegacyImport.Table> tables = report.tables().stream()
@@ -147,7 +143,7 @@ final class LegacyImportTest {
 
     @Test
     void refusesADatabaseThatAlreadyHoldsCommunityData_andChangesNothing() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("new.db")))) {
+        try (var store = open("new.db")) {
             store.walletLinks().link("999999999999999999",
                     WalletAddress.of("0x9999999999999999999999999999999999999999"), NOW);
 
@@ -165,7 +161,7 @@ final class LegacyImportTest {
         try (var store = SqliteStore.open(StoreSettings.of(other))) {
             store.engineVersion();
         }
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("new.db")))) {
+        try (var store = open("new.db")) {
             assertThatThrownBy(() -> store.importLegacy(other, OPTIONS, NOW))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("not a sietch-service database");
@@ -180,7 +176,7 @@ final class LegacyImportTest {
     @Test
     void leavesThePredecessorFileUnchanged() throws Exception {
         byte[] before = Files.readAllBytes(legacy);
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("new.db")))) {
+        try (var store = open("new.db")) {
             store.importLegacy(legacy, OPTIONS, NOW);
         }
         assertThat(Files.readAllBytes(legacy)).isEqualTo(before);

@@ -23,20 +23,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Naib council in SQLite: filled at a sync, a richer newcomer bumps the weakest holder when
  * finishing onboarding (amounts far above 2^63 wei), a holder who leaves the member ranks is
  * unseated by the next sync and the seat refilled — each with its audit rows and queued alerts.
  */
-final class NaibSeatsStoreTest {
+class NaibSeatsStoreTest extends StoreTestBase {
 
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final BigInteger BIG = BigInteger.TEN.pow(22); // 10,000 BGT
-
-    @TempDir
-    Path dir;
 
     /** Wallet i holds BIG + held[i-1] wei; ranks by holdings. */
     private static Ranking ranking(long... held) {
@@ -78,7 +74,7 @@ final class NaibSeatsStoreTest {
 
     @Test
     void seatsAreFilledBumpedUnseatedAndRefilled() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             // nine ranked wallets; members 1..7 onboarded, wallet 3 the weakest of them by one wei
             long[] held = {900, 800, 100, 700, 600, 500, 400, 300, 101};
             var ids = new ArrayList<String>();

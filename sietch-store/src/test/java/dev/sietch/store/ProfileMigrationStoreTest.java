@@ -12,21 +12,17 @@ import java.time.Instant;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
 /** Members' own pictures, placeholder profiles and their prompts, and the upgrade from schema 005. */
-final class ProfileMigrationStoreTest {
+class ProfileMigrationStoreTest extends StoreTestBase {
 
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final ProfilePicture PICTURE = new ProfilePicture(new byte[] {'R', 'I', 'F', 'F', 1, 2, 3}, 256);
 
-    @TempDir
-    Path dir;
-
     @Test
     void keepsAnOwnPicture_untilAnotherKindReplacesIt() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var member = store.members().create(new Members.NewProfile("1", "Chani", Role.NAIB, Optional.empty(),
                     Optional.empty(), "none"), T0);
             store.members().setCustomPicture(member.memberId(), PICTURE, "https://s.example/p.webp?v=1", T0);
@@ -43,7 +39,7 @@ final class ProfileMigrationStoreTest {
 
     @Test
     void placeholdersAreListedOldestFirst_promptedOnce_andCompletedWithoutACooldown() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = open("s.db")) {
             var later = store.members().createPlaceholder("2", "Member_00000B", Role.FEDAYKIN, T0.minusSeconds(10), T0);
             var older = store.members().createPlaceholder("1", "Member_00000A", Role.NAIB, T0.minusSeconds(20), T0);
             assertThat(store.members().unpromptedPlaceholders(10)).extracting(p -> p.memberId())

@@ -2,7 +2,7 @@ package dev.sietch.http.archfixture;
 
 /** Violates: internals stay inside their module. */
 public final class HttpUsesStoreInternal {
-    public String engine(dev.sietch.store.internal.SqliteDatabase database) {
+    public String engine(dev.sietch.store.internal.Database database) {
         return database.engineVersion();
     }
 }

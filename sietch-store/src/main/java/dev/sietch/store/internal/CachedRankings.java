@@ -41,12 +41,12 @@ final class CachedRankings implements RankingReader, AutoCloseable {
         }
     }
 
-    private final SqliteDatabase db;
+    private final Database db;
     private final ReentrantLock loading = new ReentrantLock();
     private volatile Copy copy;
     private ScheduledExecutorService checker; // started with the first read; guarded by loading
 
-    CachedRankings(SqliteDatabase db) {
+    CachedRankings(Database db) {
         this.db = db;
     }
 

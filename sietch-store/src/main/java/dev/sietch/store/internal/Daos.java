@@ -27,7 +27,7 @@ final class Daos {
                 WHERE id = 1""")
         int update(@Bind("lastSuccessAt") @Nullable String lastSuccessAt,
                 @Bind("lastAttemptAt") @Nullable String lastAttemptAt, @Bind("failures") int failures,
-                @Bind("failingSince") @Nullable String failingSince, @Bind("grace") boolean grace);
+                @Bind("failingSince") @Nullable String failingSince, @Bind("grace") int grace);
     }
 
     @RegisterConstructorMapper(Rows.RankingRow.class)

@@ -43,13 +43,14 @@ public final class LegacyImporter {
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int WEI_WIDTH = 78;
+    private static final String ROW = "legacy_row";
     /** Tables of this database that must be empty: an import starts a deployment, it does not merge. */
     private static final List<String> MUST_BE_EMPTY = List.of("wallet_link", "member_profile", "admin_override",
             "naib_seat", "waitlist_registration", "notification_preference", "alert_history");
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public LegacyImporter(SqliteDatabase db) {
+    public LegacyImporter(Database db) {
         this.db = db;
     }
 
@@ -199,14 +200,19 @@ public final class LegacyImporter {
             try (var statement = source.createStatement(); var rows = statement.executeQuery(query)) {
                 while (rows.next()) {
                     read++;
+                    // a savepoint per row: a refused row is undone alone (PostgreSQL would otherwise
+                    // refuse every later statement of the transaction)
+                    target.savepoint(ROW);
                     try {
                         if (rowImport.apply(rows, notes)) {
                             imported++;
                         }
+                        target.release(ROW);
                     } catch (Rejected e) {
+                        target.rollbackToSavepoint(ROW);
                         notes.add(from + " row " + read + ": " + e.getMessage() + "; left out");
                     } catch (UnableToExecuteStatementException e) {
-                        // SQLite undoes only the failed statement; the import goes on without the row.
+                        target.rollbackToSavepoint(ROW);
                         Throwable cause = e.getCause() == null ? e : e.getCause();
                         notes.add(from + " row " + read + ": refused by the database (" + cause.getMessage() + "); left out");
                     }

@@ -24,7 +24,7 @@ final class SeatReconciler {
         // a holder is eligible while onboarded with a linked wallet among the members of the committed ranking
         var holders = h.createQuery("""
                         SELECT s.id, s.seat_number, s.member_id, s.seated_at, r.held,
-                               (p.onboarding_complete = 1 AND r.member = 1) AS eligible
+                               CASE WHEN p.onboarding_complete = 1 AND r.member = 1 THEN 1 ELSE 0 END AS eligible
                         FROM naib_seat s
                         LEFT JOIN member_profile p ON p.member_id = s.member_id
                         LEFT JOIN wallet_link l ON l.discord_user_id = p.discord_user_id

@@ -21,9 +21,9 @@ public final class SqliteActivity implements ActivityLedger {
             balance, peak, last_decay_at, last_active_at, messages, reactions_given, reactions_received,
                 last_message_counted_at, last_reaction_counted_at""";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteActivity(SqliteDatabase db) {
+    public SqliteActivity(Database db) {
         this.db = db;
     }
 

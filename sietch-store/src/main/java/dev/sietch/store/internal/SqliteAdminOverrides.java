@@ -8,9 +8,9 @@ import java.util.List;
 /** The admin_override table; every change writes its audit row in the same transaction. */
 public final class SqliteAdminOverrides implements AdminOverrides {
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteAdminOverrides(SqliteDatabase db) {
+    public SqliteAdminOverrides(Database db) {
         this.db = db;
     }
 

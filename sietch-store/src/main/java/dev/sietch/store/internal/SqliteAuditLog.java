@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 public final class SqliteAuditLog implements AuditLog {
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteAuditLog(SqliteDatabase db) {
+    public SqliteAuditLog(Database db) {
         this.db = db;
     }
 
@@ -33,7 +33,7 @@ public final class SqliteAuditLog implements AuditLog {
         }
         return db.read(handle -> handle.createQuery("""
                         SELECT id, event_type, event_data, created_at FROM audit_log
-                        WHERE (:type IS NULL OR event_type = :type) AND (:since IS NULL OR created_at >= :since)
+                        WHERE (CAST(:type AS TEXT) IS NULL OR event_type = :type) AND (CAST(:since AS TEXT) IS NULL OR created_at >= :since)
                         ORDER BY id DESC LIMIT :limit""")
                 .bind("type", type.orElse(null))
                 .bind("since", since.map(Timestamps::format).orElse(null))

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -46,9 +47,9 @@ public final class SqliteCommunity
                 (SELECT count(*) FROM member_badge b WHERE b.member_id = p.member_id AND b.revoked = 0) AS badges
             FROM member_profile p""";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteCommunity(SqliteDatabase db) {
+    public SqliteCommunity(Database db) {
         this.db = db;
     }
 
@@ -56,7 +57,7 @@ public final class SqliteCommunity
 
     @Override
     public Optional<MemberProfile> byNym(String nym) {
-        return db.read(h -> h.createQuery(PROFILE + " WHERE p.nym = :nym").bind("nym", nym)
+        return db.read(h -> h.createQuery(PROFILE + " WHERE lower(p.nym) = lower(:nym)").bind("nym", nym)
                 .map((rs, ctx) -> profile(rs)).findOne());
     }
 
@@ -86,7 +87,7 @@ public final class SqliteCommunity
         }));
         String direction = q.descending() ? " DESC" : " ASC";
         String order = switch (q.sort()) {
-            case NYM -> " ORDER BY p.nym COLLATE NOCASE" + direction;
+            case NYM -> " ORDER BY lower(p.nym)" + direction;
             case TENURE -> " ORDER BY p.created_at" + direction;
             case BADGE_COUNT -> " ORDER BY badges" + direction;
         } + ", p.member_id";
@@ -165,9 +166,10 @@ public final class SqliteCommunity
     @Override
     public List<MemberProfile> searchNyms(String text, int limit) {
         return db.read(h -> h.createQuery(PROFILE + """
-                         WHERE p.onboarding_complete = 1 AND instr(lower(p.nym), lower(:text)) > 0
-                        ORDER BY p.nym COLLATE NOCASE, p.member_id LIMIT :limit""")
-                .bind("text", text).bind("limit", limit).map((rs, ctx) -> profile(rs)).list());
+                         WHERE p.onboarding_complete = 1 AND lower(p.nym) LIKE lower(:pattern) ESCAPE '\\'
+                        ORDER BY lower(p.nym), p.member_id LIMIT :limit""")
+                .bind("pattern", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .bind("limit", limit).map((rs, ctx) -> profile(rs)).list());
     }
 
     @Override
@@ -607,7 +609,7 @@ public final class SqliteCommunity
     public List<Snapshot> recent(int limit, Optional<Instant> since) {
         return db.read(h -> h.createQuery("""
                         SELECT sync_id, entry_threshold, eligible_count, waitlist_count, created_at FROM threshold_snapshot
-                        WHERE (:since IS NULL OR created_at >= :since) ORDER BY sync_id DESC LIMIT :limit""")
+                        WHERE (CAST(:since AS TEXT) IS NULL OR created_at >= :since) ORDER BY sync_id DESC LIMIT :limit""")
                 .bind("since", since.map(Timestamps::format).orElse(null)).bind("limit", limit)
                 .map((rs, ctx) -> new Snapshot(rs.getLong(1), Optional.ofNullable(rs.getString(2)).map(Wei::parse),
                         rs.getInt(3), rs.getInt(4), Timestamps.parse(rs.getString(5))))
@@ -644,9 +646,9 @@ public final class SqliteCommunity
                         updated_at = :at
                     WHERE member_id = :id""")
                     .bind("id", memberId)
-                    .bind("position", change.positionUpdates().orElse(null))
-                    .bind("risk", change.atRiskWarnings().orElse(null))
-                    .bind("naib", change.naibAlerts().orElse(null))
+                    .bind("position", flag(change.positionUpdates()))
+                    .bind("risk", flag(change.atRiskWarnings()))
+                    .bind("naib", flag(change.naibAlerts()))
                     .bind("frequency", change.frequency().map(Frequency::wireName).orElse(null))
                     .bind("at", Timestamps.format(now))
                     .execute();
@@ -663,7 +665,7 @@ public final class SqliteCommunity
     public List<Alert> history(String recipientId, int limit, Optional<String> type) {
         return db.read(h -> h.createQuery("""
                         SELECT id, recipient_id, alert_type, delivered, delivery_error, sent_at, alert_data FROM alert_history
-                        WHERE recipient_id = :id AND (:type IS NULL OR alert_type = :type) ORDER BY id DESC LIMIT :limit""")
+                        WHERE recipient_id = :id AND (CAST(:type AS TEXT) IS NULL OR alert_type = :type) ORDER BY id DESC LIMIT :limit""")
                 .bind("id", recipientId).bind("type", type.orElse(null)).bind("limit", limit)
                 .map((rs, ctx) -> alert(rs)).list());
     }
@@ -680,7 +682,7 @@ public final class SqliteCommunity
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> byType.put(e.getKey(), e.getValue()));
             var prefs = h.createQuery("""
-                    SELECT count(*), coalesce(sum(position_updates = 0), 0), coalesce(sum(at_risk_warnings = 0), 0)
+                    SELECT count(*), count(*) FILTER (WHERE position_updates = 0), count(*) FILTER (WHERE at_risk_warnings = 0)
                     FROM notification_preference""")
                     .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).one();
             return new Stats(total, week, byType, delivered, prefs[0], prefs[1], prefs[2]);
@@ -709,7 +711,7 @@ public final class SqliteCommunity
                         delivery_error, sent_at)
                     VALUES (:recipient, :kind, :type, :data, :delivered, :error, :at)""")
                     .bind("recipient", alert.recipientId()).bind("kind", alert.member() ? "member" : "waitlist")
-                    .bind("type", alert.type()).bind("data", alert.dataJson()).bind("delivered", alert.delivered())
+                    .bind("type", alert.type()).bind("data", alert.dataJson()).bind("delivered", alert.delivered() ? 1 : 0)
                     .bind("error", alert.deliveryError().orElse(null)).bind("at", Timestamps.format(at))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             if (alert.testBy().isPresent()) {
@@ -825,5 +827,10 @@ public final class SqliteCommunity
     private static Alert alert(ResultSet rs) throws SQLException {
         return new Alert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
                 Optional.ofNullable(rs.getString(5)), Timestamps.parse(rs.getString(6)), rs.getString(7));
+    }
+
+    /** A 0/1 flag for an integer column, or null to keep the column's value. */
+    private static @Nullable Integer flag(Optional<Boolean> value) {
+        return value.map(v -> v ? 1 : 0).orElse(null);
     }
 }

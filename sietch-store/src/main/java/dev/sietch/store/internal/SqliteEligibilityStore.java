@@ -23,10 +23,10 @@ import org.jdbi.v3.core.Handle;
 /** The eligibility sync's reads and its one-transaction commit; the ranking read model. */
 public final class SqliteEligibilityStore implements EligibilityStore, RankingReader, SyncHealthSource, AutoCloseable {
 
-    private final SqliteDatabase db;
+    private final Database db;
     private final CachedRankings rankings;
 
-    public SqliteEligibilityStore(SqliteDatabase db) {
+    public SqliteEligibilityStore(Database db) {
         this.db = db;
         this.rankings = new CachedRankings(db);
     }
@@ -106,7 +106,7 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
                     .bind("block", commit.ledgerBlock().isPresent() ? commit.ledgerBlock().getAsLong() : null)
                     .bind("ranked", commit.ranking().size())
                     .bind("members", commit.ranking().members().size())
-                    .bind("bootstrap", basedOn.isEmpty())
+                    .bind("bootstrap", basedOn.isEmpty() ? 1 : 0)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             updateRanking(handle, commit.previous(), commit.ranking(), syncId);
             byte[] snapshot = SnapshotCodec.encode(commit.ranking());
@@ -189,7 +189,7 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
                     .bind("rank", wallet.rank())
                     .bind("held", wallet.held().toSortableString())
                     .bind("role", wallet.role().wireName())
-                    .bind("member", wallet.member())
+                    .bind("member", wallet.member() ? 1 : 0)
                     .bind("sync", syncId)
                     .add();
         }
@@ -253,7 +253,7 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
                 Timestamps.formatOrNull(health.lastAttempt()),
                 health.consecutiveFailures(),
                 Timestamps.formatOrNull(health.failingSince()),
-                health.inGracePeriod());
+                health.inGracePeriod() ? 1 : 0);
     }
 
     @Override

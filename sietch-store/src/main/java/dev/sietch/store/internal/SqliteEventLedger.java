@@ -29,10 +29,10 @@ public final class SqliteEventLedger implements EventLedger {
 
     private static final int IN_LIST_CHUNK = 500;
 
-    private final SqliteDatabase db;
+    private final Database db;
     private final Clock clock;
 
-    public SqliteEventLedger(SqliteDatabase db, Clock clock) {
+    public SqliteEventLedger(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
@@ -130,8 +130,9 @@ public final class SqliteEventLedger implements EventLedger {
             return List.of();
         }
         var batch = handle.prepareBatch("""
-                INSERT OR IGNORE INTO chain_event (tx_hash, log_index, block_number, kind, wallet, amount)
-                VALUES (:tx, :log, :block, :kind, :wallet, :amount)""");
+                INSERT INTO chain_event (tx_hash, log_index, block_number, kind, wallet, amount)
+                VALUES (:tx, :log, :block, :kind, :wallet, :amount)
+                ON CONFLICT (tx_hash, log_index) DO NOTHING""");
         for (ChainEvent event : events) {
             batch.bind("tx", event.id().txHash())
                     .bind("log", event.id().logIndex())

@@ -10,9 +10,9 @@ import java.util.Optional;
 /** Snapshots, retention and online backup. */
 public final class SqliteMaintenance {
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteMaintenance(SqliteDatabase db) {
+    public SqliteMaintenance(Database db) {
         this.db = db;
     }
 
@@ -42,6 +42,9 @@ public final class SqliteMaintenance {
     }
 
     public void backupTo(Path target) {
+        if (db.vendor() != Database.Vendor.SQLITE) {
+            throw new UnsupportedOperationException("PostgreSQL is backed up with pg_dump, not by the store");
+        }
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute)) {
             throw new StoreException("backup target " + absolute + " already exists", null);

@@ -8,9 +8,9 @@ import java.util.Optional;
 /** onboarding_session. */
 public final class SqliteOnboarding implements OnboardingSessions {
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteOnboarding(SqliteDatabase db) {
+    public SqliteOnboarding(Database db) {
         this.db = db;
     }
 

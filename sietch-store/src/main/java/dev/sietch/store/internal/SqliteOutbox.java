@@ -11,9 +11,9 @@ public final class SqliteOutbox implements Outbox, BotState {
 
     private static final int MAX_ERROR_LENGTH = 500;
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteOutbox(SqliteDatabase db) {
+    public SqliteOutbox(Database db) {
         this.db = db;
     }
 

@@ -25,7 +25,19 @@ final class Timestamps {
         return instant.map(Timestamps::format).orElse(null);
     }
 
+    /**
+     * PostgreSQL's text for a {@code timestamptz}: {@code 2026-11-25 06:00:00.123456+00} (the zone
+     * as {@code +HH}, {@code +HH:MM} or {@code +HH:MM:SS}).
+     */
+    private static final DateTimeFormatter POSTGRES = new java.time.format.DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .parseLenient().appendOffset("+HH:MM:ss", "Z").toFormatter();
+
+    /** Reads a stored time: this store's own format (SQLite) or PostgreSQL's {@code timestamptz} text. */
     static Instant parse(String text) {
+        if (text.length() > 10 && text.charAt(10) == ' ') {
+            return java.time.OffsetDateTime.parse(text, POSTGRES).toInstant();
+        }
         return Instant.parse(text);
     }
 }

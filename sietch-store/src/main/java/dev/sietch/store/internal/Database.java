@@ -14,6 +14,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,35 +22,54 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * An open, migrated SQLite database (WAL). Writes are serialised: one writer at a time, in
- * {@code BEGIN IMMEDIATE} transactions; reads run concurrently on their own connections and see
- * the last committed state, so a running sync never blocks them.
+ * An open, migrated database: an SQLite file (WAL) or a PostgreSQL database shared by several
+ * instances. Writes are serialised: one writer at a time, across every process — SQLite by
+ * {@code BEGIN IMMEDIATE}, PostgreSQL by a row lock every write transaction takes first; reads run
+ * concurrently and see one committed state, so a running sync never blocks them.
  */
-public final class SqliteDatabase {
+public final class Database {
 
-    private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
+    /** Which engine; the statements are the same, a few operations are not. */
+    public enum Vendor { SQLITE, POSTGRESQL }
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     /** Flyway's scripts; a directory that is not a legal package name, so a named module does not hide it. */
     static final String MIGRATIONS = "classpath:db-migration";
 
-    private final Path file;
+    /** PostgreSQL: the row every write transaction locks first, so writers take turns across instances. */
+    private static final String WRITER_TURN = "UPDATE sync_health SET id = id WHERE id = 1";
+
+    private final Vendor vendor;
+    private final @org.jspecify.annotations.Nullable Path file;
     private final Flyway flyway;
     private final Jdbi reads;
     private final Jdbi writes;
     private final ReentrantLock writeLock = new ReentrantLock(true);
 
-    private SqliteDatabase(Path file, Flyway flyway, Jdbi reads, Jdbi writes) {
+    private Database(Vendor vendor, @org.jspecify.annotations.Nullable Path file, Flyway flyway, Jdbi reads, Jdbi writes) {
+        this.vendor = vendor;
         this.file = file;
         this.flyway = flyway;
         this.reads = reads;
         this.writes = writes;
     }
 
-    public static SqliteDatabase open(StoreSettings settings) {
+    /** A PostgreSQL database already migrated (by {@code PostgresDatabase}), on its connection pool. */
+    public static Database postgres(javax.sql.DataSource pool, Flyway flyway) {
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        return new Database(Vendor.POSTGRESQL, null, flyway, jdbi, jdbi);
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    public static Database open(StoreSettings settings) {
         Path file = settings.databasePath().toAbsolutePath().normalize();
         createParentDirectories(file);
         SQLiteDataSource writeSource = dataSource(file, settings, SQLiteConfig.TransactionMode.IMMEDIATE);
-        Flyway flyway = Flyway.configure(SqliteDatabase.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(writeSource)
                 .locations(MIGRATIONS)
                 .failOnMissingLocations(true)
@@ -74,7 +94,7 @@ public final class SqliteDatabase {
         Jdbi reads = Jdbi.create(dataSource(file, settings, SQLiteConfig.TransactionMode.DEFERRED))
                 .installPlugin(new SqlObjectPlugin());
         Jdbi writes = Jdbi.create(writeSource).installPlugin(new SqlObjectPlugin());
-        return new SqliteDatabase(file, flyway, reads, writes);
+        return new Database(Vendor.SQLITE, file, flyway, reads, writes);
     }
 
     private static void createParentDirectories(Path file) {
@@ -104,9 +124,16 @@ public final class SqliteDatabase {
     /** Runs {@code callback} in a read transaction: one consistent view of the last commit. */
     <T> T read(HandleCallback<T, RuntimeException> callback) {
         try {
+            if (vendor == Vendor.POSTGRESQL) {
+                // one snapshot for every statement of the read, as SQLite's read transaction gives
+                return reads.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+                    handle.execute("SET TRANSACTION READ ONLY");
+                    return callback.withHandle(handle);
+                });
+            }
             return reads.inTransaction(callback);
         } catch (JdbiException e) {
-            throw new StoreException("database " + file + " read failed: " + e.getMessage(), e);
+            throw new StoreException("database " + name() + " read failed: " + e.getMessage(), e);
         }
     }
 
@@ -114,9 +141,15 @@ public final class SqliteDatabase {
     <T> T write(HandleCallback<T, RuntimeException> callback) {
         writeLock.lock();
         try {
+            if (vendor == Vendor.POSTGRESQL) {
+                return writes.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                    handle.execute(WRITER_TURN);
+                    return callback.withHandle(handle);
+                });
+            }
             return writes.inTransaction(callback);
         } catch (JdbiException e) {
-            throw new StoreException("database " + file + " write failed: " + e.getMessage(), e);
+            throw new StoreException("database " + name() + " write failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
@@ -127,11 +160,19 @@ public final class SqliteDatabase {
         try {
             return reads.withHandle(callback);
         } catch (JdbiException e) {
-            throw new StoreException("database " + file + " failed: " + e.getMessage(), e);
+            throw new StoreException("database " + name() + " failed: " + e.getMessage(), e);
         }
     }
 
+    private String name() {
+        return file != null ? file.toString() : "PostgreSQL";
+    }
+
+    /** The SQLite file. */
     public Path file() {
+        if (file == null) {
+            throw new UnsupportedOperationException("a PostgreSQL database has no file");
+        }
         return file;
     }
 
@@ -143,6 +184,9 @@ public final class SqliteDatabase {
     }
 
     public String engineVersion() {
+        if (vendor == Vendor.POSTGRESQL) {
+            return withHandle(handle -> handle.createQuery("SHOW server_version").mapTo(String.class).one());
+        }
         return withHandle(handle -> handle.createQuery("SELECT sqlite_version()").mapTo(String.class).one());
     }
 
