@@ -89,6 +89,20 @@ public final class PostgresDatabase implements AutoCloseable {
         return LeaseElector.start(pool, settings, listener);
     }
 
+    /**
+     * Copies the SQLite store in {@code sqliteFile} (which may be in use: the copy reads one
+     * consistent state) into this database, which must hold no data yet: every table, in one
+     * transaction, with the row counts compared.
+     *
+     * @return rows per table
+     * @throws IllegalArgumentException if the file is missing
+     * @throws IllegalStateException if this database already holds data
+     * @throws StoreException if either database fails
+     */
+    public java.util.Map<String, Long> copyFrom(java.nio.file.Path sqliteFile) {
+        return dev.sietch.store.internal.StoreCopy.copy(sqliteFile, pool);
+    }
+
     /** Versions of the migrations applied, oldest first. */
     public List<String> appliedMigrations() {
         return Arrays.stream(flyway.info().applied()).map(MigrationInfo::getVersion).map(String::valueOf).toList();

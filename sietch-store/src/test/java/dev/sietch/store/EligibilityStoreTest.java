@@ -60,11 +60,11 @@ class EligibilityStoreTest extends StoreTestBase {
         return Ranking.of(list);
     }
 
-    private static EligibilityStore.SyncCommit commit(OptionalLong basedOn, Ranking ranking, List<EligibilityChange> changes) {
+    static EligibilityStore.SyncCommit commit(OptionalLong basedOn, Ranking ranking, List<EligibilityChange> changes) {
         return commit(basedOn, Ranking.EMPTY, ranking, changes);
     }
 
-    private static EligibilityStore.SyncCommit commit(OptionalLong basedOn, Ranking previous, Ranking ranking,
+    static EligibilityStore.SyncCommit commit(OptionalLong basedOn, Ranking previous, Ranking ranking,
             List<EligibilityChange> changes) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ranked", ranking.size());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         versionProvider = SietchCommand.Version.class,
         description = "Sietch: BGT-holder ranking, eligibility API and Discord bot.",
         subcommands = {ServeCommand.class, SyncCommand.class, DoctorCommand.class, MemberTokenCommand.class,
-                BackupCommand.class, RestoreCommand.class, ImportLegacyCommand.class, AotTrainingCommand.class,
+                BackupCommand.class, RestoreCommand.class, ImportLegacyCommand.class, MigrateStoreCommand.class,
+                AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SietchCommand {
 
