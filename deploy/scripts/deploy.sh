@@ -173,6 +173,9 @@ switch_to() {
 }
 
 restart() {
+  # A release that failed at start-up may have used up the unit's start limit
+  # (StartLimitBurst); systemd would then refuse this restart too, the rollback's included.
+  "${MANAGER[@]}" reset-failed "$SIETCH_SERVICE" 9>&- > /dev/null 2>&1 || true
   say "restarting: ${MANAGER[*]} restart $SIETCH_SERVICE"
   "${MANAGER[@]}" restart "$SIETCH_SERVICE" 9>&-
 }

@@ -85,7 +85,12 @@ mkdir -p "$ROOT"
 
 cat > "$WORK/bin/fake-service-manager" <<'EOF'
 #!/bin/sh
-# Fake service manager: "restart <service>" records which release the service now runs.
+# Fake service manager: "restart <service>" records which release the service now runs;
+# "reset-failed <service>" is recorded too (systemd's start limit is cleared before a restart).
+if [ "$1" = reset-failed ] && [ -n "$2" ] && [ -d "$FAKE_ROOT" ]; then
+  echo "reset-failed $2" >> "$FAKE_ROOT/manager.log"
+  exit 0
+fi
 if [ "$1" != restart ] || [ -z "$2" ] || [ ! -d "$FAKE_ROOT" ]; then
   echo "fake-service-manager: usage: FAKE_ROOT=DIR fake-service-manager restart SERVICE" >&2
   exit 64
@@ -180,6 +185,7 @@ check "last line is 'deployed 1.0.0'" last_line_is "deployed 1.0.0"
 check "current is the relative link releases/1.0.0" current_is releases/1.0.0
 check "the service was restarted on releases/1.0.0" running_is releases/1.0.0
 check "the restart named SIETCH_SERVICE" grep -qx sietch-test "$ROOT/restarts.log"
+check "the start limit was cleared before the restart" grep -qx "reset-failed sietch-test" "$ROOT/manager.log"
 check "aot-cache ran in releases/1.0.0 (its real path)" grep -qx "$(cd "$ROOT/releases/1.0.0" && pwd -P)" "$ROOT/releases/1.0.0/aot-cache.built"
 check "no .incoming.* or .current.* left behind" no_leftovers
 

@@ -17,10 +17,15 @@ import java.util.Optional;
  */
 public final class InstanceLock implements AutoCloseable {
 
+    /** Lock files this process holds. */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private InstanceLock(FileChannel channel, FileLock lock) {
+    private InstanceLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -39,6 +44,23 @@ public final class InstanceLock implements AutoCloseable {
      */
     public static Optional<InstanceLock> tryAcquire(Path database) {
         Path file = fileOf(database);
+        // held by this process already: refused without opening the file again, because closing
+        // any descriptor of a file drops all of this process's locks on it
+        if (!HELD.add(file)) {
+            return Optional.empty();
+        }
+        Optional<InstanceLock> lock = Optional.empty();
+        try {
+            lock = lockFile(file);
+            return lock;
+        } finally {
+            if (lock.isEmpty()) {
+                HELD.remove(file);
+            }
+        }
+    }
+
+    private static Optional<InstanceLock> lockFile(Path file) {
         try {
             java.nio.file.Files.createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -51,7 +73,7 @@ public final class InstanceLock implements AutoCloseable {
                 channel.truncate(0);
                 channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
                         .getBytes(StandardCharsets.US_ASCII)));
-                return Optional.of(new InstanceLock(channel, lock));
+                return Optional.of(new InstanceLock(file, channel, lock));
             } catch (OverlappingFileLockException e) {
                 channel.close();
                 return Optional.empty();
@@ -74,6 +96,8 @@ public final class InstanceLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             // closing the channel releases the lock in any case
+        } finally {
+            HELD.remove(file);
         }
     }
 }

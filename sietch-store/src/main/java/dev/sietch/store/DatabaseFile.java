@@ -90,4 +90,22 @@ public final class DatabaseFile {
             return new Check(List.of(file + ": " + e.getMessage()), Optional.empty(), Map.of());
         }
     }
+
+    /**
+     * Writes the WAL's committed pages into the database file and empties the WAL, so the file
+     * alone holds the database (before it is moved or copied as a file).
+     *
+     * @throws StoreException if the checkpoint cannot complete (another connection is reading)
+     */
+    public static void checkpoint(Path file) {
+        try (Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (rows.next() && rows.getInt(1) != 0) {
+                throw new StoreException("cannot checkpoint " + file + ": the database is busy", null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
 }

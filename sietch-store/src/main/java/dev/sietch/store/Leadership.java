@@ -16,7 +16,11 @@ import java.util.OptionalLong;
  */
 public interface Leadership extends AutoCloseable {
 
-    /** Told on the election thread; keep the work short or hand it to another thread. */
+    /**
+     * Told on a thread of the election's own, one term change at a time and in order (never under
+     * the election's lock, so it may call {@link #isLeader()}); slow work here delays the next
+     * notice, not the election.
+     */
     interface Listener {
         void elected(long epoch);
 

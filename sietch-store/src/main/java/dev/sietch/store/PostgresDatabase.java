@@ -52,8 +52,10 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
         config.setPoolName("sietch-postgres");
-        // a connection whose peer vanished fails its next call instead of hanging
-        config.addDataSourceProperty("socketTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds() * 3)));
+        // a connection whose peer vanished without a word fails instead of hanging for hours; far
+        // above any wait the store makes on purpose (a writer queued behind another's sync,
+        // Flyway's lock while another instance migrates)
+        config.addDataSourceProperty("socketTimeout", "120");
         config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // the store binds times and amounts as text in one fixed format (as SQLite keeps them):

@@ -81,7 +81,8 @@ public final class Backups {
             relative = month.resolve("sietch_" + NAME_TIME.format(utc) + "_" + n + ".db.gz");
         }
         Path target = root.resolve(relative);
-        Path snapshot = root.resolve(".snapshot-" + System.nanoTime() + ".db");
+        Path work = temporaryDirectory(root);
+        Path snapshot = work.resolve("snapshot-" + System.nanoTime() + ".db");
         DatabaseFile.Check check;
         long bytes;
         try {
@@ -90,7 +91,10 @@ public final class Backups {
             if (!check.sound()) {
                 throw new BackupException("the snapshot failed its integrity check: " + String.join("; ", check.problems()));
             }
-            bytes = gzip(snapshot, target);
+            if (check.schemaVersion().isEmpty()) {
+                throw new BackupException("the snapshot is not a Sietch database (no migration history)");
+            }
+            bytes = gzip(snapshot, work.resolve(target.getFileName() + ".partial"), target);
             link(root.resolve("backups").resolve(LATEST), root.resolve("backups").relativize(target));
         } catch (IOException e) {
             throw new BackupException("cannot write " + target + ": " + e.getMessage());
@@ -147,6 +151,9 @@ public final class Backups {
             try (InputStream in = open(backup)) {
                 Files.copy(in, incoming);
             }
+            try (var channel = java.nio.channels.FileChannel.open(incoming, StandardOpenOption.WRITE)) {
+                channel.force(true); // on disk before it takes the database's place
+            }
         } catch (IOException e) {
             deleteQuietly(incoming);
             throw new BackupException("cannot read " + backup + ": " + e.getMessage());
@@ -160,6 +167,7 @@ public final class Backups {
         Optional<Path> setAside = Optional.empty();
         try {
             if (Files.exists(db)) {
+                checkpoint(db); // the WAL's committed pages into the file, so the file alone is the database
                 String suffix = ".before-restore-" + NAME_TIME.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                 Path aside = db.resolveSibling(db.getFileName() + suffix);
                 // the database with its WAL and shared-memory files, which may hold committed pages
@@ -176,15 +184,27 @@ public final class Backups {
             throw new BackupException("cannot replace " + db + ": " + e.getMessage()
                     + setAside.map(aside -> "; the previous database is at " + aside).orElse(""));
         }
+        String where = setAside.map(aside -> "; the database it replaced is at " + aside).orElse("");
         try (var store = SqliteStore.open(dev.sietch.store.StoreSettings.of(db))) {
             store.engineVersion(); // opened: brought to this version's schema
+        } catch (RuntimeException e) {
+            throw new BackupException("restored, but the restored database cannot be opened: " + e.getMessage() + where);
         }
         DatabaseFile.Check restored = DatabaseFile.check(db);
         if (!restored.sound()) {
-            throw new BackupException("the restored database failed its integrity check: "
-                    + String.join("; ", restored.problems()));
+            throw new BackupException("restored, but the restored database failed its integrity check: "
+                    + String.join("; ", restored.problems()) + where);
         }
         return new Restored(setAside, restored);
+    }
+
+    /** Folds the WAL into the database file (a database nobody else has open: the caller holds its lock). */
+    private static void checkpoint(Path db) throws BackupException {
+        try {
+            DatabaseFile.checkpoint(db);
+        } catch (dev.sietch.store.StoreException e) {
+            throw new BackupException(e.getMessage() + "; nothing changed");
+        }
     }
 
     private static InputStream open(Path backup) throws IOException {
@@ -197,9 +217,8 @@ public final class Backups {
         return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
-    private static long gzip(Path snapshot, Path target) throws IOException {
+    private static long gzip(Path snapshot, Path partial, Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (InputStream in = Files.newInputStream(snapshot);
                 OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE, StandardOpenOption.SYNC), 1 << 16)) {
@@ -225,6 +244,35 @@ public final class Backups {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * {@code .tmp/} in the repository, kept out of git (the repository's own exclude file) and
+     * cleared of what an interrupted backup left there more than an hour ago.
+     */
+    private static Path temporaryDirectory(Path root) throws BackupException {
+        Path work = root.resolve(".tmp");
+        try {
+            Files.createDirectories(work);
+            Path exclude = root.resolve(".git/info/exclude");
+            Files.createDirectories(exclude.getParent());
+            String excluded = Files.exists(exclude) ? Files.readString(exclude) : "";
+            if (!excluded.lines().anyMatch("/.tmp/"::equals)) {
+                Files.writeString(exclude, (excluded.isEmpty() || excluded.endsWith("\n") ? excluded : excluded + "\n")
+                        + "/.tmp/\n");
+            }
+            Instant stale = Instant.now().minus(Duration.ofHours(1));
+            try (Stream<Path> left = Files.list(work)) {
+                for (Path file : left.toList()) {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new BackupException("cannot prepare " + work + ": " + e.getMessage());
+        }
+        return work;
     }
 
     /** Deletes snapshots taken before {@code cutoff} (by the time in their name), never {@code keep}. */
@@ -266,7 +314,7 @@ public final class Backups {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // a leftover temporary file is harmless; the next run deletes or ignores it
+            // left in .tmp/, which git ignores; a later backup deletes it after an hour
         }
     }
 }

@@ -55,6 +55,18 @@ final class MigrateStoreCommand implements Callable<Integer> {
             err.println("--to: " + e.getMessage());
             return SietchCommand.EXIT_CONFIG;
         }
+        if (!java.nio.file.Files.isRegularFile(source)) {
+            err.println("Not copied: " + source + ": no such file");
+            return 1;
+        }
+        // the SQLite file at this version's schema first (as the service would bring it on its
+        // next start): the copy takes its tables and columns as they are
+        try (var sqlite = dev.sietch.store.SqliteStore.open(dev.sietch.store.StoreSettings.of(source))) {
+            sqlite.engineVersion();
+        } catch (StoreException e) {
+            err.println("Not copied: " + e.getMessage());
+            return 1;
+        }
         try (var database = PostgresDatabase.open(target)) {
             Map<String, Long> copied = database.copyFrom(source);
             out.printf("Copied %s into %s: %d tables, %d rows (counts compared)%n", source, target.jdbcUrl(),
@@ -87,6 +99,10 @@ final class MigrateStoreCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no password in the URL; set " + PASSWORD_VARIABLE + " instead");
             }
             user = uri.getUserInfo();
+        }
+        if (uri.getRawQuery() != null && java.util.regex.Pattern.compile("(?i)(^|&)(ssl)?password=")
+                .matcher(uri.getRawQuery()).find()) {
+            throw new IllegalArgumentException("no password in the URL; set " + PASSWORD_VARIABLE + " instead");
         }
         String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
                 + uri.getPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");

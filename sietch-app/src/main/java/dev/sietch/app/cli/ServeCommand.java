@@ -36,7 +36,13 @@ final class ServeCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
         // one service per database: a second one would run every job and announcement twice
         java.nio.file.Path database = valid.settings().store().databasePath();
-        Optional<InstanceLock> lock = InstanceLock.tryAcquire(database);
+        Optional<InstanceLock> lock;
+        try {
+            lock = InstanceLock.tryAcquire(database);
+        } catch (java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("Not started: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+            return 1;
+        }
         if (lock.isEmpty()) {
             spec.commandLine().getErr().println("Not started: " + InstanceLock.heldMessage(database) + ".");
             return 1;

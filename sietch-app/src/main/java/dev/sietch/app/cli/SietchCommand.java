@@ -80,7 +80,13 @@ public final class SietchCommand {
      * empty after telling the operator to stop the service; {@code refused} starts that message.
      */
     static Optional<dev.sietch.app.InstanceLock> lockStoppedService(Path database, PrintWriter err, String refused) {
-        Optional<dev.sietch.app.InstanceLock> lock = dev.sietch.app.InstanceLock.tryAcquire(database);
+        Optional<dev.sietch.app.InstanceLock> lock;
+        try {
+            lock = dev.sietch.app.InstanceLock.tryAcquire(database);
+        } catch (java.io.UncheckedIOException e) {
+            err.println(refused + ": " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+            return Optional.empty();
+        }
         if (lock.isEmpty()) {
             err.println(refused + ": " + dev.sietch.app.InstanceLock.heldMessage(database)
                     + "; stop it first (systemctl stop sietch).");

@@ -72,6 +72,9 @@ final class MigrateStoreCommandTest {
                 .isEqualTo(2);
         assertThat(command.err.toString()).contains("no password in the URL; set SIETCH_POSTGRES_PASSWORD")
                 .doesNotContain("secret");
+        assertThat(command.run("migrate-store", "--from", "sqlite:x.db", "--to", "postgresql://h/db?user=u&Password=secret"))
+                .isEqualTo(2);
+        assertThat(command.err.toString()).contains("no password in the URL").doesNotContain("secret");
         assertThat(command.run("migrate-store", "--from", "sqlite:x.db", "--to", "mysql://h/db")).isEqualTo(2);
     }
 

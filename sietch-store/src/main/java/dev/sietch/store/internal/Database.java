@@ -78,6 +78,12 @@ public final class Database {
             var info = flyway.info();
             boolean failed = Arrays.stream(info.all()).anyMatch(m -> m.getState().isFailed());
             if (info.pending().length == 0 && !failed) {
+                // nothing to apply; still refuse a history that does not match the bundled migrations
+                var validation = flyway.validateWithResult();
+                if (!validation.validationSuccessful) {
+                    throw new StoreException("database " + file + " does not match this version's migrations: "
+                            + validation.getAllErrorMessages(), null);
+                }
                 // nothing to apply: no write transaction, so opening beside a busy writer (a backup
                 // while the service runs) neither waits for nor blocks it
                 log.info("Database {} ready at schema version {}", file,

@@ -50,6 +50,8 @@ public final class LeaseElector implements Leadership {
     private final LeaseSettings settings;
     private final Listener listener;
     private final ScheduledExecutorService election;
+    /** Tells the listener, in the order the terms changed, outside the election's lock. */
+    private final java.util.concurrent.ExecutorService telling;
     private final long marginNanos;
     private final Object lock = new Object();
     private long epoch;
@@ -67,6 +69,11 @@ public final class LeaseElector implements Leadership {
             thread.setDaemon(true);
             return thread;
         });
+        this.telling = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sietch-lease-" + settings.name() + "-listener");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public static LeaseElector start(DataSource dataSource, LeaseSettings settings, Listener listener) {
@@ -80,6 +87,15 @@ public final class LeaseElector implements Leadership {
     }
 
     private void tick() {
+        try {
+            step();
+        } catch (Throwable e) {
+            // a scheduled task that throws is never run again: the election must go on
+            log.error("Lease {}: election step failed", settings.name(), e);
+        }
+    }
+
+    private void step() {
         long asked = System.nanoTime();
         OptionalLong granted;
         try {
@@ -94,21 +110,23 @@ public final class LeaseElector implements Leadership {
             if (closed) {
                 return;
             }
-            if (granted.isPresent()) {
+            long end = asked + settings.ttl().toNanos() - marginNanos;
+            if (granted.isPresent() && System.nanoTime() - end < 0) {
                 long term = granted.getAsLong();
                 if (leading && term != epoch) {
                     revoke(); // our own term lapsed in the database; a new one starts
                 }
-                deadline = asked + settings.ttl().toNanos() - marginNanos;
+                deadline = end;
                 if (!leading) {
                     leading = true;
                     epoch = term;
                     log.info("Lease {}: {} leads (epoch {})", settings.name(), settings.holder(), epoch);
-                    listener.elected(epoch);
+                    telling.execute(() -> listener.elected(term));
                 }
-            } else if (leading) {
-                revoke();
+            } else if (leading && granted.isEmpty()) {
+                revoke(); // another instance holds the lease
             }
+            // granted, but answered too late to count on: the current deadline (if any) stands
         }
     }
 
@@ -127,20 +145,25 @@ public final class LeaseElector implements Leadership {
     }
 
     private void expireIfDue() {
-        synchronized (lock) {
-            if (leading && System.nanoTime() - deadline >= 0) {
-                log.warn("Lease {}: not renewed in time; {} steps down (epoch {})", settings.name(), settings.holder(),
-                        epoch);
-                revoke();
+        try {
+            synchronized (lock) {
+                if (leading && System.nanoTime() - deadline >= 0) {
+                    log.warn("Lease {}: not renewed in time; {} steps down (epoch {})", settings.name(),
+                            settings.holder(), epoch);
+                    revoke();
+                }
             }
+        } catch (Throwable e) {
+            log.error("Lease {}: lease check failed", settings.name(), e);
         }
     }
 
-    /** Under {@link #lock}. */
+    /** Under {@link #lock}: the listener hears of it on its own thread, in order. */
     private void revoke() {
         leading = false;
-        log.info("Lease {}: {} no longer leads (epoch {})", settings.name(), settings.holder(), epoch);
-        listener.revoked(epoch);
+        long term = epoch;
+        log.info("Lease {}: {} no longer leads (epoch {})", settings.name(), settings.holder(), term);
+        telling.execute(() -> listener.revoked(term));
     }
 
     @Override
@@ -185,8 +208,10 @@ public final class LeaseElector implements Leadership {
             }
         }
         election.shutdownNow();
+        telling.shutdown(); // what is queued is still told
         try {
             election.awaitTermination(5, TimeUnit.SECONDS);
+            telling.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -212,6 +212,9 @@ public final class LegacyImporter {
                         target.rollbackToSavepoint(ROW);
                         notes.add(from + " row " + read + ": " + e.getMessage() + "; left out");
                     } catch (UnableToExecuteStatementException e) {
+                        if (!constraintViolation(e)) {
+                            throw e; // a failing database, not a row it refuses: nothing is imported
+                        }
                         target.rollbackToSavepoint(ROW);
                         Throwable cause = e.getCause() == null ? e : e.getCause();
                         notes.add(from + " row " + read + ": refused by the database (" + cause.getMessage() + "); left out");
@@ -269,12 +272,24 @@ public final class LegacyImporter {
          * the one that verified it last.
          */
         void walletLinks() {
+            // the newest verification wins, by the time it names (the predecessor's two time
+            // formats do not sort as text) and the address as this import reads it
             Map<String, String> newestAccountByWallet = new HashMap<>();
+            Map<String, Instant> newestAt = new HashMap<>();
             try (var statement = source.createStatement();
-                    var rows = statement.executeQuery(
-                            "SELECT discord_user_id, lower(wallet_address) FROM wallet_mappings ORDER BY verified_at, rowid")) {
+                    var rows = statement.executeQuery("SELECT discord_user_id, wallet_address, verified_at FROM wallet_mappings")) {
                 while (rows.next()) {
-                    newestAccountByWallet.put(rows.getString(2), rows.getString(1));
+                    try {
+                        String wallet = address(rows.getString(2));
+                        Instant at = instant(text(rows.getString(3), "verified_at").strip(), "verified_at");
+                        Instant best = newestAt.get(wallet);
+                        if (best == null || at.isAfter(best)) {
+                            newestAt.put(wallet, at);
+                            newestAccountByWallet.put(wallet, rows.getString(1));
+                        }
+                    } catch (Rejected e) {
+                        // the row itself is refused with its reason below
+                    }
                 }
             } catch (SQLException e) {
                 throw new LegacyReadFailure(e);
@@ -489,6 +504,18 @@ public final class LegacyImporter {
             }
             return memberId;
         }
+    }
+
+    /** A row the database refuses (a constraint), as opposed to the database failing. */
+    private static boolean constraintViolation(UnableToExecuteStatementException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                // PostgreSQL: class 23, integrity constraint violation; SQLite: SQLITE_CONSTRAINT (19)
+                return (state != null && state.startsWith("23")) || (sql.getErrorCode() & 0xff) == 19;
+            }
+        }
+        return false;
     }
 
     static String address(@Nullable String text) throws Rejected {

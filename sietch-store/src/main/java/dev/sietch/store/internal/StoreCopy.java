@@ -84,7 +84,7 @@ public final class StoreCopy {
         }
         for (var entry : parents.entrySet()) {
             try (var statement = source.createStatement();
-                    var rows = statement.executeQuery("PRAGMA foreign_key_list(\"" + entry.getKey() + "\")")) {
+                    var rows = statement.executeQuery("PRAGMA foreign_key_list(" + quoted(entry.getKey()) + ")")) {
                 while (rows.next()) {
                     String parent = rows.getString("table");
                     if (!parent.equals(entry.getKey())) {
@@ -133,14 +133,14 @@ public final class StoreCopy {
 
     private static long copyTable(Connection source, Connection target, String table) throws SQLException {
         try (var statement = source.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                ResultSet rows = statement.executeQuery("SELECT * FROM " + quoted(table))) {
             var meta = rows.getMetaData();
             int columns = meta.getColumnCount();
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= columns; i++) {
-                names.add('"' + meta.getColumnName(i) + '"');
+                names.add(quoted(meta.getColumnName(i)));
             }
-            String insert = "INSERT INTO \"" + table + "\" (" + String.join(", ", names) + ") VALUES ("
+            String insert = "INSERT INTO " + quoted(table) + " (" + String.join(", ", names) + ") VALUES ("
                     + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
             long copied = 0;
             try (PreparedStatement write = target.prepareStatement(insert)) {
@@ -174,8 +174,9 @@ public final class StoreCopy {
                 while (rows.next()) {
                     String column = rows.getString(1);
                     try (var reset = target.createStatement()) {
-                        reset.execute("SELECT setval(pg_get_serial_sequence('\"" + table + "\"', '" + column + "'), "
-                                + "coalesce((SELECT max(\"" + column + "\") FROM \"" + table + "\"), 0) + 1, false)");
+                        reset.execute("SELECT setval(pg_get_serial_sequence(" + literal(quoted(table)) + ", "
+                                + literal(column) + "), coalesce((SELECT max(" + quoted(column) + ") FROM " + quoted(table)
+                                + "), 0) + 1, false)");
                     }
                 }
             }
@@ -184,9 +185,18 @@ public final class StoreCopy {
 
     private static long count(Connection connection, String table) throws SQLException {
         try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+                var rows = statement.executeQuery("SELECT count(*) FROM " + quoted(table))) {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /** An identifier as SQL writes it, whatever the file names its tables and columns. */
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }
