@@ -18,10 +18,13 @@ final class DiscordConnection implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Thread starter;
+    private final LeaderTerm term;
     private SietchBot bot; // guarded by this
     private boolean closed; // guarded by this
 
-    DiscordConnection(DiscordSettings settings, SietchBot.Sources sources) {
+    /** @param term the leader's term the bot runs in: the deliveries after a sync are fenced by it */
+    DiscordConnection(DiscordSettings settings, SietchBot.Sources sources, LeaderTerm term) {
+        this.term = term;
         starter = Thread.ofVirtual().name("discord-connect").start(() -> {
             try {
                 SietchBot connected = SietchBot.connect(settings, sources, READY_TIMEOUT);
@@ -32,7 +35,7 @@ final class DiscordConnection implements AutoCloseable {
                     }
                     bot = connected;
                 }
-                afterSync(); // roles and announcements now, not only after the next chain sync
+                term.fenced(this::afterSync); // roles and announcements now, not only after the next chain sync
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IllegalStateException e) {
@@ -61,6 +64,8 @@ final class DiscordConnection implements AutoCloseable {
             connected.syncMemberRoles(); // seats may have changed: Former Naib and the other standing roles
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (dev.sietch.store.FencedOutException e) {
+            log.info("Discord: deliveries stopped: {} no longer leads", term);
         } catch (RuntimeException e) {
             log.error("Discord: role sync or delivery failed: {}", e.toString());
         }

@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * store, so a restart does not run a job early or forget it: a job whose time passed while the
  * service was down runs once at start (catch-up), not once per missed period. Jobs run one at a
  * time on one thread, so they never overlap, with each other or themselves.
+ *
+ * <p>Several instances on one database: only the leader runs jobs, and each run is claimed in the
+ * store before it starts (the last run moved from the value read to now, in one fenced write), so
+ * of two instances that both see a job due — a leader and its successor around a takeover — one
+ * runs it. A run cut short by a crash is not repeated before its next period: a run at most once
+ * per period, every job here being one whose next run makes up for a skipped one.
  */
 final class Jobs implements AutoCloseable {
 
@@ -40,13 +46,20 @@ final class Jobs implements AutoCloseable {
     private final List<Job> jobs;
     private final BotState state;
     private final Clock clock;
+    private final LeaderTerm term;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sietch-jobs").factory());
 
     Jobs(List<Job> jobs, BotState state, Clock clock) {
+        this(jobs, state, clock, LeaderTerm.SOLE);
+    }
+
+    /** @param term the leader's term the jobs run in: their runs and writes are fenced by it */
+    Jobs(List<Job> jobs, BotState state, Clock clock, LeaderTerm term) {
         this.jobs = List.copyOf(jobs);
         this.state = state;
         this.clock = clock;
+        this.term = term;
     }
 
     /** Checks the schedule now and then every {@code tick}. */
@@ -60,19 +73,32 @@ final class Jobs implements AutoCloseable {
         var ran = new java.util.ArrayList<String>();
         for (Job job : jobs) {
             Instant now = clock.instant();
-            Optional<Instant> last = lastRun(job);
-            if (last.isPresent() && now.isBefore(last.get().plus(job.every()))) {
+            Optional<String> last = state.get(key(job));
+            if (last.isPresent() && now.isBefore(Instant.parse(last.get()).plus(job.every()))) {
+                continue;
+            }
+            // claimed before it runs, so a failing job retries on its schedule, not every minute
+            boolean claimed;
+            try {
+                claimed = term.fenced(() -> state.claim(key(job), last, now.toString(), clock.instant()));
+            } catch (dev.sietch.store.FencedOutException e) {
+                log.info("Jobs stopped: {} no longer leads", term);
+                return ran;
+            }
+            if (!claimed) {
+                log.info("Job {} skipped: another instance has just run it", job.name());
                 continue;
             }
             long started = System.nanoTime();
             try {
-                String summary = job.task().get();
+                String summary = term.fenced(job.task());
                 log.info("Job {} done in {} ms: {}", job.name(), (System.nanoTime() - started) / 1_000_000, summary);
+            } catch (dev.sietch.store.FencedOutException e) {
+                log.info("Job {} stopped: {} no longer leads", job.name(), term);
+                return ran;
             } catch (RuntimeException e) {
                 log.error("Job {} failed (next try in {})", job.name(), job.every(), e);
             }
-            // recorded after a failure too: a failing job retries on its schedule, not every minute
-            state.put(key(job), now.toString(), clock.instant());
             ran.add(job.name());
         }
         return ran;

@@ -29,6 +29,9 @@ final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private Supplier<String> legacy = () -> "";
+    // Micrometer holds a meter's state object weakly: these keep the lambdas the meters read alive
+    private Supplier<java.util.Optional<DiscordConnection>> discord = java.util.Optional::empty;
+    private java.util.function.BooleanSupplier leading = () -> false;
 
     Metrics() {
         // promtool's lint refuses two of Micrometer's standard names: a counter in nanoseconds
@@ -99,22 +102,32 @@ final class Metrics implements AutoCloseable {
      * that failed and will be retried), {@code sietch_discord_outbox_pending} and
      * {@code sietch_discord_connected}.
      */
-    void bindDiscord(DiscordConnection discord, Outbox outbox) {
+    void bindDiscord(Supplier<java.util.Optional<DiscordConnection>> current, Outbox outbox) {
+        this.discord = current;
         for (DeliveryStats.Kind kind : DeliveryStats.Kind.values()) {
             if (kind == DeliveryStats.Kind.FAILURE) {
                 continue;
             }
-            FunctionCounter.builder("sietch.discord.deliveries", discord, d -> d.stats().map(s -> count(s, kind)).orElse(0.0))
+            FunctionCounter.builder("sietch.discord.deliveries", discord, d -> d.get().flatMap(DiscordConnection::stats).map(s -> count(s, kind)).orElse(0.0))
                     .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
                     .description("Outbox deliveries made by the Discord bot").register(registry);
         }
         FunctionCounter.builder("sietch.discord.delivery.failures", discord,
-                        d -> d.stats().map(s -> (double) s.failures()).orElse(0.0))
+                        d -> d.get().flatMap(DiscordConnection::stats).map(s -> (double) s.failures()).orElse(0.0))
                 .description("Discord delivery attempts that failed (retried with backoff)").register(registry);
         Gauge.builder("sietch.discord.outbox.pending", outbox, Outbox::pendingCount)
                 .description("Sync changes not yet delivered to Discord").register(registry);
-        Gauge.builder("sietch.discord.connected", discord, d -> d.isConnected() ? 1 : 0)
-                .description("Whether the Discord bot is connected (1=yes, 0=no)").register(registry);
+        Gauge.builder("sietch.discord.connected", discord, d -> d.get().filter(DiscordConnection::isConnected).isPresent() ? 1 : 0)
+                .description("Whether this instance's Discord bot is connected (1=yes, 0=no; only the leader runs the bot)")
+                .register(registry);
+    }
+
+    /** {@code sietch_leader}: whether this instance runs the sync, the jobs and the bot. */
+    void bindLeader(java.util.function.BooleanSupplier isLeading) {
+        this.leading = isLeading;
+        Gauge.builder("sietch.leader", leading, l -> l.getAsBoolean() ? 1 : 0)
+                .description("Whether this instance leads: runs the chain sync, the jobs and the Discord bot (1=yes, 0=no)")
+                .register(registry);
     }
 
     private static double count(DeliveryStats stats, DeliveryStats.Kind kind) {

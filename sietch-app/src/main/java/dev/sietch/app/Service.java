@@ -12,6 +12,9 @@ import dev.sietch.core.usecase.Pictures;
 import dev.sietch.discord.SietchBot;
 import dev.sietch.http.HttpApi;
 import dev.sietch.http.HttpPictureFetcher;
+import dev.sietch.store.LeaseSettings;
+import dev.sietch.store.Leadership;
+import dev.sietch.store.PostgresDatabase;
 import dev.sietch.store.SqliteStore;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -24,21 +27,41 @@ import org.slf4j.LoggerFactory;
 /**
  * The running service: the one place that builds the adapters and wires them together. Parts are
  * closed in reverse order of start, so requests stop before the store they read closes.
+ *
+ * <p>On SQLite the one instance does everything. On PostgreSQL every instance serves the HTTP API,
+ * and the leader alone — elected through a lease in the database — runs the chain sync, the
+ * scheduled jobs and the Discord bot: started when it is elected, stopped when it stops leading,
+ * their writes fenced by its term.
  */
 public final class Service implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Service.class);
 
+    /** The lease's name: one leader per database. */
+    static final String LEASE = "sietch-leader";
+
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private final SietchSettings settings;
+    private final Clock clock;
     private final HttpApi http;
-    private DiscordConnection discord;
+    private final SqliteStore store;
+    private final Metrics metrics;
+    private final LinkWallet linking;
+    private final Pictures pictures;
+    private final LeaderWork leaderWork;
+    private volatile @org.jspecify.annotations.Nullable DiscordConnection discord;
 
     private Service(SietchSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
         try {
-            var metrics = remember(new Metrics());
-            var store = remember(SqliteStore.open(settings.store()));
+            metrics = remember(new Metrics());
+            Optional<PostgresDatabase> postgres = settings.database().postgres().map(PostgresDatabase::open);
+            postgres.ifPresent(this::remember);
+            store = remember(postgres.map(database -> SqliteStore.open(database, clock))
+                    .orElseGet(() -> SqliteStore.open(settings.store(), clock)));
             metrics.bindCommunity(store, settings.ranking());
-            var linking = new LinkWallet(new LinkWallet.Settings(settings.verify().publicUrl(settings.http()),
+            linking = new LinkWallet(new LinkWallet.Settings(settings.verify().publicUrl(settings.http()),
                     settings.verify().validFor(), settings.verify().chainId()), store.walletVerifications(),
                     store.walletLinks(), new Web3Signatures(), clock);
             http = remember(HttpApi.builder(settings.http())
@@ -60,11 +83,71 @@ public final class Service implements AutoCloseable {
                 log.info("HTTP: no member token secret configured (MEMBER_TOKEN_SECRET); member routes answer 401");
             }
             var fetcher = remember(HttpPictureFetcher.create(settings.social().pictures()));
-            var pictures = new Pictures(settings.verify().publicUrl(settings.http()), Optional.of(fetcher));
+            pictures = new Pictures(settings.verify().publicUrl(settings.http()), Optional.of(fetcher));
+            if (settings.discord().isConfigured()) {
+                metrics.bindDiscord(() -> Optional.ofNullable(discord), store.outbox());
+            } else {
+                log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
+            }
+            if (postgres.isPresent()) {
+                leaderWork = new LeaderWork(this::startLeaderWork, false);
+                var elected = new java.util.concurrent.CompletableFuture<Leadership>();
+                String holder = holderName();
+                var leadership = remember(postgres.get().leadership(new LeaseSettings(LEASE, holder,
+                        settings.database().lease(), settings.database().renewEvery()), new Leadership.Listener() {
+                            @Override
+                            public void elected(long epoch) {
+                                leaderWork.start(new LeaderTerm(elected.join(), epoch));
+                            }
+
+                            @Override
+                            public void revoked(long epoch) {
+                                leaderWork.stop();
+                            }
+                        }));
+                elected.complete(leadership);
+                log.info("Leader election: {} takes part (lease {}, renewed every {}); the leader runs the sync, "
+                        + "the jobs and the Discord bot", holder, settings.database().lease(),
+                        settings.database().renewEvery());
+            } else {
+                leaderWork = new LeaderWork(this::startLeaderWork, true);
+                leaderWork.start(LeaderTerm.SOLE);
+            }
+            // closed first: the leader's work stops before the lease is given up and the store closes
+            remember(leaderWork);
+            metrics.bindLeader(leaderWork::isRunning);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Opens the store (applying migrations) and starts serving. */
+    public static Service start(SietchSettings settings, Clock clock) {
+        return new Service(settings, clock);
+    }
+
+    /** This instance's name in the election: host, process and a random part (a restarted process is a new holder). */
+    private static String holderName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
+    }
+
+    /** The leader's work for {@code term}, in start order: the Discord bot, the jobs, the chain sync. */
+    private java.util.List<AutoCloseable> startLeaderWork(LeaderTerm term) {
+        var started = new java.util.ArrayList<AutoCloseable>();
+        try {
+            DiscordConnection bot = null;
             if (settings.discord().isConfigured()) {
                 log.info("Discord: connecting to guild {} at {}", settings.discord().guildId().getAsLong(),
                         settings.discord().endpoints().gatewayUrl().getHost());
-                discord = remember(new DiscordConnection(settings.discord(), new SietchBot.Sources(
+                bot = new DiscordConnection(settings.discord(), new SietchBot.Sources(
                         new SietchBot.Community(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
                                 settings.ranking(), store.syncHealth(), store.notifications(), store.auditLog(),
                                 store.waitlist()),
@@ -76,40 +159,36 @@ public final class Service implements AutoCloseable {
                                 store.rankings(), store.onboarding(), store.naibSeats(), clock)),
                         Optional.of(new EditProfile(store.members(), pictures, settings.social().nymCooldown(),
                                 settings.social().maxBioLength(), clock)),
-                        clock)));
-                metrics.bindDiscord(discord, store.outbox());
-            } else {
-                log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
+                        clock), term);
+                started.add(bot);
+                discord = bot;
             }
             var jobs = new java.util.ArrayList<>(SocialJobs.of(store, settings.social(), clock));
             var migration = new MigrateMembers(store.members(), store.walletLinks(), store.rankings(),
                     settings.social().launch(), clock, new java.security.SecureRandom());
-            DiscordConnection bot = discord;
+            DiscordConnection connection = bot;
             jobs.add(new Jobs.Job("member-migration", java.time.Duration.ofDays(1), () -> {
                 String created = migration.createPlaceholders() + " placeholder profile(s) created";
-                return bot == null ? created : created + ", " + bot.promptPlaceholders(migration);
+                return connection == null ? created : created + ", " + connection.promptPlaceholders(migration);
             }));
-            if (bot != null) {
-                jobs.add(new Jobs.Job("member-roles", java.time.Duration.ofDays(1), bot::syncMemberRoles));
+            if (connection != null) {
+                jobs.add(new Jobs.Job("member-roles", java.time.Duration.ofDays(1), connection::syncMemberRoles));
             }
-            remember(new Jobs(jobs, store.botState(), clock).start(Jobs.TICK));
-            EligibilitySync.create(store, settings, metrics.registry(), clock).ifPresentOrElse(
-                    sync -> {
-                        remember(sync);
-                        log.info("Chain: syncing from {} every {}", sync.describe(), settings.sync().interval());
-                        remember(new SyncScheduler(sync, settings.sync().interval(),
-                                bot == null ? () -> { } : bot::afterSync));
-                    },
-                    () -> logChain(settings.chain()));
+            started.add(new Jobs(jobs, store.botState(), clock, term).start(Jobs.TICK));
+            var sync = EligibilitySync.create(store, settings, metrics.registry(), clock);
+            if (sync.isPresent()) {
+                started.add(sync.get());
+                log.info("Chain: syncing from {} every {}", sync.get().describe(), settings.sync().interval());
+                started.add(new SyncScheduler(sync.get(), settings.sync().interval(),
+                        connection == null ? () -> { } : connection::afterSync, term));
+            } else {
+                logChain(settings.chain());
+            }
+            return started;
         } catch (RuntimeException e) {
-            close();
+            LeaderWork.closeAll(started);
             throw e;
         }
-    }
-
-    /** Opens the store (applying migrations) and starts serving. */
-    public static Service start(SietchSettings settings, Clock clock) {
-        return new Service(settings, clock);
     }
 
     private static void logChain(ChainSettings chain) {
@@ -123,9 +202,15 @@ public final class Service implements AutoCloseable {
         return part;
     }
 
-    /** Whether the Discord bot is connected (false when it is not configured or could not connect). */
+    /** Whether the Discord bot is connected (false when it is not configured, could not connect or another instance leads). */
     public boolean discordConnected() {
-        return discord != null && discord.isConnected();
+        DiscordConnection bot = discord;
+        return bot != null && leaderWork.isRunning() && bot.isConnected();
+    }
+
+    /** Whether this instance runs the leader's work (always, on SQLite). */
+    public boolean leading() {
+        return leaderWork.isRunning();
     }
 
     public InetSocketAddress httpAddress() {

@@ -25,15 +25,26 @@ final class SyncScheduler implements AutoCloseable {
         return thread;
     });
 
-    /** @param afterSuccess runs after each committed sync (e.g. the Discord role sync), on the same thread */
-    SyncScheduler(EligibilitySync sync, Duration interval, Runnable afterSuccess) {
+    /**
+     * @param afterSuccess runs after each committed sync (e.g. the Discord role sync), on the same thread
+     * @param term the leader's term the syncs run in: their writes are fenced by it
+     */
+    SyncScheduler(EligibilitySync sync, Duration interval, Runnable afterSuccess, LeaderTerm term) {
         executor.scheduleWithFixedDelay(() -> {
-            if (runOnce(sync)) {
-                try {
-                    afterSuccess.run();
-                } catch (RuntimeException e) {
-                    log.error("After-sync step failed", e);
-                }
+            try {
+                term.fenced(() -> {
+                    if (runOnce(sync)) {
+                        try {
+                            afterSuccess.run();
+                        } catch (dev.sietch.store.FencedOutException e) {
+                            throw e;
+                        } catch (RuntimeException e) {
+                            log.error("After-sync step failed", e);
+                        }
+                    }
+                });
+            } catch (dev.sietch.store.FencedOutException e) {
+                log.info("Sync not committed: {} no longer leads", term);
             }
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Eligibility sync scheduled every {}", interval);
@@ -58,6 +69,8 @@ final class SyncScheduler implements AutoCloseable {
                     return false;
                 }
             }
+        } catch (dev.sietch.store.FencedOutException e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error("Sync failed", e);
             return false;

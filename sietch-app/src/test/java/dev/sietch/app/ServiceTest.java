@@ -78,10 +78,11 @@ final class ServiceTest {
             // then
             assertThat(metrics).contains("\nsietch_members_total 1\n", "\nsietch_naib_seats_total 7\n",
                     "\nsietch_grace_period_active 0.0\n", "# TYPE sietch_last_successful_query_timestamp gauge\n",
+                    "\nsietch_leader 1.0\n", // SQLite: the one instance leads
                     "sietch_http_requests_total{method=\"GET\",route=\"/eligibility/{address}\",status=\"200\"} 2",
                     "sietch_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1",
                     "sietch_http_request_duration_seconds_bucket{method=\"GET\",route=\"/eligibility/{address}\",status=\"200\",le=\"0.005\"}");
-            assertThat(metrics).doesNotContain("0x0000000000000000000000000000000000000001", "/no/such/route");
+            assertThat(metrics).doesNotContain("0x0000000000000000000000000000000000000001", "/no/such/route", "NaN");
             assertThat(PrometheusText.problems(metrics)).isEmpty();
             Optional<Path> promtool = java.util.stream.Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool")
                     .map(Path::of).filter(Files::isExecutable).findFirst();

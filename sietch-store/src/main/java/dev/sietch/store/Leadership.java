@@ -39,6 +39,15 @@ public interface Leadership extends AutoCloseable {
      */
     boolean holds(Connection connection, long epoch) throws SQLException;
 
+    /**
+     * Runs {@code work} on this thread for the term {@code epoch}: every store write it makes (to the
+     * database this election runs on) first checks, in its own transaction, that the term still
+     * holds the lease, and is rolled back with {@link FencedOutException} once another term took
+     * over. Keep each such write short: the check holds the lease row, and the leader's renewal
+     * waits for it.
+     */
+    <T> T fenced(long epoch, java.util.function.Supplier<T> work);
+
     /** Stops taking part; a leader gives the lease up at once, so another instance takes over without waiting. */
     @Override
     void close();

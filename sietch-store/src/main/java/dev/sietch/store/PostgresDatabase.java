@@ -88,7 +88,7 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Starts taking part in the election for {@code settings.name()}; {@code listener} hears of each term. */
     public Leadership leadership(LeaseSettings settings, Leadership.Listener listener) {
-        return LeaseElector.start(pool, settings, listener);
+        return LeaseElector.start(pool, database, settings, listener);
     }
 
     /**

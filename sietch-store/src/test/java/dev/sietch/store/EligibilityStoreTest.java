@@ -252,6 +252,19 @@ class EligibilityStoreTest extends StoreTestBase {
     }
 
     @Test
+    void claimsBotStateOnlyFromTheValueSeen() {
+        try (var store = open("s.db")) {
+            var state = store.botState();
+            assertThat(state.claim("job.x", java.util.Optional.empty(), "a", T0)).isTrue();
+            assertThat(state.claim("job.x", java.util.Optional.empty(), "b", T0)).as("already set").isFalse();
+            assertThat(state.claim("job.x", java.util.Optional.of("stale"), "b", T0)).as("changed meanwhile").isFalse();
+            assertThat(state.get("job.x")).contains("a");
+            assertThat(state.claim("job.x", java.util.Optional.of("a"), "b", T0.plusSeconds(1))).isTrue();
+            assertThat(state.get("job.x")).contains("b");
+        }
+    }
+
+    @Test
     void backsUpWhileOpen_andPrunesOldSnapshots() throws Exception {
         try (var store = open("s.db")) {
             long id = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(50), List.of()));

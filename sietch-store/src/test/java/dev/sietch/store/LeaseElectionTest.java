@@ -110,6 +110,32 @@ final class LeaseElectionTest {
         assertTakeover(TcpProxy::stall);
     }
 
+    @Test
+    void storeWritesForATermThatLostTheLeaseAreRolledBack() throws Exception {
+        var database = opened(PostgresDatabase.open(schema.settings()));
+        var store = opened(SqliteStore.open(database, java.time.Clock.systemUTC()));
+        var state = store.botState();
+        java.time.Instant at = java.time.Instant.parse("2026-11-26T12:00:00Z");
+        Leadership a = instance(database, "a", new Terms());
+        await(a::isLeader, Duration.ofSeconds(5));
+        long term = a.epoch().orElseThrow();
+        assertThat(a.fenced(term, () -> state.claim("job.x", java.util.Optional.empty(), "1", at))).isTrue();
+
+        Leadership b = instance(opened(PostgresDatabase.open(schema.settings())), "b", new Terms());
+        a.close(); // hands the lease over
+        await(b::isLeader, Duration.ofSeconds(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.fenced(term, () -> {
+            state.put("job.x", "2", at);
+            return null;
+        })).isInstanceOf(FencedOutException.class).hasMessageContaining("term " + term);
+        assertThat(state.get("job.x")).contains("1");
+        // outside the fence (and for the new term) writes go on
+        assertThat(b.fenced(b.epoch().orElseThrow(), () -> state.claim("job.x", java.util.Optional.of("1"), "3", at)))
+                .isTrue();
+        state.put("job.y", "4", at);
+        assertThat(state.get("job.x")).contains("3");
+    }
+
     private void assertTakeover(java.util.function.Consumer<TcpProxy> failure) throws Exception {
         var proxy = opened(new TcpProxy(PostgresTestDatabase.serverHostAndPort()));
         var throughProxy = opened(PostgresDatabase.open(schema.settings(proxy.hostAndPort())));

@@ -43,7 +43,8 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ConfigResult.Valid> config = parent.validConfig(err);
+        Optional<ConfigResult.Valid> config = parent.sqliteConfig(err,
+                "back it up with pg_dump -Fc (README, Operations).");
         if (config.isEmpty()) {
             return SietchCommand.EXIT_CONFIG;
         }

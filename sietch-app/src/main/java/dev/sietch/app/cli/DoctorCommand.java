@@ -55,7 +55,10 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static void describe(PrintWriter out, SietchSettings settings) {
         out.printf("  http     %s:%d%n", settings.http().host(), settings.http().port());
-        out.printf("  store    %s%n", settings.store().databasePath().toAbsolutePath());
+        out.printf("  store    %s%n", settings.database().postgres()
+                .map(pg -> "PostgreSQL " + pg.jdbcUrl() + " as " + pg.user() + ", pool " + pg.maxPoolSize()
+                        + ", leader lease " + settings.database().lease())
+                .orElseGet(() -> "SQLite " + settings.store().databasePath().toAbsolutePath()));
         ChainSettings chain = settings.chain();
         out.printf("  chain    %s%n", chain.isConfigured()
                 ? chain.rpcUrls().stream().map(ChainSettings::redact).toList() + " BGT " + chain.bgtAddress().orElseThrow()

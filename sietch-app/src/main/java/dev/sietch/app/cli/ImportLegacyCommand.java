@@ -38,7 +38,8 @@ final class ImportLegacyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ConfigResult.Valid> config = parent.validConfig(err);
+        Optional<ConfigResult.Valid> config = parent.sqliteConfig(err,
+                "import into SQLite (DATABASE_URL unset), then copy with sietch migrate-store.");
         if (config.isEmpty()) {
             return SietchCommand.EXIT_CONFIG;
         }

@@ -1,11 +1,10 @@
 package dev.sietch.app.cli;
 
+import dev.sietch.app.config.DatabaseUrl;
 import dev.sietch.store.PostgresDatabase;
 import dev.sietch.store.PostgresSettings;
 import dev.sietch.store.StoreException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
         "Exit 0: copied. 1: nothing copied. 2: bad arguments."})
 final class MigrateStoreCommand implements Callable<Integer> {
 
-    static final String PASSWORD_VARIABLE = "SIETCH_POSTGRES_PASSWORD";
+    static final String PASSWORD_VARIABLE = DatabaseUrl.PASSWORD_VARIABLE;
 
     @Spec
     CommandSpec spec;
@@ -81,32 +80,9 @@ final class MigrateStoreCommand implements Callable<Integer> {
 
     /** {@code postgresql://user@host:port/db?params} as pool settings; a password in the URL is refused. */
     static PostgresSettings postgres(String url, Map<String, String> environment) {
-        if (!url.startsWith("postgresql://")) {
+        if (!(DatabaseUrl.parse(url) instanceof DatabaseUrl.Postgres postgres)) {
             throw new IllegalArgumentException("expected postgresql://[USER@]HOST[:PORT]/DATABASE, was " + url);
         }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: " + e.getMessage());
-        }
-        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("expected postgresql://[USER@]HOST[:PORT]/DATABASE, was " + url);
-        }
-        String user = "postgres";
-        if (uri.getUserInfo() != null) {
-            if (uri.getUserInfo().contains(":")) {
-                throw new IllegalArgumentException("no password in the URL; set " + PASSWORD_VARIABLE + " instead");
-            }
-            user = uri.getUserInfo();
-        }
-        if (uri.getRawQuery() != null && java.util.regex.Pattern.compile("(?i)(^|&)(ssl)?password=")
-                .matcher(uri.getRawQuery()).find()) {
-            throw new IllegalArgumentException("no password in the URL; set " + PASSWORD_VARIABLE + " instead");
-        }
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-                + uri.getPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
-        return new PostgresSettings(jdbc, user, environment.getOrDefault(PASSWORD_VARIABLE, ""), 4,
-                Duration.ofSeconds(10));
+        return postgres.settings(environment.getOrDefault(PASSWORD_VARIABLE, ""), 4, Duration.ofSeconds(10));
     }
 }

@@ -35,7 +35,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ConfigResult.Valid> config = parent.validConfig(err);
+        Optional<ConfigResult.Valid> config = parent.sqliteConfig(err,
+                "restore a pg_dump file with pg_restore (README, Operations).");
         if (config.isEmpty()) {
             return SietchCommand.EXIT_CONFIG;
         }

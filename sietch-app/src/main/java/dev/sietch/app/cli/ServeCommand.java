@@ -34,18 +34,21 @@ final class ServeCommand implements Callable<Integer> {
         var valid = config.get();
         Logging.apply(valid.settings().log());
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
-        // one service per database: a second one would run every job and announcement twice
+        // SQLite: one service per database, or every job and announcement would run twice. PostgreSQL:
+        // any number, the leader elected through the database running those
         java.nio.file.Path database = valid.settings().store().databasePath();
-        Optional<InstanceLock> lock;
-        try {
-            lock = InstanceLock.tryAcquire(database);
-        } catch (java.io.UncheckedIOException e) {
-            spec.commandLine().getErr().println("Not started: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
-            return 1;
-        }
-        if (lock.isEmpty()) {
-            spec.commandLine().getErr().println("Not started: " + InstanceLock.heldMessage(database) + ".");
-            return 1;
+        Optional<InstanceLock> lock = Optional.empty();
+        if (valid.settings().database().postgres().isEmpty()) {
+            try {
+                lock = InstanceLock.tryAcquire(database);
+            } catch (java.io.UncheckedIOException e) {
+                spec.commandLine().getErr().println("Not started: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+                return 1;
+            }
+            if (lock.isEmpty()) {
+                spec.commandLine().getErr().println("Not started: " + InstanceLock.heldMessage(database) + ".");
+                return 1;
+            }
         }
         long started = System.nanoTime();
         log.info("Sietch {} starting on Java {} (config file: {})", SietchCommand.sietchVersion(),
@@ -70,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
             log.info("Sietch stopped");
             stopped.countDown();
         }, "sietch-shutdown"));
-        try (InstanceLock held = lock.get()) {
+        try (InstanceLock held = lock.orElse(null)) {
             try {
                 service.set(Service.start(valid.settings(), Clock.systemUTC()));
             } finally {

@@ -76,6 +76,20 @@ public final class SietchCommand {
     }
 
     /**
+     * The valid configuration for a command that works on the SQLite file, or empty after printing
+     * the problems, or after saying what to do instead when the store is PostgreSQL ({@code instead}).
+     */
+    Optional<ConfigResult.Valid> sqliteConfig(PrintWriter err, String instead) {
+        Optional<ConfigResult.Valid> config = validConfig(err);
+        if (config.isPresent() && config.get().settings().database().postgres().isPresent()) {
+            err.println("This command works on the SQLite database; DATABASE_URL names PostgreSQL: " + instead);
+            err.flush();
+            return Optional.empty();
+        }
+        return config;
+    }
+
+    /**
      * The database's lock for a command that must not run beside the service (restore, import), or
      * empty after telling the operator to stop the service; {@code refused} starts that message.
      */

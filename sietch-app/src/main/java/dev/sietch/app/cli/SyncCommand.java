@@ -38,7 +38,8 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<ConfigResult.Valid> config = parent.validConfig(spec.commandLine().getErr());
+        Optional<ConfigResult.Valid> config = parent.sqliteConfig(spec.commandLine().getErr(),
+                "there the leader among the running instances (sietch serve) syncs.");
         if (config.isEmpty()) {
             return SietchCommand.EXIT_CONFIG;
         }

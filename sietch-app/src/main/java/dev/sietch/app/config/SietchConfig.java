@@ -57,7 +57,8 @@ public final class SietchConfig {
 
     /** Keys whose values are secrets wherever they are set: problems with them never show the value. */
     static final Set<String> SECRET_KEYS =
-            Set.of("sietch.discord.token", "sietch.http.admin-keys", "sietch.http.member-token-secret");
+            Set.of("sietch.discord.token", "sietch.http.admin-keys", "sietch.http.member-token-secret",
+                    "sietch.database.password");
 
     private SietchConfig() {}
 
@@ -91,10 +92,11 @@ public final class SietchConfig {
         var reader = new Reader(merged, setBy, problems);
         unknownKeys(merged, reference).forEach(key -> problems.add(key + ": unknown key (no module defines it)"));
 
+        DatabaseUrl databaseUrl = databaseUrl(reader);
         var settings = new SietchSettings(
                 reader.build("sietch.http", () -> http(reader)),
                 reader.build("sietch.store", () -> new StoreSettings(
-                        reader.path("sietch.store.path"), reader.duration("sietch.store.busy-timeout"))),
+                        sqliteFile(reader, databaseUrl), reader.duration("sietch.store.busy-timeout"))),
                 reader.build("sietch.chain", () -> chain(reader)),
                 reader.build("sietch.discord", () -> new DiscordSettings(
                         reader.optionalString("sietch.discord.token").map(Secret::new),
@@ -121,8 +123,40 @@ public final class SietchConfig {
                         reader.intBetween("sietch.verify.chain-id", 1, Integer.MAX_VALUE)),
                 reader.build("sietch.social", () -> social(reader)),
                 new SietchSettings.Backup(reader.path("sietch.backup.directory"),
-                        reader.positiveDuration("sietch.backup.retention"), reader.bool("sietch.backup.push")));
+                        reader.positiveDuration("sietch.backup.retention"), reader.bool("sietch.backup.push")),
+                reader.build("sietch.database", () -> database(reader, databaseUrl)));
         return problems.isEmpty() ? new ConfigResult.Valid(settings, file) : new ConfigResult.Invalid(problems);
+    }
+
+    /** {@code database.url} when it names an SQLite file, else {@code store.path}. */
+    private static Path sqliteFile(Reader reader, @org.jspecify.annotations.Nullable DatabaseUrl url) {
+        return url instanceof DatabaseUrl.Sqlite sqlite ? sqlite.file() : reader.path("sietch.store.path");
+    }
+
+    private static @org.jspecify.annotations.Nullable DatabaseUrl databaseUrl(Reader reader) {
+        Optional<String> url = reader.optionalString("sietch.database.url");
+        if (url.isEmpty()) {
+            return null;
+        }
+        try {
+            return DatabaseUrl.parse(url.get());
+        } catch (IllegalArgumentException e) {
+            return reader.fail("sietch.database.url", e.getMessage(), null);
+        }
+    }
+
+    private static SietchSettings.Database database(Reader reader, @org.jspecify.annotations.Nullable DatabaseUrl url) {
+        String d = "sietch.database.";
+        Optional<dev.sietch.store.PostgresSettings> postgres = Optional.empty();
+        int poolSize = reader.intBetween(d + "pool-size", 2, 200);
+        Duration connectTimeout = reader.positiveDuration(d + "connect-timeout");
+        String password = reader.string(d + "password");
+        Duration lease = reader.positiveDuration(d + "leader.lease");
+        Duration renewEvery = reader.positiveDuration(d + "leader.renew-every");
+        if (url instanceof DatabaseUrl.Postgres postgresUrl) {
+            postgres = Optional.of(postgresUrl.settings(password, poolSize, connectTimeout));
+        }
+        return new SietchSettings.Database(postgres, lease, renewEvery);
     }
 
     private static SietchSettings.Social social(Reader reader) {

@@ -22,12 +22,40 @@ public record SietchSettings(
         Log log,
         Verify verify,
         Social social,
-        Backup backup) {
+        Backup backup,
+        Database database) {
 
-    /** The settings without backup settings of their own (the defaults apply). */
+    /** The settings without backup or database settings of their own (the defaults apply: SQLite). */
     public SietchSettings(HttpSettings http, StoreSettings store, ChainSettings chain, DiscordSettings discord,
             Sync sync, RankingPolicy ranking, Log log, Verify verify, Social social) {
-        this(http, store, chain, discord, sync, ranking, log, verify, social, Backup.DEFAULT);
+        this(http, store, chain, discord, sync, ranking, log, verify, social, Backup.DEFAULT, Database.SQLITE);
+    }
+
+    /**
+     * Which database the store uses.
+     *
+     * @param postgres empty: the SQLite file of {@link #store()}, for one instance; present: a
+     *     PostgreSQL database that several instances share, one of them (the leader) running the
+     *     sync, the jobs and the Discord bot
+     * @param lease how long the leader's lease lasts unless renewed: another instance takes over
+     *     within this plus {@code renewEvery} after the leader dies or loses the database
+     * @param renewEvery how often the leader renews its lease and the others ask for it
+     */
+    public record Database(Optional<dev.sietch.store.PostgresSettings> postgres, Duration lease, Duration renewEvery) {
+
+        public static final Database SQLITE = new Database(Optional.empty(), Duration.ofSeconds(15),
+                Duration.ofSeconds(3));
+
+        public Database {
+            java.util.Objects.requireNonNull(postgres, "postgres");
+            if (lease.toMillis() < 300) {
+                throw new IllegalArgumentException("the leader's lease must be at least 300 ms, was " + lease);
+            }
+            if (renewEvery.isNegative() || renewEvery.isZero() || renewEvery.multipliedBy(3).compareTo(lease) > 0) {
+                throw new IllegalArgumentException("leader.renew-every must be positive and at most a third of "
+                        + "leader.lease, was " + renewEvery + " for " + lease);
+            }
+        }
     }
 
     /**

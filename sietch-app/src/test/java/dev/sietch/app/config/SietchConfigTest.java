@@ -263,6 +263,46 @@ final class SietchConfigTest {
                         "sietch.http.public-url (from PUBLIC_URL): not an absolute http(s) URL without query or fragment");
     }
 
+    @Test
+    void choosesTheDatabaseByUrl_sqliteByDefault_andPostgresWithItsPasswordOnlyFromTheEnvironment() {
+        var defaults = valid(SietchConfig.load(Optional.empty(), Map.of(), new Properties()));
+        assertThat(defaults.database()).isEqualTo(SietchSettings.Database.SQLITE);
+
+        var sqlite = valid(SietchConfig.load(Optional.empty(), Map.of("DATABASE_URL", "sqlite:/var/lib/sietch/s.db"),
+                new Properties()));
+        assertThat(sqlite.store().databasePath()).isEqualTo(Path.of("/var/lib/sietch/s.db"));
+        assertThat(sqlite.database().postgres()).isEmpty();
+
+        var props = new Properties();
+        props.setProperty("sietch.database.leader.lease", "6s");
+        props.setProperty("sietch.database.leader.renew-every", "1s");
+        var postgres = valid(SietchConfig.load(Optional.empty(), Map.of(
+                "DATABASE_URL", "postgresql://db.internal:5433/sietch?sslmode=require",
+                "SIETCH_POSTGRES_PASSWORD", "pg-secret-value"), props));
+        var pg = postgres.database().postgres().orElseThrow();
+        assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5433/sietch?sslmode=require");
+        assertThat(pg.user()).isEqualTo("sietch");
+        assertThat(pg.password()).isEqualTo("pg-secret-value");
+        assertThat(pg.maxPoolSize()).isEqualTo(10);
+        assertThat(pg.toString()).doesNotContain("pg-secret-value");
+        assertThat(postgres.database().lease()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(postgres.database().renewEvery()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(valid(SietchConfig.load(Optional.empty(), Map.of("DATABASE_URL", "postgresql://ops@h/db"),
+                new Properties())).database().postgres().orElseThrow().user()).isEqualTo("ops");
+
+        // a password in the URL, another scheme, renewals too slow for the lease: each refused, no secret shown
+        assertThat(invalid(SietchConfig.load(Optional.empty(), Map.of("DATABASE_URL", "postgresql://u:hunter2@h/db"),
+                new Properties()))).singleElement().asString()
+                .contains("DATABASE_URL", "no password in the URL", "SIETCH_POSTGRES_PASSWORD").doesNotContain("hunter2");
+        assertThat(invalid(SietchConfig.load(Optional.empty(), Map.of("DATABASE_URL", "mysql://u:hunter2@h/db"),
+                new Properties()))).singleElement().asString().contains("expected sqlite:PATH or postgresql://")
+                .doesNotContain("hunter2");
+        var slow = new Properties();
+        slow.setProperty("sietch.database.leader.renew-every", "10s");
+        assertThat(invalid(SietchConfig.load(Optional.empty(), Map.of("DATABASE_URL", "postgresql://h/db"), slow)))
+                .singleElement().asString().contains("renew-every", "a third");
+    }
+
     private static List<String> invalid(ConfigResult result) {
         assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
         return ((ConfigResult.Invalid) result).problems();

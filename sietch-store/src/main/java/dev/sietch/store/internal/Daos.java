@@ -111,5 +111,12 @@ final class Daos {
                 INSERT INTO bot_state (key, value, updated_at) VALUES (:key, :value, :at)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""")
         int put(@Bind("key") String key, @Bind("value") String value, @Bind("at") String at);
+
+        @SqlUpdate("INSERT INTO bot_state (key, value, updated_at) VALUES (:key, :value, :at) ON CONFLICT (key) DO NOTHING")
+        int create(@Bind("key") String key, @Bind("value") String value, @Bind("at") String at);
+
+        @SqlUpdate("UPDATE bot_state SET value = :value, updated_at = :at WHERE key = :key AND value = :expected")
+        int replace(@Bind("key") String key, @Bind("expected") String expected, @Bind("value") String value,
+                @Bind("at") String at);
     }
 }

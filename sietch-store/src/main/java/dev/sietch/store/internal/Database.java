@@ -46,6 +46,16 @@ public final class Database {
     private final Jdbi reads;
     private final Jdbi writes;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** The leader's term the current thread writes for, if any (see {@link #fenced}). */
+    private final ThreadLocal<Term> term = new ThreadLocal<>();
+
+    /** Whether a term still holds the lease, checked inside a write transaction. */
+    @FunctionalInterface
+    public interface Fence {
+        boolean holds(java.sql.Connection connection, long epoch) throws java.sql.SQLException;
+    }
+
+    private record Term(Fence fence, long epoch) {}
 
     private Database(Vendor vendor, @org.jspecify.annotations.Nullable Path file, Flyway flyway, Jdbi reads, Jdbi writes) {
         this.vendor = vendor;
@@ -150,6 +160,7 @@ public final class Database {
             if (vendor == Vendor.POSTGRESQL) {
                 return writes.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
                     handle.execute(WRITER_TURN);
+                    checkTerm(handle);
                     return callback.withHandle(handle);
                 });
             }
@@ -158,6 +169,43 @@ public final class Database {
             throw new StoreException("database " + name() + " write failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} on this thread with every write transaction it makes first checking, inside
+     * the transaction, that {@code epoch} still holds the lease ({@code fence}); a write of a term
+     * that lost it is rolled back with {@link dev.sietch.store.FencedOutException}. The check locks
+     * the lease row until the transaction ends, so a takeover waits for a fenced write in progress.
+     */
+    public <T> T fenced(Fence fence, long epoch, java.util.function.Supplier<T> work) {
+        Term outer = term.get();
+        term.set(new Term(fence, epoch));
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                term.remove();
+            } else {
+                term.set(outer);
+            }
+        }
+    }
+
+    private void checkTerm(org.jdbi.v3.core.Handle handle) {
+        Term current = term.get();
+        if (current == null) {
+            return;
+        }
+        boolean holds;
+        try {
+            holds = current.fence().holds(handle.getConnection(), current.epoch());
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("database " + name() + ": cannot check the leader's term: " + e.getMessage(), e);
+        }
+        if (!holds) {
+            throw new dev.sietch.store.FencedOutException("term " + current.epoch()
+                    + " no longer holds the lease: the write was rolled back");
         }
     }
 

@@ -47,6 +47,7 @@ public final class LeaseElector implements Leadership {
             FOR SHARE""";
 
     private final DataSource dataSource;
+    private final Database database;
     private final LeaseSettings settings;
     private final Listener listener;
     private final ScheduledExecutorService election;
@@ -59,8 +60,9 @@ public final class LeaseElector implements Leadership {
     private boolean leading;
     private boolean closed;
 
-    private LeaseElector(DataSource dataSource, LeaseSettings settings, Listener listener) {
+    private LeaseElector(DataSource dataSource, Database database, LeaseSettings settings, Listener listener) {
         this.dataSource = dataSource;
+        this.database = database;
         this.settings = settings;
         this.listener = listener;
         this.marginNanos = settings.ttl().toNanos() / 10;
@@ -76,8 +78,10 @@ public final class LeaseElector implements Leadership {
         });
     }
 
-    public static LeaseElector start(DataSource dataSource, LeaseSettings settings, Listener listener) {
-        var elector = new LeaseElector(dataSource, settings, listener);
+    /** @param database the store's database on {@code dataSource}, whose writes {@link #fenced} fences */
+    public static LeaseElector start(DataSource dataSource, Database database, LeaseSettings settings,
+            Listener listener) {
+        var elector = new LeaseElector(dataSource, database, settings, listener);
         long every = settings.renewEvery().toNanos();
         elector.election.scheduleWithFixedDelay(elector::tick, 0, every, TimeUnit.NANOSECONDS);
         // the term's end is watched apart from the renewals, which may hang on a lost connection
@@ -190,6 +194,11 @@ public final class LeaseElector implements Leadership {
                 return rows.next();
             }
         }
+    }
+
+    @Override
+    public <T> T fenced(long term, java.util.function.Supplier<T> work) {
+        return database.fenced(this::holds, term, work);
     }
 
     @Override

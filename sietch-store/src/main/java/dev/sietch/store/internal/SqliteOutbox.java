@@ -60,4 +60,13 @@ public final class SqliteOutbox implements Outbox, BotState {
     public void put(String key, String value, Instant at) {
         db.write(handle -> handle.attach(Daos.BotStateDao.class).put(key, value, Timestamps.format(at)));
     }
+
+    @Override
+    public boolean claim(String key, Optional<String> expected, String value, Instant at) {
+        String time = Timestamps.format(at);
+        return db.write(handle -> {
+            var dao = handle.attach(Daos.BotStateDao.class);
+            return (expected.isPresent() ? dao.replace(key, expected.get(), value, time) : dao.create(key, value, time)) == 1;
+        });
+    }
 }
