@@ -73,6 +73,22 @@ final class EligibilitySyncTest {
     }
 
     @Test
+    void theIndexersMetersLeaveWithIt_soTheNextIndexerShowsItsOwn() throws Exception {
+        var config = dev.sietch.app.config.SietchConfig.load(Optional.empty(), java.util.Map.of(
+                "BERACHAIN_RPC_URLS", "http://127.0.0.1:9", "BGT_ADDRESS", "0x656b95e550c07a9ffe548bd4085c72418ceb1dba"),
+                new java.util.Properties());
+        var settings = ((dev.sietch.app.config.ConfigResult.Valid) config).settings();
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        for (int term = 1; term <= 2; term++) { // leading, then leading again after a term of another instance's
+            try (var sync = EligibilitySync.create(store, settings, registry, clock).orElseThrow()) {
+                assertThat(registry.get("sietch.rpc.endpoint.up").gauge().value()).as("term " + term).isEqualTo(1.0);
+                assertThat(registry.get("sietch.chain.range.width").gauge().value()).as("term " + term).isEqualTo(10_000.0);
+            }
+            assertThat(registry.find("sietch.rpc.endpoint.up").gauges()).isEmpty();
+        }
+    }
+
+    @Test
     void bootstrapRecordsTheRankingAndAnnouncesNothing() throws Exception {
         eightyClaimers();
 
