@@ -40,9 +40,20 @@ import java.util.zip.GZIPOutputStream;
 public final class Backups {
 
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd_HHmmss");
-    /** {@code sietch_<UTC time>.db.gz}, with {@code _2}, {@code _3}… for more backups in the same second. */
-    private static final Pattern NAME = Pattern.compile("sietch_(\\d{4}-\\d{2}-\\d{2}_\\d{6})(?:_\\d+)?\\.db\\.gz");
+    /**
+     * {@code sietch_<UTC time>.db.gz} (SQLite) or {@code .pgdump} (PostgreSQL), with {@code _2},
+     * {@code _3}… for more backups in the same second.
+     */
+    private static final Pattern NAME = Pattern.compile("sietch_(\\d{4}-\\d{2}-\\d{2}_\\d{6})(?:_\\d+)?\\.(?:db\\.gz|pgdump)");
     static final String LATEST = "latest.db.gz";
+    static final String SQLITE_SUFFIX = ".db.gz";
+    static final String POSTGRES_SUFFIX = ".pgdump";
+
+    /** Writes the snapshot to {@code target} (through files in {@code work}); returns rows per table, if counted. */
+    @FunctionalInterface
+    private interface Snapshot {
+        Map<String, Long> write(Path work, Path target) throws BackupException, IOException;
+    }
 
     private Backups() {}
 
@@ -55,14 +66,61 @@ public final class Backups {
      * @param recordFailure why the backup could not be recorded in the database, if it could not
      *     (the backup is kept and committed, but the backup-age metric does not show it)
      * @param pruned snapshots removed by retention
-     * @param rowCounts rows per table in the snapshot
+     * @param rowCounts rows per table in the snapshot (-1 where not counted: a PostgreSQL dump's tables)
      */
     public record Result(Instant takenAt, Path file, long bytes, Optional<String> pushedTo, Optional<String> pushFailure,
             Optional<String> recordFailure, List<Path> pruned, Map<String, Long> rowCounts) {}
 
-    /** Takes a backup of {@code store} into {@code repository}. */
+    /** Takes a backup of {@code store} (SQLite) into {@code repository}. */
     public static Result take(SqliteStore store, Path repository, Duration retention, boolean push, Clock clock)
             throws BackupException {
+        return take(store, repository, retention, push, clock, SQLITE_SUFFIX, LATEST, (work, target) -> {
+            Path snapshot = work.resolve("snapshot-" + System.nanoTime() + ".db");
+            try {
+                store.backupTo(snapshot);
+                DatabaseFile.Check check = DatabaseFile.check(snapshot);
+                if (!check.sound()) {
+                    throw new BackupException("the snapshot failed its integrity check: "
+                            + String.join("; ", check.problems()));
+                }
+                if (check.schemaVersion().isEmpty()) {
+                    throw new BackupException("the snapshot is not a Sietch database (no migration history)");
+                }
+                gzip(snapshot, work.resolve(target.getFileName() + ".partial"), target);
+                return check.rowCounts();
+            } finally {
+                deleteQuietly(snapshot);
+            }
+        });
+    }
+
+    /**
+     * Takes a backup of {@code store}, open on the PostgreSQL database {@code database}, into
+     * {@code repository}: {@code pg_dump}'s custom format ({@code backups/YYYY/MM/sietch_….pgdump},
+     * {@code backups/latest.pgdump}), checked with {@code pg_restore --list}; the same retention,
+     * commit, push and record as SQLite's. Its tables are listed with no row counts (the dump is one
+     * snapshot that a count beside it would not match).
+     */
+    public static Result takePostgres(SqliteStore store, dev.sietch.store.PostgresSettings database, Path repository,
+            Duration retention, boolean push, Clock clock) throws BackupException {
+        return take(store, repository, retention, push, clock, POSTGRES_SUFFIX, "latest" + POSTGRES_SUFFIX,
+                (work, target) -> {
+                    Path partial = work.resolve(target.getFileName() + ".partial");
+                    try {
+                        List<String> tables = PostgresDump.dump(database, partial);
+                        Files.createDirectories(target.getParent());
+                        move(partial, target);
+                        var listed = new java.util.TreeMap<String, Long>();
+                        tables.forEach(table -> listed.put(table, -1L));
+                        return listed;
+                    } finally {
+                        deleteQuietly(partial);
+                    }
+                });
+    }
+
+    private static Result take(SqliteStore store, Path repository, Duration retention, boolean push, Clock clock,
+            String suffix, String latest, Snapshot snapshot) throws BackupException {
         GitRepository.requireGit();
         Path root = repository.toAbsolutePath().normalize();
         try {
@@ -76,30 +134,20 @@ public final class Backups {
         Instant takenAt = clock.instant();
         LocalDateTime utc = LocalDateTime.ofInstant(takenAt, ZoneOffset.UTC);
         Path month = Path.of("backups", String.format("%04d", utc.getYear()), String.format("%02d", utc.getMonthValue()));
-        Path relative = month.resolve("sietch_" + NAME_TIME.format(utc) + ".db.gz");
+        Path relative = month.resolve("sietch_" + NAME_TIME.format(utc) + suffix);
         for (int n = 2; Files.exists(root.resolve(relative)); n++) {
-            relative = month.resolve("sietch_" + NAME_TIME.format(utc) + "_" + n + ".db.gz");
+            relative = month.resolve("sietch_" + NAME_TIME.format(utc) + "_" + n + suffix);
         }
         Path target = root.resolve(relative);
         Path work = temporaryDirectory(root);
-        Path snapshot = work.resolve("snapshot-" + System.nanoTime() + ".db");
-        DatabaseFile.Check check;
+        Map<String, Long> rowCounts;
         long bytes;
         try {
-            store.backupTo(snapshot);
-            check = DatabaseFile.check(snapshot);
-            if (!check.sound()) {
-                throw new BackupException("the snapshot failed its integrity check: " + String.join("; ", check.problems()));
-            }
-            if (check.schemaVersion().isEmpty()) {
-                throw new BackupException("the snapshot is not a Sietch database (no migration history)");
-            }
-            bytes = gzip(snapshot, work.resolve(target.getFileName() + ".partial"), target);
-            link(root.resolve("backups").resolve(LATEST), root.resolve("backups").relativize(target));
+            rowCounts = snapshot.write(work, target);
+            bytes = Files.size(target);
+            link(root.resolve("backups").resolve(latest), root.resolve("backups").relativize(target));
         } catch (IOException e) {
             throw new BackupException("cannot write " + target + ": " + e.getMessage());
-        } finally {
-            deleteQuietly(snapshot);
         }
         List<Path> pruned = prune(root, takenAt.minus(retention), target);
         git.commitAll("Backup " + takenAt);
@@ -123,7 +171,7 @@ public final class Backups {
             // the backup exists and is committed; only the metric will not show it
             recordFailure = Optional.of("not recorded in the database: " + e.getMessage());
         }
-        return new Result(takenAt, relative, bytes, pushedTo, pushFailure, recordFailure, pruned, check.rowCounts());
+        return new Result(takenAt, relative, bytes, pushedTo, pushFailure, recordFailure, pruned, rowCounts);
     }
 
     /**
@@ -217,7 +265,7 @@ public final class Backups {
         return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
-    private static long gzip(Path snapshot, Path partial, Path target) throws IOException {
+    private static void gzip(Path snapshot, Path partial, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         try (InputStream in = Files.newInputStream(snapshot);
                 OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
@@ -228,7 +276,6 @@ public final class Backups {
             throw e;
         }
         move(partial, target);
-        return Files.size(target);
     }
 
     private static void link(Path link, Path target) throws IOException {

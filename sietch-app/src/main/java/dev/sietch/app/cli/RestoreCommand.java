@@ -36,7 +36,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Optional<ConfigResult.Valid> config = parent.sqliteConfig(err,
-                "restore a pg_dump file with pg_restore (README, Operations).");
+                "restore its backup (backups/latest.pgdump) with pg_restore, every instance stopped (README).");
         if (config.isEmpty()) {
             return SietchCommand.EXIT_CONFIG;
         }

@@ -67,10 +67,8 @@ final class MigrateStoreCommandTest {
     @Test
     void theCommandsForTheSqliteFileSayWhatToDoInsteadOnPostgresql() {
         command.properties.setProperty("sietch.database.url", "postgresql://" + SERVER + "/test");
-        assertThat(command.run("backup")).isEqualTo(2);
-        assertThat(command.err.toString()).contains("DATABASE_URL names PostgreSQL", "pg_dump -Fc");
-        assertThat(command.run("restore", "x.db.gz")).isEqualTo(2);
-        assertThat(command.err.toString()).contains("pg_restore");
+        assertThat(command.run("restore", "x.pgdump")).isEqualTo(2);
+        assertThat(command.err.toString()).contains("DATABASE_URL names PostgreSQL", "pg_restore");
         assertThat(command.run("import-legacy", "old.db")).isEqualTo(2);
         assertThat(command.err.toString()).contains("then copy with sietch migrate-store");
         assertThat(command.run("sync", "--once")).isEqualTo(2);

@@ -1,0 +1,162 @@
+package dev.sietch.app.backup;
+
+import dev.sietch.store.PostgresSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL store's backup: {@code pg_dump} in its custom format (compressed, one consistent
+ * snapshot, restorable table by table with {@code pg_restore}), checked by listing it with
+ * {@code pg_restore --list}. The host needs PostgreSQL's client programs of the server's major
+ * version or newer. The password reaches {@code pg_dump} through its environment, never its
+ * command line.
+ */
+final class PostgresDump {
+
+    private static final Duration LIMIT = Duration.ofMinutes(30);
+    /** libpq's connection parameters passed on from the JDBC URL; pgJDBC's own (currentSchema…) are not libpq's. */
+    private static final Set<String> PASSED_ON = Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "application_name");
+
+    private PostgresDump() {}
+
+    /**
+     * Dumps {@code database} to {@code partial}, checks it, syncs it to disk.
+     *
+     * @return the tables whose data the dump holds
+     */
+    static List<String> dump(PostgresSettings database, Path partial) throws BackupException {
+        var connection = Connection.of(database);
+        List<String> command = new ArrayList<>(List.of("pg_dump", "--format=custom", "--no-owner", "--no-privileges",
+                "--file=" + partial));
+        connection.schemas().forEach(schema -> command.add("--schema=" + schema));
+        command.add("--dbname=" + connection.conninfo());
+        run(command, database.password(), "pg_dump");
+        List<String> tables = tables(run(List.of("pg_restore", "--list", partial.toString()), "", "pg_restore --list"));
+        if (!tables.contains("flyway_schema_history")) {
+            throw new BackupException("the dump holds no migration history: " + database.jdbcUrl()
+                    + " is not a Sietch database (tables: " + tables + ")");
+        }
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new BackupException("cannot sync " + partial + ": " + e.getMessage());
+        }
+        return tables;
+    }
+
+    /** The tables with a TABLE DATA entry in a {@code pg_restore --list} listing. */
+    static List<String> tables(String listing) {
+        // e.g. "3456; 0 16390 TABLE DATA sietch audit_log sietch"
+        return listing.lines().filter(line -> !line.startsWith(";") && line.contains(" TABLE DATA "))
+                .map(line -> line.substring(line.indexOf(" TABLE DATA ") + " TABLE DATA ".length()).trim().split("\\s+"))
+                .filter(parts -> parts.length >= 2).map(parts -> parts[1]).toList();
+    }
+
+    private static String run(List<String> command, String password, String what) throws BackupException {
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (!password.isEmpty()) {
+            builder.environment().put("PGPASSWORD", password);
+        }
+        builder.environment().putIfAbsent("PGCONNECT_TIMEOUT", "10");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new BackupException(command.getFirst() + " is not installed (PostgreSQL's client programs, e.g. the "
+                    + "postgresql-client package): " + e.getMessage());
+        }
+        try {
+            var output = new java.util.concurrent.CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    output.complete(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    output.complete("(output unreadable: " + e.getMessage() + ")");
+                }
+            });
+            if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new BackupException(what + " did not finish within " + LIMIT);
+            }
+            String text = output.get(10, TimeUnit.SECONDS);
+            if (process.exitValue() != 0) {
+                throw new BackupException(what + " failed (exit " + process.exitValue() + "): " + text.strip());
+            }
+            return text;
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new BackupException("interrupted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new BackupException(what + ": its output could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Where libpq connects, from the store's JDBC URL. */
+    record Connection(String host, int port, String database, String user, Map<String, String> parameters,
+            List<String> schemas) {
+
+        static Connection of(PostgresSettings settings) throws BackupException {
+            URI uri;
+            try {
+                uri = new URI(settings.jdbcUrl().substring("jdbc:".length()));
+            } catch (URISyntaxException e) {
+                throw new BackupException("cannot read " + settings.jdbcUrl() + " for pg_dump: " + e.getReason());
+            }
+            if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+                throw new BackupException("cannot read one host and database from " + settings.jdbcUrl() + " for pg_dump");
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            List<String> schemas = new ArrayList<>();
+            if (uri.getRawQuery() != null) {
+                for (String pair : uri.getRawQuery().split("&")) {
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String key = decode(pair.substring(0, eq));
+                    String value = decode(pair.substring(eq + 1));
+                    if (key.equals("currentSchema")) {
+                        for (String schema : value.split(",")) {
+                            if (!schema.isBlank()) {
+                                schemas.add(schema.strip());
+                            }
+                        }
+                    } else if (PASSED_ON.contains(key)) {
+                        parameters.put(key, value);
+                    }
+                }
+            }
+            return new Connection(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432,
+                    decode(uri.getRawPath().substring(1)), settings.user(), parameters, schemas);
+        }
+
+        /** libpq's {@code key=value} connection string, each value quoted. */
+        String conninfo() {
+            var text = new StringBuilder("host=" + quote(host) + " port=" + port + " dbname=" + quote(database)
+                    + " user=" + quote(user));
+            parameters.forEach((key, value) -> text.append(' ').append(key).append('=').append(quote(value)));
+            return text.toString();
+        }
+
+        private static String quote(String value) {
+            return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+
+        private static String decode(String text) {
+            return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+        }
+    }
+}
