@@ -12,18 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class ClusterIT {
 
-    private static final String SERVER = "127.0.0.1:5432";
     private static final long GUILD = 800_000_000_000_000_001L;
     private static final Duration LEASE = Duration.ofSeconds(3);
     private static final Duration RENEW = Duration.ofMillis(500);
@@ -52,10 +46,7 @@ final class ClusterIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Process tar = new ProcessBuilder("tar", "-xzf", System.getProperty("sietch.image.tarball"), "-C", root.toString())
-                .inheritIO().start();
-        assertThat(tar.waitFor()).isZero();
-        home = root.resolve(System.getProperty("sietch.image.name"));
+        home = ShippedImage.unpack(root);
     }
 
     /** One {@code bin/sietch serve} process. */
@@ -72,10 +63,8 @@ final class ClusterIT {
 
     @Test
     void oneLeaderAmongThree_anotherTakesOverWhenItIsKilled_andEveryAnnouncementIsDeliveredOnce() throws Exception {
-        String schema = "sietch_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = connect()) {
-            admin.createStatement().execute("CREATE SCHEMA " + schema);
-        }
+        String schema = TestPostgres.uniqueName("sietch_cluster_");
+        TestPostgres.execute("CREATE SCHEMA " + schema);
         List<Instance> instances = new ArrayList<>();
         try (var discord = new FakeDiscord(GUILD)) {
             var theDoor = discord.addTextChannel("the-door");
@@ -85,7 +74,7 @@ final class ClusterIT {
                     claim,10,0xa1,0,0x0000000000000000000000000000000000000001,5000000000000000000000
                     claim,11,0xa2,0,0x0000000000000000000000000000000000000002,3000000000000000000000
                     """);
-            String url = "postgresql://postgres@" + SERVER + "/test?currentSchema=" + schema;
+            String url = "postgresql://postgres@" + TestPostgres.SERVER + "/test?currentSchema=" + schema;
             for (String name : List.of("a", "b", "c")) {
                 instances.add(start(name, url, events, discord, theDoor.id(), census.id()));
             }
@@ -132,7 +121,7 @@ final class ClusterIT {
                     .getString("text").equals("Total Eligible: 4/69"), Duration.ofSeconds(10), instances);
             assertThat(discord.identifies()).as("one gateway session per leader").isEqualTo(2);
 
-            try (Connection admin = connect(); var rows = admin.createStatement().executeQuery(
+            try (Connection admin = TestPostgres.connect("test"); var rows = admin.createStatement().executeQuery(
                     "SELECT count(*) FILTER (WHERE delivered_at IS NULL), count(*) FROM " + schema + ".outbox")) {
                 rows.next();
                 assertThat(rows.getLong(1)).as("undelivered outbox rows").isZero();
@@ -153,9 +142,7 @@ final class ClusterIT {
             }
         } finally {
             instances.forEach(i -> i.process().destroyForcibly());
-            try (Connection admin = connect()) {
-                admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            TestPostgres.execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -225,18 +212,6 @@ final class ClusterIT {
     private static int freePort() throws Exception {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static Connection connect() {
-        var properties = new Properties();
-        properties.setProperty("user", "postgres");
-        properties.setProperty("connectTimeout", "2");
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/test", properties);
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL not reachable at " + SERVER + ": " + e.getMessage());
-            throw new AssertionError("unreachable");
         }
     }
 }

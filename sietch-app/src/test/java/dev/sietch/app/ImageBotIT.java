@@ -45,10 +45,7 @@ final class ImageBotIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Process tar = new ProcessBuilder("tar", "-xzf", System.getProperty("sietch.image.tarball"), "-C", root.toString())
-                .inheritIO().start();
-        assertThat(tar.waitFor()).isZero();
-        home = root.resolve(System.getProperty("sietch.image.name"));
+        home = ShippedImage.unpack(root);
     }
 
     @Test

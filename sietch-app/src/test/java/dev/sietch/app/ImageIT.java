@@ -36,10 +36,7 @@ final class ImageIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Path tarball = Path.of(System.getProperty("sietch.image.tarball"));
-        assertThat(tarball).exists();
-        run(List.of("tar", "-xzf", tarball.toString(), "-C", root.toString()));
-        home = root.resolve(System.getProperty("sietch.image.name"));
+        home = ShippedImage.unpack(root);
         emptyPath = Files.createDirectories(root.resolve("empty-path"));
     }
 

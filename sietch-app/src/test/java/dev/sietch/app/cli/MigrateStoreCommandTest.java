@@ -2,18 +2,14 @@ package dev.sietch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.app.TestPostgres;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.store.SqliteStore;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class MigrateStoreCommandTest {
 
-    private static final String SERVER = "127.0.0.1:5432";
+    private static final String SERVER = TestPostgres.SERVER;
 
     @TempDir
     Path dir;
@@ -38,8 +34,8 @@ final class MigrateStoreCommandTest {
                 store.auditLog().append(new AuditEntry("admin_override", Map.of("n", i)), Instant.now());
             }
         }
-        String schema = "sietch_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = connect()) {
+        String schema = TestPostgres.uniqueName("sietch_test_");
+        try (Connection admin = TestPostgres.connect("test")) {
             admin.createStatement().execute("CREATE SCHEMA " + schema);
         }
         try {
@@ -49,7 +45,7 @@ final class MigrateStoreCommandTest {
                     .as(command.err.toString()).isZero();
             assertThat(command.out.toString()).containsPattern("tables, \\d+ rows \\(counts compared\\)")
                     .containsPattern("(?m)^  audit_log +3$");
-            try (Connection admin = connect(); var rows = admin.createStatement()
+            try (Connection admin = TestPostgres.connect("test"); var rows = admin.createStatement()
                     .executeQuery("SELECT count(*) FROM " + schema + ".audit_log")) {
                 rows.next();
                 assertThat(rows.getLong(1)).isEqualTo(3);
@@ -58,7 +54,7 @@ final class MigrateStoreCommandTest {
             assertThat(command.run("migrate-store", "--from", "sqlite:" + file, "--to", to)).isEqualTo(1);
             assertThat(command.err.toString()).contains("Not copied: the PostgreSQL database already holds data");
         } finally {
-            try (Connection admin = connect()) {
+            try (Connection admin = TestPostgres.connect("test")) {
                 admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
@@ -87,17 +83,5 @@ final class MigrateStoreCommandTest {
                 .isEqualTo(2);
         assertThat(command.err.toString()).contains("no password in the URL").doesNotContain("secret");
         assertThat(command.run("migrate-store", "--from", "sqlite:x.db", "--to", "mysql://h/db")).isEqualTo(2);
-    }
-
-    private static Connection connect() {
-        var properties = new Properties();
-        properties.setProperty("user", "postgres");
-        properties.setProperty("connectTimeout", "2");
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/test", properties);
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL not reachable at " + SERVER + ": " + e.getMessage());
-            throw new AssertionError("unreachable");
-        }
     }
 }

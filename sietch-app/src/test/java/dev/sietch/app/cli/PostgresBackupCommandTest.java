@@ -2,6 +2,7 @@ package dev.sietch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.app.TestPostgres;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.store.PostgresDatabase;
 import dev.sietch.store.PostgresSettings;
@@ -9,14 +10,10 @@ import dev.sietch.store.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class PostgresBackupCommandTest {
 
-    private static final String SERVER = "127.0.0.1:5432";
+    private static final String SERVER = TestPostgres.SERVER;
 
     @TempDir
     Path dir;
@@ -41,10 +38,9 @@ final class PostgresBackupCommandTest {
     void dumpsThePostgresqlStoreIntoTheRepository_recordsIt_andTheDumpRestores() throws Exception {
         Assumptions.assumeTrue(onPath("pg_dump") && onPath("pg_restore"),
                 "PostgreSQL's client programs (pg_dump, pg_restore) are not installed");
-        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String schema = "sietch_test_" + id;
-        String restored = "sietch_restore_" + id;
-        try (Connection admin = connect("test")) {
+        String schema = TestPostgres.uniqueName("sietch_test_");
+        String restored = TestPostgres.uniqueName("sietch_restore_");
+        try (Connection admin = TestPostgres.connect("test")) {
             admin.createStatement().execute("CREATE SCHEMA " + schema);
         }
         var settings = new PostgresSettings("jdbc:postgresql://" + SERVER + "/test?currentSchema=" + schema, "postgres",
@@ -74,18 +70,18 @@ final class PostgresBackupCommandTest {
             }
 
             // the dump restores into an empty database, rows and all
-            try (Connection admin = connect("test")) {
+            try (Connection admin = TestPostgres.connect("test")) {
                 admin.createStatement().execute("CREATE DATABASE " + restored);
             }
             run(dir, "pg_restore", "--no-owner", "--exit-on-error", "--dbname=host=127.0.0.1 port=5432 user=postgres dbname="
                     + restored, latest.toRealPath().toString());
-            try (Connection copy = connect(restored); var rows = copy.createStatement().executeQuery(
+            try (Connection copy = TestPostgres.connect(restored); var rows = copy.createStatement().executeQuery(
                     "SELECT count(*) FROM " + schema + ".audit_log WHERE event_type = 'admin_override'")) {
                 rows.next();
                 assertThat(rows.getLong(1)).isEqualTo(3);
             }
         } finally {
-            try (Connection admin = connect("test")) {
+            try (Connection admin = TestPostgres.connect("test")) {
                 admin.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 admin.createStatement().execute("DROP DATABASE IF EXISTS " + restored);
             }
@@ -95,10 +91,10 @@ final class PostgresBackupCommandTest {
     @Test
     void aFailingDumpIsReported_andNothingIsCommitted() throws Exception {
         Assumptions.assumeTrue(onPath("pg_dump"), "pg_dump is not installed");
-        connect("test").close();
+        TestPostgres.connect("test").close();
         // a database that does not exist: the store cannot open it, so nothing is dumped or committed
-        command.properties.setProperty("sietch.database.url", "postgresql://postgres@" + SERVER + "/no_such_database_"
-                + UUID.randomUUID().toString().substring(0, 8));
+        command.properties.setProperty("sietch.database.url", "postgresql://postgres@" + SERVER + "/"
+                + TestPostgres.uniqueName("no_such_database_"));
         Path repository = dir.resolve("repository");
         assertThat(command.run("backup", "--dir", repository.toString())).isEqualTo(1);
         assertThat(command.err.toString()).startsWith("Backup failed: ").contains("no_such_database_");
@@ -121,17 +117,5 @@ final class PostgresBackupCommandTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
         return output;
-    }
-
-    private static Connection connect(String database) {
-        var properties = new Properties();
-        properties.setProperty("user", "postgres");
-        properties.setProperty("connectTimeout", "2");
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/" + database, properties);
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL not reachable at " + SERVER + ": " + e.getMessage());
-            throw new AssertionError("unreachable");
-        }
     }
 }
