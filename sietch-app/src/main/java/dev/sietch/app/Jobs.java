@@ -64,8 +64,17 @@ final class Jobs implements AutoCloseable {
 
     /** Checks the schedule now and then every {@code tick}. */
     Jobs start(Duration tick) {
-        executor.scheduleWithFixedDelay(this::runDue, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** A scheduled task that throws is never run again: a store fault ends this check, not the schedule. */
+    private void tick() {
+        try {
+            runDue();
+        } catch (RuntimeException e) {
+            log.error("Jobs: the schedule could not be checked (next check in {})", TICK, e);
+        }
     }
 
     /** Runs every job that is due now; returns the names of those that ran. */

@@ -17,18 +17,29 @@ final class LeaderWork implements AutoCloseable {
 
     private final Function<LeaderTerm, List<AutoCloseable>> starter;
     private final boolean failuresStop;
+    private final Runnable onStartFailed;
     private final List<AutoCloseable> running = new ArrayList<>(); // guarded by this; in start order
     private volatile @org.jspecify.annotations.Nullable LeaderTerm term; // written under this; null: not running
     private boolean closed; // guarded by this
 
+    /** The only instance: a failure to start the work is thrown (the service does not start). */
+    static LeaderWork sole(Function<LeaderTerm, List<AutoCloseable>> starter) {
+        return new LeaderWork(starter, true, () -> { });
+    }
+
     /**
-     * @param starter starts the work for a term, returning its parts in start order
-     * @param failuresStop whether a failure to start is thrown (the only instance) rather than logged
-     *     (an instance of several, which keeps serving the API while another may lead)
+     * One instance of several: a failure to start the work is logged and {@code onStartFailed} runs
+     * (the instance steps aside, so that another may lead), while it keeps serving the API.
      */
-    LeaderWork(Function<LeaderTerm, List<AutoCloseable>> starter, boolean failuresStop) {
+    static LeaderWork shared(Function<LeaderTerm, List<AutoCloseable>> starter, Runnable onStartFailed) {
+        return new LeaderWork(starter, false, onStartFailed);
+    }
+
+    /** @param starter starts the work for a term, returning its parts in start order */
+    private LeaderWork(Function<LeaderTerm, List<AutoCloseable>> starter, boolean failuresStop, Runnable onStartFailed) {
         this.starter = starter;
         this.failuresStop = failuresStop;
+        this.onStartFailed = onStartFailed;
     }
 
     synchronized void start(LeaderTerm newTerm) {
@@ -44,7 +55,9 @@ final class LeaderWork implements AutoCloseable {
             if (failuresStop) {
                 throw e;
             }
-            log.error("Leading ({}): could not start the leader's work", newTerm, e);
+            log.error("Leading ({}): could not start the leader's work; stepping aside for another instance "
+                    + "(this one keeps serving the API; fix the cause and restart it)", newTerm, e);
+            onStartFailed.run();
         }
     }
 

@@ -90,8 +90,10 @@ public final class Service implements AutoCloseable {
                 log.info("Discord: not connected; set DISCORD_BOT_TOKEN and DISCORD_GUILD_ID to start the bot");
             }
             if (postgres.isPresent()) {
-                leaderWork = new LeaderWork(this::startLeaderWork, false);
                 var elected = new java.util.concurrent.CompletableFuture<Leadership>();
+                // stepping aside closes the election, which waits for this listener thread: from another thread
+                leaderWork = LeaderWork.shared(this::startLeaderWork,
+                        () -> Thread.ofVirtual().name("sietch-step-aside").start(() -> elected.join().close()));
                 String holder = holderName();
                 var leadership = remember(postgres.get().leadership(new LeaseSettings(LEASE, holder,
                         settings.database().lease(), settings.database().renewEvery()), new Leadership.Listener() {
@@ -110,7 +112,7 @@ public final class Service implements AutoCloseable {
                         + "the jobs and the Discord bot", holder, settings.database().lease(),
                         settings.database().renewEvery());
             } else {
-                leaderWork = new LeaderWork(this::startLeaderWork, true);
+                leaderWork = LeaderWork.sole(this::startLeaderWork);
                 leaderWork.start(LeaderTerm.SOLE);
             }
             // closed first: the leader's work stops before the lease is given up and the store closes
@@ -139,11 +141,11 @@ public final class Service implements AutoCloseable {
                 + Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
     }
 
-    /** The leader's work for {@code term}, in start order: the Discord bot, the jobs, the chain sync. */
+    /** The leader's work for {@code term}, in the order it is to stop in reverse: the jobs, the chain sync, the Discord bot. */
     private java.util.List<AutoCloseable> startLeaderWork(LeaderTerm term) {
         var started = new java.util.ArrayList<AutoCloseable>();
+        DiscordConnection bot = null;
         try {
-            DiscordConnection bot = null;
             if (settings.discord().isConfigured()) {
                 log.info("Discord: connecting to guild {} at {}", settings.discord().guildId().getAsLong(),
                         settings.discord().endpoints().gatewayUrl().getHost());
@@ -160,7 +162,6 @@ public final class Service implements AutoCloseable {
                         Optional.of(new EditProfile(store.members(), pictures, settings.social().nymCooldown(),
                                 settings.social().maxBioLength(), clock)),
                         clock), term);
-                started.add(bot);
                 discord = bot;
             }
             var jobs = new java.util.ArrayList<>(SocialJobs.of(store, settings.social(), clock));
@@ -184,8 +185,14 @@ public final class Service implements AutoCloseable {
             } else {
                 logChain(settings.chain());
             }
+            if (bot != null) {
+                started.add(bot); // last, so it stops first: no deliveries or activity after the term ends
+            }
             return started;
         } catch (RuntimeException e) {
+            if (bot != null && !started.contains(bot)) {
+                started.add(bot);
+            }
             LeaderWork.closeAll(started);
             throw e;
         }

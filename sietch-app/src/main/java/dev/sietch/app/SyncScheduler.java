@@ -45,6 +45,9 @@ final class SyncScheduler implements AutoCloseable {
                 });
             } catch (dev.sietch.store.FencedOutException e) {
                 log.info("Sync not committed: {} no longer leads", term);
+            } catch (RuntimeException e) {
+                // a scheduled task that throws is never run again: the schedule must go on
+                log.error("Sync run failed", e);
             }
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Eligibility sync scheduled every {}", interval);

@@ -24,7 +24,7 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
         }
         if (maxPoolSize < 2) {
-            throw new IllegalArgumentException("maxPoolSize must be at least 2 (the lease needs one of its own), was "
+            throw new IllegalArgumentException("maxPoolSize must be at least 2 (a read beside a write), was "
                     + maxPoolSize);
         }
     }

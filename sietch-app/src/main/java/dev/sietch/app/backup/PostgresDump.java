@@ -2,8 +2,6 @@ package dev.sietch.app.backup;
 
 import dev.sietch.store.PostgresSettings;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -104,24 +102,36 @@ final class PostgresDump {
         }
     }
 
-    /** Where libpq connects, from the store's JDBC URL. */
-    record Connection(String host, int port, String database, String user, Map<String, String> parameters,
+    /** Where libpq connects, from the store's JDBC URL (hosts and ports as comma-separated lists, as both take them). */
+    record Connection(String hosts, String ports, String database, String user, Map<String, String> parameters,
             List<String> schemas) {
 
+        private static final java.util.regex.Pattern JDBC =
+                java.util.regex.Pattern.compile("jdbc:postgresql://([^/?]+)/([^/?]+)(?:\\?(.*))?");
+        private static final java.util.regex.Pattern HOST_PORT =
+                java.util.regex.Pattern.compile("(\\[[^]]+]|[^:\\[\\]]+)(?::(\\d+))?");
+
         static Connection of(PostgresSettings settings) throws BackupException {
-            URI uri;
-            try {
-                uri = new URI(settings.jdbcUrl().substring("jdbc:".length()));
-            } catch (URISyntaxException e) {
-                throw new BackupException("cannot read " + settings.jdbcUrl() + " for pg_dump: " + e.getReason());
+            var url = JDBC.matcher(settings.jdbcUrl());
+            if (!url.matches()) {
+                throw new BackupException("cannot read the hosts and database of " + settings.jdbcUrl() + " for pg_dump");
             }
-            if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-                throw new BackupException("cannot read one host and database from " + settings.jdbcUrl() + " for pg_dump");
+            List<String> hosts = new ArrayList<>();
+            List<String> ports = new ArrayList<>();
+            for (String hostPort : url.group(1).split(",")) {
+                var parts = HOST_PORT.matcher(hostPort);
+                if (!parts.matches()) {
+                    throw new BackupException("cannot read the host " + hostPort + " of " + settings.jdbcUrl());
+                }
+                String host = parts.group(1);
+                hosts.add(host.startsWith("[") ? host.substring(1, host.length() - 1) : host); // libpq: no brackets
+                ports.add(parts.group(2) != null ? parts.group(2) : "5432");
             }
             Map<String, String> parameters = new LinkedHashMap<>();
             List<String> schemas = new ArrayList<>();
-            if (uri.getRawQuery() != null) {
-                for (String pair : uri.getRawQuery().split("&")) {
+            boolean ssl = false;
+            if (url.group(3) != null) {
+                for (String pair : url.group(3).split("&")) {
                     int eq = pair.indexOf('=');
                     if (eq <= 0) {
                         continue;
@@ -134,18 +144,24 @@ final class PostgresDump {
                                 schemas.add(schema.strip());
                             }
                         }
+                    } else if (key.equals("ssl")) {
+                        ssl = value.equalsIgnoreCase("true") || value.isEmpty();
                     } else if (PASSED_ON.contains(key)) {
                         parameters.put(key, value);
                     }
                 }
             }
-            return new Connection(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432,
-                    decode(uri.getRawPath().substring(1)), settings.user(), parameters, schemas);
+            // pgJDBC's ssl=true checks the certificate and the host name; libpq's default would not
+            if (ssl && !parameters.containsKey("sslmode")) {
+                parameters.put("sslmode", "verify-full");
+            }
+            return new Connection(String.join(",", hosts), String.join(",", ports), decode(url.group(2)),
+                    settings.user(), parameters, schemas);
         }
 
         /** libpq's {@code key=value} connection string, each value quoted. */
         String conninfo() {
-            var text = new StringBuilder("host=" + quote(host) + " port=" + port + " dbname=" + quote(database)
+            var text = new StringBuilder("host=" + quote(hosts) + " port=" + quote(ports) + " dbname=" + quote(database)
                     + " user=" + quote(user));
             parameters.forEach((key, value) -> text.append(' ').append(key).append('=').append(quote(value)));
             return text.toString();

@@ -1,10 +1,11 @@
 package dev.sietch.app.config;
 
 import dev.sietch.store.PostgresSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,9 @@ public sealed interface DatabaseUrl {
         }
     }
 
+    /** {@code postgresql://[user@]hosts/database[?query]}: the hosts as the JDBC driver takes them. */
+    Pattern POSTGRES = Pattern.compile("postgresql://(?:([^@/?]+)@)?([^@/?]+)/([^/?]+)(?:\\?(.*))?");
+
     /** @throws IllegalArgumentException with what is wrong (never the URL's secrets: there are none) */
     static DatabaseUrl parse(String url) {
         if (url.startsWith("sqlite:")) {
@@ -43,22 +47,20 @@ public sealed interface DatabaseUrl {
             throw new IllegalArgumentException("expected sqlite:PATH or postgresql://[USER@]HOST[:PORT]/DATABASE, was "
                     + redacted(url));
         }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: " + e.getReason());
+        // by hand, not java.net.URI: that drops host names with '_' (common for containers) and
+        // IPv6 literals come through as the driver takes them
+        Matcher parts = POSTGRES.matcher(url);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("expected postgresql://[USER@]HOST[:PORT]/DATABASE, was " + redacted(url));
         }
-        if (uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")
-                || uri.getRawQuery() != null && Pattern.compile("(?i)(^|&)(ssl)?password=").matcher(uri.getRawQuery()).find()) {
+        String userInfo = parts.group(1);
+        String query = parts.group(4);
+        if (userInfo != null && userInfo.contains(":")
+                || query != null && Pattern.compile("(?i)(^|&)(ssl)?password=").matcher(query).find()) {
             throw new IllegalArgumentException("no password in the URL; set " + PASSWORD_VARIABLE + " instead");
         }
-        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("expected postgresql://[USER@]HOST[:PORT]/DATABASE, was " + url);
-        }
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-                + uri.getPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
-        return new Postgres(jdbc, uri.getUserInfo() != null ? uri.getUserInfo() : DEFAULT_USER);
+        String jdbc = "jdbc:postgresql://" + parts.group(2) + "/" + parts.group(3) + (query != null ? "?" + query : "");
+        return new Postgres(jdbc, userInfo != null ? URLDecoder.decode(userInfo, StandardCharsets.UTF_8) : DEFAULT_USER);
     }
 
     /** The URL with whatever sits before an {@code @} hidden: a refused URL may hold a password. */
