@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class ClusterIT {
 
     private static final long GUILD = 800_000_000_000_000_001L;
+    private static final long MEMBER = 700_000_000_000_000_007L;
     private static final Duration LEASE = Duration.ofSeconds(3);
     private static final Duration RENEW = Duration.ofMillis(500);
 
@@ -69,6 +70,7 @@ final class ClusterIT {
         try (var discord = new FakeDiscord(GUILD)) {
             var theDoor = discord.addTextChannel("the-door");
             var census = discord.addTextChannel("census");
+            discord.addMember(MEMBER, "stilgar");
             Path events = root.resolve("events.csv");
             Files.writeString(events, """
                     claim,10,0xa1,0,0x0000000000000000000000000000000000000001,5000000000000000000000
@@ -132,6 +134,27 @@ final class ClusterIT {
             assertThat(occurrences(logs, "bootstrap: nothing announced")).isEqualTo(1);
             Instance third = alive.stream().filter(i -> i != second).findFirst().orElseThrow();
             assertThat(third.logText()).doesNotContain("Leading (").doesNotContain("Discord: connecting");
+
+            // /verify answered by the leader's bot, the link completed through the other instance's API:
+            // the leader confirms it by DM, once
+            long interaction = discord.slashCommand(MEMBER, "verify");
+            String reply = discord.awaitCall("POST", p -> p.startsWith("/api/v10/interactions/" + interaction + "/"),
+                    Duration.ofSeconds(10)).json().getObject("data").getString("content");
+            var link = java.util.regex.Pattern.compile("/verify/([0-9a-f]{32})").matcher(reply);
+            assertThat(link.find()).as(reply).isTrue();
+            String address = WalletLinkingTest.address(WalletLinkingTest.KEY_A);
+            String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    get(third, "/api/verify/" + link.group(1) + "/message?address=" + address)).get("message").asText();
+            var linked = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + third.port() + "/api/verify/"
+                            + link.group(1))).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"address\":\"" + address + "\",\"signature\":\""
+                            + WalletLinkingTest.sign(text, WalletLinkingTest.KEY_A) + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+            await(() -> !discord.directMessages(MEMBER).isEmpty(), Duration.ofSeconds(40), instances);
+            Thread.sleep(1_000);
+            assertThat(discord.directMessages(MEMBER)).extracting(m -> m.getArray("embeds").getObject(0)
+                    .getString("title")).containsExactly("Wallet linked");
 
             for (Instance instance : alive) {
                 instance.process().destroy();

@@ -111,6 +111,30 @@ final class WalletLinkingTest {
     }
 
     @Test
+    void aLinkCompletedThroughAnInstanceWithoutTheBot_isConfirmedOnceByTheInstanceThatRunsIt() throws Exception {
+        // another instance's API on the same store: no bot, so no listener of its own
+        var follower = new LinkWallet(new LinkWallet.Settings(URI.create("https://sietch.example"), Duration.ofMinutes(10),
+                LinkWallet.Settings.BERACHAIN), store.walletVerifications(), store.walletLinks(), new Web3Signatures(), clock);
+        store.walletLinks().link(USER, WalletAddress.of(address(KEY_B)), T0);
+        String nonce = nonce(linking.start(USER));
+        assertThat(follower.complete(nonce, address(KEY_A), sign(message(nonce, address(KEY_A)), KEY_A)))
+                .isInstanceOf(LinkWallet.Linked.class);
+        assertThat(confirmed).isEmpty();
+        assertThat(follower.confirmPending(Duration.ofHours(1), 20)).as("no bot here").isZero();
+
+        assertThat(linking.confirmPending(Duration.ofHours(1), 20)).isEqualTo(1);
+        assertThat(linking.confirmPending(Duration.ofHours(1), 20)).isZero();
+        assertThat(confirmed).containsExactly(new LinkWallet.Linked(USER, WalletAddress.of(address(KEY_A)),
+                Optional.of(WalletAddress.of(address(KEY_B)))));
+
+        // a link completed where the bot runs is confirmed at once, and not again
+        String again = nonce(linking.start(USER));
+        assertThat(complete(again, address(KEY_B), sign(message(again, address(KEY_B)), KEY_B)).statusCode()).isEqualTo(200);
+        assertThat(linking.confirmPending(Duration.ofHours(1), 20)).isZero();
+        assertThat(confirmed).hasSize(2);
+    }
+
+    @Test
     void aUsedLinkCannotBeReplayed() throws Exception {
         String nonce = nonce(linking.start(USER));
         String signature = sign(message(nonce, address(KEY_A)), KEY_A);

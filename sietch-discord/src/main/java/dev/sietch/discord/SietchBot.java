@@ -431,6 +431,9 @@ public final class SietchBot implements AutoCloseable {
         return stats;
     }
 
+    /** Links completed longer ago than this without a confirmation (no bot was running) are not confirmed late. */
+    static final Duration LINK_CONFIRMATION_WINDOW = Duration.ofHours(1);
+
     private void retryDue() {
         try {
             if (jda.getGuildById(guildId) == null) {
@@ -442,6 +445,8 @@ public final class SietchBot implements AutoCloseable {
             if (!sources.notifications().due(sources.clock().instant(), 1).isEmpty()) {
                 deliverAlerts(guild());
             }
+            // links completed through another instance's HTTP API (one without the bot)
+            sources.linking().ifPresent(linking -> linking.confirmPending(LINK_CONFIRMATION_WINDOW, 20));
         } catch (RuntimeException e) {
             log.warn("Discord: retrying deliveries failed: {}", e.toString());
         }

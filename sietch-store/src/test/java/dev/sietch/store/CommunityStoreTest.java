@@ -47,6 +47,31 @@ class CommunityStoreTest extends StoreTestBase {
     }
 
     @Test
+    void aCompletedLinkIsConfirmedOnce_withTheWalletItReplaced() {
+        try (var store = open("s.db")) {
+            var verifications = store.walletVerifications();
+            String account = "111111111111111111";
+            store.walletLinks().link(account, EventLedgerTest.wallet(1), T0);
+            verifications.create(new dev.sietch.core.port.WalletVerifications.Challenge("n1", account, T0,
+                    T0.plusSeconds(600), Optional.empty()));
+            verifications.create(new dev.sietch.core.port.WalletVerifications.Challenge("n2", account, T0,
+                    T0.plusSeconds(600), Optional.empty()));
+            assertThat(verifications.unconfirmed(T0.minusSeconds(1), 10)).isEmpty(); // none completed yet
+
+            assertThat(verifications.complete("n1", EventLedgerTest.wallet(2), T0.plusSeconds(10))).isTrue();
+            assertThat(verifications.unconfirmed(T0.minusSeconds(1), 10)).containsExactly(
+                    new dev.sietch.core.port.WalletVerifications.Completed("n1", account, EventLedgerTest.wallet(2),
+                            Optional.of(EventLedgerTest.wallet(1))));
+            assertThat(verifications.unconfirmed(T0.plusSeconds(10), 10)).as("completed before the window").isEmpty();
+            assertThat(verifications.claimConfirmation("n2", T0)).as("not completed").isFalse();
+
+            assertThat(verifications.claimConfirmation("n1", T0.plusSeconds(11))).isTrue();
+            assertThat(verifications.claimConfirmation("n1", T0.plusSeconds(12))).as("claimed once").isFalse();
+            assertThat(verifications.unconfirmed(T0.minusSeconds(1), 10)).isEmpty();
+        }
+    }
+
+    @Test
     void badgesAwardOnce_revoke_andAwardAgain_eachAudited() {
         try (var store = open("s.db")) {
             var member = store.members().create(profile("111111111111111111", "bob"), T0);

@@ -27,7 +27,7 @@ final class SqliteStoreTest {
         try (var store = SqliteStore.open(StoreSettings.of(file))) {
             // then
             assertThat(file).exists();
-            assertThat(store.appliedMigrations()).containsExactly("001", "002", "003", "004", "005", "006", "007", "008");
+            assertThat(store.appliedMigrations()).containsExactly("001", "002", "003", "004", "005", "006", "007", "008", "009");
             assertThat(store.engineVersion()).matches("3\\.\\d+\\.\\d+");
         }
         assertThat(journalMode(file)).isEqualTo("wal");
@@ -52,7 +52,7 @@ final class SqliteStoreTest {
             // then
             assertThat(store.syncHealth().current())
                     .isEqualTo(new SyncHealth(Optional.of(Instant.parse("2026-11-25T06:00:00Z")), Optional.empty(), 0, Optional.empty(), true));
-            assertThat(store.appliedMigrations()).containsExactly("001", "002", "003", "004", "005", "006", "007", "008");
+            assertThat(store.appliedMigrations()).containsExactly("001", "002", "003", "004", "005", "006", "007", "008", "009");
         }
     }
 

@@ -21,6 +21,22 @@ public interface WalletVerifications {
      */
     boolean complete(String nonce, WalletAddress wallet, Instant at);
 
+    /** Links completed since {@code since} whose confirmation nobody has claimed yet, oldest first. */
+    java.util.List<Completed> unconfirmed(Instant since, int limit);
+
+    /** Claims the confirmation of a completed link; false when another claim came first. */
+    boolean claimConfirmation(String nonce, Instant at);
+
+    /** A completed link: who, which wallet, and the wallet it replaced, if any. */
+    record Completed(String nonce, String discordUserId, WalletAddress wallet, Optional<WalletAddress> previous) {
+        public Completed {
+            Objects.requireNonNull(nonce, "nonce");
+            Objects.requireNonNull(discordUserId, "discordUserId");
+            Objects.requireNonNull(wallet, "wallet");
+            Objects.requireNonNull(previous, "previous");
+        }
+    }
+
     /** @param usedAt when it was used, if it was */
     record Challenge(String nonce, String discordUserId, Instant createdAt, Instant expiresAt,
             Optional<Instant> usedAt) {

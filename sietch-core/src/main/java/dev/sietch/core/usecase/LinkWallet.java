@@ -100,7 +100,10 @@ public final class LinkWallet {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Calls {@code listener} after each link (for the bot's confirmation message); returns how to stop. */
+    /**
+     * Calls {@code listener} after each link (for the bot's confirmation message), once per link
+     * across instances sharing the store; returns how to stop.
+     */
     public Runnable onLinked(Consumer<Linked> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -161,6 +164,35 @@ public final class LinkWallet {
             return usable(nonce).refused().orElse(new Refused(Reason.USED, USED_MESSAGE)); // lost a race with another use
         }
         var linked = new Linked(challenge.discordUserId(), wallet.get(), previous);
+        // confirmed here when this instance runs the bot; else by the instance that does (confirmPending)
+        if (!listeners.isEmpty() && verifications.claimConfirmation(nonce, clock.instant())) {
+            tell(linked);
+        }
+        return linked;
+    }
+
+    /**
+     * Confirms the links completed within {@code within} that no instance has confirmed yet — those
+     * completed through an instance without the bot — each once across instances; nothing when no
+     * listener is registered here.
+     *
+     * @return how many were confirmed now
+     */
+    public int confirmPending(java.time.Duration within, int limit) {
+        if (listeners.isEmpty()) {
+            return 0;
+        }
+        int confirmed = 0;
+        for (var completed : verifications.unconfirmed(clock.instant().minus(within), limit)) {
+            if (verifications.claimConfirmation(completed.nonce(), clock.instant())) {
+                tell(new Linked(completed.discordUserId(), completed.wallet(), completed.previous()));
+                confirmed++;
+            }
+        }
+        return confirmed;
+    }
+
+    private void tell(Linked linked) {
         for (Consumer<Linked> listener : listeners) {
             try {
                 listener.accept(linked);
@@ -168,7 +200,6 @@ public final class LinkWallet {
                 log.warn("Wallet link: a listener failed: {}", e.toString());
             }
         }
-        return linked;
     }
 
     private static final String USED_MESSAGE = "This link has already been used. Run /verify in Discord for a new one.";

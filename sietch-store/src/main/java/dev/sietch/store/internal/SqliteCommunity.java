@@ -352,6 +352,9 @@ public final class SqliteCommunity
             }
             Optional<String> previous = h.createQuery("SELECT wallet FROM wallet_link WHERE discord_user_id = :id")
                     .bind("id", account.get()).mapTo(String.class).findOne();
+            h.createUpdate("UPDATE wallet_verification SET previous_wallet = :previous WHERE nonce = :nonce")
+                    .bind("previous", previous.filter(p -> !p.equals(wallet.value())).orElse(null))
+                    .bind("nonce", nonce).execute();
             link(h, account.get(), wallet, at);
             var data = new LinkedHashMap<String, Object>();
             data.put("discordUserId", account.get());
@@ -360,6 +363,26 @@ public final class SqliteCommunity
             SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("wallet_linked", data)), now);
             return true;
         });
+    }
+
+    @Override
+    public List<Completed> unconfirmed(Instant since, int limit) {
+        return db.read(h -> h.createQuery("""
+                        SELECT nonce, discord_user_id, wallet, previous_wallet FROM wallet_verification
+                        WHERE used_at IS NOT NULL AND confirmed_at IS NULL AND used_at > :since
+                        ORDER BY used_at, nonce LIMIT :limit""")
+                .bind("since", Timestamps.format(since)).bind("limit", limit)
+                .map((rs, ctx) -> new Completed(rs.getString(1), rs.getString(2), new WalletAddress(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)).map(WalletAddress::new)))
+                .list());
+    }
+
+    @Override
+    public boolean claimConfirmation(String nonce, Instant at) {
+        return db.write(h -> h.createUpdate("""
+                        UPDATE wallet_verification SET confirmed_at = :at
+                        WHERE nonce = :nonce AND used_at IS NOT NULL AND confirmed_at IS NULL""")
+                .bind("at", Timestamps.format(at)).bind("nonce", nonce).execute() == 1);
     }
 
     @Override
