@@ -25,12 +25,9 @@ public final class EligibilitySync implements AutoCloseable {
     private final SqliteStore store;
     private final IndexChainEvents indexer;
     private final SyncEligibility sync;
-    private final MeterRegistry registry;
 
-    private EligibilitySync(ChainEventSource source, SqliteStore store, SietchSettings settings, MeterRegistry registry,
-            Clock clock) {
+    private EligibilitySync(ChainEventSource source, SqliteStore store, SietchSettings settings, Clock clock) {
         this.source = source;
-        this.registry = registry;
         this.store = store;
         this.indexer = new IndexChainEvents(source, store.eventLedger());
         this.sync = new SyncEligibility(store.eligibility(), clock, settings.ranking(), settings.sync().gracePeriod());
@@ -39,8 +36,7 @@ public final class EligibilitySync implements AutoCloseable {
     /** Empty when no event source is configured. */
     public static Optional<EligibilitySync> create(SqliteStore store, SietchSettings settings, MeterRegistry registry,
             Clock clock) {
-        return eventSource(settings.chain(), registry, clock).map(source -> new EligibilitySync(source, store, settings, registry,
-                clock));
+        return eventSource(settings.chain(), registry, clock).map(source -> new EligibilitySync(source, store, settings, clock));
     }
 
     /** The event file when one is configured, else the chain indexer when endpoints and BGT are. */
@@ -71,11 +67,7 @@ public final class EligibilitySync implements AutoCloseable {
         return sync.run(indexer, progress);
     }
 
-    /**
-     * Stops the event source. The indexer's meters leave the registry with it: Micrometer keeps the
-     * first gauge registered under a name, bound to its object, so an indexer started later (this
-     * instance leading again) would otherwise be shown by the closed one's gauges.
-     */
+    /** Stops the event source (the chain indexer's meters leave the registry with it). */
     @Override
     public void close() {
         if (source instanceof AutoCloseable closeable) {
@@ -83,13 +75,6 @@ public final class EligibilitySync implements AutoCloseable {
                 closeable.close();
             } catch (Exception e) {
                 throw new IllegalStateException("could not stop the event source", e);
-            } finally {
-                if (source instanceof ChainIndexer) {
-                    registry.getMeters().stream()
-                            .filter(meter -> meter.getId().getName().startsWith("sietch.chain.")
-                                    || meter.getId().getName().startsWith("sietch.rpc."))
-                            .toList().forEach(registry::remove);
-                }
             }
         }
     }

@@ -27,8 +27,10 @@ public final class ChainIndexer implements ChainEventSource, AutoCloseable {
     private final RpcClient rpc;
     private final ExecutorService executor;
     private final LogIndexer indexer;
+    private final MeterRegistry registry;
 
     private ChainIndexer(ChainSettings settings, MeterRegistry registry, Clock clock) {
+        this.registry = registry;
         this.rpc = new RpcClient(settings.rpcUrls(), settings.retry(), registry, clock);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(settings.scan().parallelRequests(), task -> {
@@ -74,6 +76,11 @@ public final class ChainIndexer implements ChainEventSource, AutoCloseable {
         return rpc.health();
     }
 
+    /**
+     * Stops indexing. Its meters ({@code sietch.chain.*}, {@code sietch.rpc.*}) leave the registry
+     * with it: Micrometer keeps the first gauge registered under a name, bound to its object, so an
+     * indexer connected later to the same registry would otherwise be shown by this one's gauges.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
@@ -83,5 +90,9 @@ public final class ChainIndexer implements ChainEventSource, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         rpc.close();
+        registry.getMeters().stream()
+                .filter(meter -> meter.getId().getName().startsWith("sietch.chain.")
+                        || meter.getId().getName().startsWith("sietch.rpc."))
+                .toList().forEach(registry::remove);
     }
 }

@@ -156,7 +156,7 @@ public final class Backups {
         Optional<String> pushFailure = Optional.empty();
         Optional<String> remote = push ? git.remote() : Optional.empty();
         if (remote.isPresent()) {
-            GitRepository.Outcome outcome = git.push(remote.get());
+            HostCommand.Outcome outcome = git.push(remote.get());
             if (outcome.ok()) {
                 pushedTo = remote;
             } else {

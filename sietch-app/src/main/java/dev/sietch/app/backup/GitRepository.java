@@ -1,13 +1,12 @@
 package dev.sietch.app.backup;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The backup repository, driven through the {@code git} command (which the host must have). */
@@ -24,19 +23,10 @@ final class GitRepository {
         this.directory = directory;
     }
 
-    /** What a git command printed and how it ended. */
-    record Outcome(int exitCode, String output) {
-        boolean ok() {
-            return exitCode == 0;
-        }
-    }
-
     /** Fails with a clear message when git is not installed. */
     static void requireGit() throws BackupException {
         try {
-            Process process = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            if (!process.waitFor(LOCAL.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+            if (!HostCommand.run(List.of("git", "--version"), null, Map.of(), LOCAL).ok()) {
                 throw new BackupException("git --version failed; backups are kept in a git repository");
             }
         } catch (IOException e) {
@@ -67,54 +57,38 @@ final class GitRepository {
 
     /** The first remote's name, if the repository has one. */
     java.util.Optional<String> remote() throws BackupException {
-        Outcome remotes = run(LOCAL, "remote");
+        HostCommand.Outcome remotes = run(LOCAL, "remote");
         check(remotes, "git remote");
         return remotes.output().lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst();
     }
 
-    Outcome push(String remote) throws BackupException {
+    HostCommand.Outcome push(String remote) throws BackupException {
         return run(REMOTE, "push", "--quiet", remote, "HEAD");
     }
 
-    private static void check(Outcome outcome, String what) throws BackupException {
+    private static void check(HostCommand.Outcome outcome, String what) throws BackupException {
         if (!outcome.ok()) {
             throw new BackupException(what + " failed (exit " + outcome.exitCode() + "): " + outcome.output().strip());
         }
     }
 
-    private Outcome run(Duration timeout, String... arguments) throws BackupException {
+    private HostCommand.Outcome run(Duration timeout, String... arguments) throws BackupException {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(arguments));
-        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         // never wait for a password prompt: the backup runs unattended
-        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-        builder.environment().putIfAbsent("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
-        Path log = null;
+        var environment = new java.util.HashMap<String, String>(Map.of("GIT_TERMINAL_PROMPT", "0"));
+        if (System.getenv("GIT_SSH_COMMAND") == null) {
+            environment.put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
+        }
         try {
-            // output goes to a file, so a command that hangs cannot block the read past the timeout
-            log = Files.createTempFile("sietch-git", ".log");
-            Process process = builder.redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-            process.getOutputStream().close();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Outcome(-1, "timed out after " + timeout.toSeconds() + " s");
-            }
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            return new Outcome(process.exitValue(), CREDENTIALS.matcher(text).replaceAll("://***@"));
+            HostCommand.Outcome outcome = HostCommand.run(command, directory, environment, timeout);
+            return new HostCommand.Outcome(outcome.exitCode(), CREDENTIALS.matcher(outcome.output()).replaceAll("://***@"));
         } catch (IOException e) {
             throw new BackupException("cannot run git: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupException("interrupted");
-        } finally {
-            if (log != null) {
-                try {
-                    Files.deleteIfExists(log);
-                } catch (IOException e) {
-                    // a temporary file left behind is harmless
-                }
-            }
         }
     }
 }

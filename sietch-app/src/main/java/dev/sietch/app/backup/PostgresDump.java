@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL store's backup: {@code pg_dump} in its custom format (compressed, one consistent
@@ -63,43 +62,27 @@ final class PostgresDump {
     }
 
     private static String run(List<String> command, String password, String what) throws BackupException {
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        var environment = new java.util.HashMap<String, String>();
         if (!password.isEmpty()) {
-            builder.environment().put("PGPASSWORD", password);
+            environment.put("PGPASSWORD", password);
         }
-        builder.environment().putIfAbsent("PGCONNECT_TIMEOUT", "10");
-        Process process;
+        if (System.getenv("PGCONNECT_TIMEOUT") == null) {
+            environment.put("PGCONNECT_TIMEOUT", "10");
+        }
+        HostCommand.Outcome outcome;
         try {
-            process = builder.start();
+            outcome = HostCommand.run(command, null, environment, LIMIT);
         } catch (IOException e) {
             throw new BackupException(command.getFirst() + " is not installed (PostgreSQL's client programs, e.g. the "
                     + "postgresql-client package): " + e.getMessage());
-        }
-        try {
-            var output = new java.util.concurrent.CompletableFuture<String>();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    output.complete(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    output.complete("(output unreadable: " + e.getMessage() + ")");
-                }
-            });
-            if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new BackupException(what + " did not finish within " + LIMIT);
-            }
-            String text = output.get(10, TimeUnit.SECONDS);
-            if (process.exitValue() != 0) {
-                throw new BackupException(what + " failed (exit " + process.exitValue() + "): " + text.strip());
-            }
-            return text;
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new BackupException("interrupted");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new BackupException(what + ": its output could not be read: " + e.getMessage());
         }
+        if (!outcome.ok()) {
+            throw new BackupException(what + " failed (exit " + outcome.exitCode() + "): " + outcome.output().strip());
+        }
+        return outcome.output();
     }
 
     /** Where libpq connects, from the store's JDBC URL (hosts and ports as comma-separated lists, as both take them). */
