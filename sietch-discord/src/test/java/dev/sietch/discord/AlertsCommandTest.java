@@ -1,5 +1,6 @@
 package dev.sietch.discord;
 
+import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Role;
@@ -79,7 +80,7 @@ final class AlertsCommandTest {
         assertThat(toggled.toString()).contains("Enable Position");
 
         callback(discord.select(MEMBER, "alerts:frequency", "daily"));
-        assertThat(preferences().frequency()).isEqualTo(Notifications.Frequency.DAILY);
+        assertThat(preferences().frequency()).isEqualTo(AlertFrequency.DAILY);
 
         callback(discord.button(MEMBER, "alerts:off"));
         assertThat(preferences()).extracting(Notifications.Preferences::positionUpdates,

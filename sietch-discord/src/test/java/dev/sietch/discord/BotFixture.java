@@ -1,5 +1,7 @@
 package dev.sietch.discord;
 
+import dev.sietch.core.model.SyncRules;
+import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.RankedWallet;
@@ -38,7 +40,8 @@ final class BotFixture {
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, last.syncId(), last.ranking(),
                 Ranking.of(ranking), changes, List.of(new AuditEntry("eligibility_update", Map.of())),
                 SyncHealth.NEVER_SYNCED.afterSuccess(NOW).next(), OptionalLong.of(1), Threshold.of(ranking, RankingPolicy.DEFAULT),
-                RankingPolicy.DEFAULT));
+                AlertRules.weekStart(NOW)), SyncRules.decider(last.ranking(), Ranking.of(ranking), RankingPolicy.DEFAULT,
+                last.syncId().isEmpty(), NOW));
     }
 
     static SietchBot.Sources sources(SqliteStore store) {

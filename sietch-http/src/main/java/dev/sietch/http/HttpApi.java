@@ -11,6 +11,10 @@ import dev.sietch.core.port.Notifications;
 import dev.sietch.core.port.ThresholdHistory;
 import dev.sietch.core.port.Waitlist;
 import dev.sietch.core.port.WalletLinks;
+import dev.sietch.core.usecase.AwardBadge;
+import dev.sietch.core.usecase.MemberChanges;
+import dev.sietch.core.usecase.RevokeBadge;
+import dev.sietch.core.usecase.SendTestAlert;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.core.port.RankingReader;
@@ -95,6 +99,7 @@ public final class HttpApi implements AutoCloseable {
         private Notifications notifications;
         private LinkWallet linking;
         private Instant socialLaunch = TenureCategory.DEFAULT_LAUNCH;
+        private MemberChanges memberChanges = new MemberChanges();
 
         private Builder(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -152,6 +157,15 @@ public final class HttpApi implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Who hears of badge changes made through the admin API: the Discord bot listens there, so a
+         * member's roles follow an award whichever door it came through. Without it nobody listens.
+         */
+        public Builder memberChanges(MemberChanges changes) {
+            this.memberChanges = Objects.requireNonNull(changes, "changes");
+            return this;
+        }
+
         /** When the social layer launched: tenure categories in member responses count from it. */
         public Builder socialLaunch(Instant launch) {
             this.socialLaunch = Objects.requireNonNull(launch, "launch");
@@ -183,7 +197,9 @@ public final class HttpApi implements AutoCloseable {
             routes.addAll(new MetricsRoutes(scrape).routes());
             routes.addAll(new EligibilityRoutes(new ReadEligibility(rankings, syncHealth, policy, clock)).routes());
             routes.addAll(new AdminRoutes(overrides, auditLog, syncHealth, gracePeriod).routes());
-            routes.addAll(new AdminCommunityRoutes(members, memberBadges, notifications).routes());
+            routes.addAll(new AdminCommunityRoutes(new AwardBadge(members, memberBadges, clock, memberChanges),
+                    new RevokeBadge(members, memberBadges, clock, memberChanges),
+                    new SendTestAlert(members, notifications, clock), notifications).routes());
             routes.addAll(new MemberRoutes(members, socialLaunch).routes());
             routes.addAll(new AvatarRoutes(members).routes());
             routes.addAll(new NaibRoutes(community).routes());

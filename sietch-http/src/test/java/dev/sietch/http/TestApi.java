@@ -1,5 +1,7 @@
 package dev.sietch.http;
 
+import dev.sietch.core.model.SyncRules;
+import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Secret;
@@ -121,7 +123,8 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(now, last.syncId(), last.ranking(),
                 Ranking.of(list), List.of(), List.of(new AuditEntry("eligibility_update", Map.of("ranked", wallets))),
                 store.syncHealth().current().afterSuccess(now).next(), OptionalLong.of(1000),
-                Threshold.of(list, RankingPolicy.DEFAULT), RankingPolicy.DEFAULT));
+                Threshold.of(list, RankingPolicy.DEFAULT), AlertRules.weekStart(now)),
+                SyncRules.decider(last.ranking(), Ranking.of(list), RankingPolicy.DEFAULT, last.syncId().isEmpty(), now));
     }
 
     /** The Discord id of test member {@code n}: an 18-digit snowflake. */

@@ -1,5 +1,8 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.SyncRules;
+import dev.sietch.core.model.AlertRules;
+import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.AuditEntry;
@@ -53,7 +56,8 @@ class AlertQueueStoreTest extends StoreTestBase {
         var last = store.eligibility().lastSync();
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(at, last.syncId(), last.ranking(), ranking, List.of(),
                 List.of(new AuditEntry("eligibility_update", Map.of())), SyncHealth.NEVER_SYNCED.afterSuccess(at).next(),
-                OptionalLong.of(1), Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), RankingPolicy.DEFAULT));
+                OptionalLong.of(1), Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), AlertRules.weekStart(at)),
+                SyncRules.decider(last.ranking(), ranking, RankingPolicy.DEFAULT, last.syncId().isEmpty(), at));
     }
 
     private static List<String> alerts(SqliteStore store, String memberId) {
@@ -162,7 +166,7 @@ class AlertQueueStoreTest extends StoreTestBase {
             List<String> ids = council(store);
             sync(store, ranking(0, 0), MONDAY);
             store.notifications().update(ids.get(6), new Notifications.Change(Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(Notifications.Frequency.ONE_PER_WEEK)), MONDAY);
+                    Optional.empty(), Optional.of(AlertFrequency.ONE_PER_WEEK)), MONDAY);
             sync(store, ranking(0, 0), MONDAY.plus(Duration.ofHours(6)));
             // one alert a week: the position update takes it, the threat waits
             assertThat(alerts(store, ids.get(6))).containsExactly("position_update");

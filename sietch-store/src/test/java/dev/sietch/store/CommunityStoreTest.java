@@ -1,5 +1,6 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -130,9 +131,9 @@ class CommunityStoreTest extends StoreTestBase {
             notifications.record(new Notifications.NewAlert(m.memberId(), true, "at_risk_warning", "{}", false,
                     Optional.of("blocked DMs"), Optional.empty()), T0);
             var updated = notifications.update(m.memberId(), new Notifications.Change(Optional.of(false), Optional.empty(),
-                    Optional.empty(), Optional.of(Notifications.Frequency.DAILY)), T0);
+                    Optional.empty(), Optional.of(AlertFrequency.DAILY)), T0);
 
-            assertThat(updated).isEqualTo(new Notifications.Preferences(false, true, true, Notifications.Frequency.DAILY, 1));
+            assertThat(updated).isEqualTo(new Notifications.Preferences(false, true, true, AlertFrequency.DAILY, 1));
             var stats = notifications.stats(T0.minusSeconds(1));
             assertThat(stats.total()).isEqualTo(2);
             assertThat(stats.delivered()).isEqualTo(1);

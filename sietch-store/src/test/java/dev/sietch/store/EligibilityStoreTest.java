@@ -1,5 +1,7 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.SyncRules;
+import dev.sietch.core.model.AlertRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +74,13 @@ class EligibilityStoreTest extends StoreTestBase {
         data.put("none", null);
         return new EligibilityStore.SyncCommit(T0, basedOn, previous, ranking, changes, List.of(new AuditEntry("eligibility_update", data)),
                 SyncHealth.NEVER_SYNCED.afterSuccess(T0).next(), OptionalLong.of(123),
-                Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), RankingPolicy.DEFAULT);
+                Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), AlertRules.weekStart(T0));
+    }
+
+    /** Commits as the sync does: with the sync's rules deciding what follows from the ranking. */
+    static long sync(SqliteStore store, EligibilityStore.SyncCommit commit) {
+        return store.eligibility().commitSync(commit, SyncRules.decider(commit.previous(), commit.ranking(),
+                RankingPolicy.DEFAULT, commit.basedOn().isEmpty(), commit.at()));
     }
 
     @Test
@@ -88,7 +96,7 @@ class EligibilityStoreTest extends StoreTestBase {
                     new EligibilityChange.Demoted(EventLedgerTest.wallet(8), 7, OptionalInt.of(8), Role.FEDAYKIN));
 
             // when
-            long id = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking, changes));
+            long id = sync(store, commit(OptionalLong.empty(), ranking, changes));
 
             // then
             var last = store.eligibility().lastSync();
@@ -110,7 +118,7 @@ class EligibilityStoreTest extends StoreTestBase {
         try (var store = open("s.db")) {
             // given
             Ranking before = ranking(100);
-            long first = store.eligibility().commitSync(commit(OptionalLong.empty(), before, List.of()));
+            long first = sync(store, commit(OptionalLong.empty(), before, List.of()));
             // wallets 3 and 4 swap places, wallet 100 leaves, wallet 101 arrives at the bottom
             List<RankedWallet> list = new ArrayList<>(before.wallets().subList(0, 99));
             RankedWallet three = list.get(2);
@@ -121,7 +129,7 @@ class EligibilityStoreTest extends StoreTestBase {
             Ranking after = Ranking.of(list);
 
             // when
-            long second = store.eligibility().commitSync(commit(OptionalLong.of(first), before, after, List.of()));
+            long second = sync(store, commit(OptionalLong.of(first), before, after, List.of()));
 
             // then
             assertThat(store.eligibility().lastSync().ranking()).isEqualTo(after);
@@ -132,10 +140,10 @@ class EligibilityStoreTest extends StoreTestBase {
     @Test
     void refusesACommitBasedOnAStaleSync_andWritesNothing() {
         try (var store = open("s.db")) {
-            long first = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
-            store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(3), ranking(4), List.of()));
+            long first = sync(store, commit(OptionalLong.empty(), ranking(3), List.of()));
+            sync(store, commit(OptionalLong.of(first), ranking(3), ranking(4), List.of()));
 
-            assertThatThrownBy(() -> store.eligibility().commitSync(commit(OptionalLong.of(first), ranking(5), List.of())))
+            assertThatThrownBy(() -> sync(store, commit(OptionalLong.of(first), ranking(5), List.of())))
                     .isInstanceOf(ConcurrentSyncException.class);
             assertThat(store.eligibility().lastSync().ranking().size()).isEqualTo(4);
         }
@@ -145,12 +153,12 @@ class EligibilityStoreTest extends StoreTestBase {
     void rollsBackEverything_whenAWriteFailsMidCommit() throws Exception {
         try (var store = open("s.db")) {
             // given: a committed sync, and a trigger that makes the outbox insert fail
-            long first = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(10), List.of()));
+            long first = sync(store, commit(OptionalLong.empty(), ranking(10), List.of()));
             failOutboxInserts("s.db");
             var change = new EligibilityChange.Added(EventLedgerTest.wallet(11), 11, Role.FEDAYKIN, Wei.of(1));
 
             // when
-            assertThatThrownBy(() -> store.eligibility().commitSync(
+            assertThatThrownBy(() -> sync(store, 
                     commit(OptionalLong.of(first), ranking(10), ranking(11), List.of(change))))
                     .isInstanceOf(StoreException.class);
 
@@ -168,11 +176,11 @@ class EligibilityStoreTest extends StoreTestBase {
         try (var serving = open("s.db");
                 var other = open("s.db")) {
             assertThat(serving.rankings().members()).isEmpty(); // loads the (empty) ranking into memory
-            serving.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
+            sync(serving, commit(OptionalLong.empty(), ranking(3), List.of()));
             assertThat(serving.rankings().members()).hasSize(3); // its own commit: at once
 
             long basedOn = other.eligibility().lastSync().syncId().getAsLong();
-            other.eligibility().commitSync(commit(OptionalLong.of(basedOn), ranking(3), ranking(5), List.of()));
+            sync(other, commit(OptionalLong.of(basedOn), ranking(3), ranking(5), List.of()));
 
             // another process's commit: picked up by the background check, readers never wait for it
             long deadline = System.nanoTime() + 5_000_000_000L;
@@ -216,7 +224,7 @@ class EligibilityStoreTest extends StoreTestBase {
     void deliversOutboxMessagesOnce() {
         try (var store = open("s.db")) {
             var change = new EligibilityChange.Added(EventLedgerTest.wallet(1), 1, Role.NAIB, Wei.of(5));
-            store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(1), List.of(change)));
+            sync(store, commit(OptionalLong.empty(), ranking(1), List.of(change)));
             var message = store.outbox().pending(10).getFirst();
 
             assertThat(message.directMessage()).isEmpty();
@@ -267,7 +275,7 @@ class EligibilityStoreTest extends StoreTestBase {
     @Test
     void backsUpWhileOpen_andPrunesOldSnapshots() throws Exception {
         try (var store = open("s.db")) {
-            long id = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(50), List.of()));
+            long id = sync(store, commit(OptionalLong.empty(), ranking(50), List.of()));
 
             store.backupTo(dir.resolve("backups/copy.db"));
 
@@ -285,7 +293,7 @@ class EligibilityStoreTest extends StoreTestBase {
     @Test
     void readsAreNotBlockedByAWriteInProgress() throws Exception {
         try (var store = open("s.db")) {
-            store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(10), List.of()));
+            sync(store, commit(OptionalLong.empty(), ranking(10), List.of()));
             // given: another connection holds the write lock mid-transaction
             try (var writer = connect("s.db")) {
                 writer.setAutoCommit(false);
@@ -345,11 +353,11 @@ class EligibilityStoreTest extends StoreTestBase {
     void rankingReadsComeFromMemory_seeThisProcessesSyncAtOnce_andAnotherProcessesWithinASecond() throws Exception {
         try (var serving = open("s.db"); var syncing = open("s.db")) {
             assertThat(serving.rankings().upToRank(69)).isEmpty();
-            long first = serving.eligibility().commitSync(commit(OptionalLong.empty(), ranking(3), List.of()));
+            long first = sync(serving, commit(OptionalLong.empty(), ranking(3), List.of()));
             assertThat(serving.rankings().upToRank(69)).hasSize(3); // this process's commit: at once
 
             // another store on the same file (as `sietch sync --once` beside `serve`) commits a larger ranking
-            syncing.eligibility().commitSync(commit(OptionalLong.of(first), ranking(3), ranking(5), List.of()));
+            sync(syncing, commit(OptionalLong.of(first), ranking(3), ranking(5), List.of()));
             long deadline = System.nanoTime() + 3_000_000_000L;
             while (serving.rankings().upToRank(69).size() != 5 && System.nanoTime() < deadline) {
                 Thread.sleep(50);

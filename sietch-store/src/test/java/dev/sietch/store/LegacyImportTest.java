@@ -1,5 +1,6 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -113,7 +114,7 @@ class LegacyImportTest extends StoreTestBase {
                     assertThat(r.held()).isEqualTo(new Wei(new BigInteger("123456789012345678901"))));
 
             assertThat(store.notifications().preferences(ALICE, NOW)).satisfies(p -> {
-                assertThat(p.frequency()).isEqualTo(Notifications.Frequency.DAILY);
+                assertThat(p.frequency()).isEqualTo(AlertFrequency.DAILY);
                 assertThat(p.atRiskWarnings()).isFalse();
                 assertThat(p.alertsSentThisWeek()).isEqualTo(2);
             });

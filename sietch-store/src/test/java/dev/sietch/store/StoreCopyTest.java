@@ -32,7 +32,7 @@ final class StoreCopyTest {
         LegacyImportTest.LegacyDatabases.create(legacy, "sietch-service-schema.sql", "sample-rows.sql");
         try (var sqlite = SqliteStore.open(StoreSettings.of(file))) {
             sqlite.importLegacy(legacy, new LegacyImport.Options(id -> "https://sietch.example/a/" + id), NOW);
-            long first = sqlite.eligibility().commitSync(
+            long first = EligibilityStoreTest.sync(sqlite, 
                     EligibilityStoreTest.commit(OptionalLong.empty(), EligibilityStoreTest.ranking(12), List.of()));
             assertThat(first).isPositive();
         }

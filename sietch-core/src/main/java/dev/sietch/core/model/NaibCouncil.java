@@ -70,9 +70,119 @@ public final class NaibCouncil {
         }
     }
 
-    /** @param reason {@code ineligible} or {@code bumped} */
-    public record Unseated(long seatId, String memberId, int seatNumber, Wei held, String reason,
+    /** @param reason {@link UnseatReason#INELIGIBLE} or {@link UnseatReason#BUMPED} */
+    public record Unseated(long seatId, String memberId, int seatNumber, Wei held, UnseatReason reason,
             Optional<String> bumpedBy) implements Change {}
+
+    /** An occupied seat as stored. */
+    public record Seat(long seatId, int seatNumber, String memberId, Instant seatedAt) {
+        public Seat {
+            Objects.requireNonNull(memberId, "memberId");
+            Objects.requireNonNull(seatedAt, "seatedAt");
+        }
+    }
+
+    /**
+     * What the council needs to know of a member.
+     *
+     * @param ranked the member's linked wallet in the committed ranking (empty: no wallet, or not ranked)
+     */
+    public record Standing(String memberId, boolean onboarded, Instant memberSince, Optional<RankedWallet> ranked) {
+        public Standing {
+            Objects.requireNonNull(memberId, "memberId");
+            Objects.requireNonNull(memberSince, "memberSince");
+            Objects.requireNonNull(ranked, "ranked");
+        }
+
+        /** Onboarded with a linked wallet in the member ranks: may hold a seat. */
+        public boolean eligible() {
+            return onboarded && ranked.filter(RankedWallet::member).isPresent();
+        }
+
+        public Wei held() {
+            return ranked.map(RankedWallet::held).orElse(Wei.ZERO);
+        }
+    }
+
+    /**
+     * The occupied seats and the standings of every onboarded member and of every holder, read in
+     * the transaction that applies the outcome.
+     */
+    public record Snapshot(List<Seat> seats, List<Standing> standings) {
+        public Snapshot {
+            seats = List.copyOf(seats);
+            standings = List.copyOf(standings);
+        }
+    }
+
+    /**
+     * What an evaluation decided, for the store to write in the same transaction.
+     *
+     * @param council the holders once the changes are applied (with what they hold now)
+     * @param audit a {@code naib_promotion} / {@code naib_demotion} row per change
+     * @param alerts a {@code naib_seated} alert per seating, a {@code naib_bump} alert per bump
+     */
+    public record Outcome(List<Change> changes, List<Holder> council, List<AuditEntry> audit, List<QueuedAlert> alerts) {
+        public Outcome {
+            changes = List.copyOf(changes);
+            council = List.copyOf(council);
+            audit = List.copyOf(audit);
+            alerts = List.copyOf(alerts);
+        }
+    }
+
+    /**
+     * Evaluates the council against {@code snapshot} ({@link #evaluate}) and derives the council
+     * that results, its audit rows and its alerts.
+     */
+    public static Outcome apply(int seats, Snapshot snapshot, Instant now) {
+        var standings = new java.util.HashMap<String, Standing>();
+        snapshot.standings().forEach(s -> standings.put(s.memberId(), s));
+        var holders = new ArrayList<Holder>();
+        var seated = new java.util.HashSet<String>();
+        for (Seat seat : snapshot.seats()) {
+            Optional<Standing> standing = Optional.ofNullable(standings.get(seat.memberId()));
+            holders.add(new Holder(seat.seatId(), seat.seatNumber(), seat.memberId(), seat.seatedAt(),
+                    standing.map(Standing::held).orElse(Wei.ZERO), standing.map(Standing::eligible).orElse(false)));
+            seated.add(seat.memberId());
+        }
+        var challengers = snapshot.standings().stream()
+                .filter(s -> s.eligible() && !seated.contains(s.memberId()))
+                .map(s -> new Challenger(s.memberId(), s.held(), s.memberSince()))
+                .toList();
+        List<Change> changes = evaluate(seats, holders, challengers, now);
+        var council = new ArrayList<>(holders.stream().filter(Holder::eligible).toList());
+        var audit = new ArrayList<AuditEntry>();
+        var alerts = new ArrayList<QueuedAlert>();
+        for (Change change : changes) {
+            switch (change) {
+                case Unseated u -> {
+                    council.removeIf(h -> h.seatId() == u.seatId());
+                    audit.add(new AuditEntry("naib_demotion", QueuedAlert.data("memberId", u.memberId(),
+                            "seatNumber", u.seatNumber(), "bgt", u.held().value().toString(),
+                            "reason", u.reason().wireName(), "bumpedBy", u.bumpedBy().orElse(null))));
+                    if (u.reason() == UnseatReason.BUMPED) {
+                        alerts.add(QueuedAlert.toMember(u.memberId(), AlertType.NAIB_BUMP, QueuedAlert.data(
+                                "seatNumber", u.seatNumber(), "bumpedBy", u.bumpedBy().orElse(null))));
+                    }
+                }
+                case Seated s -> {
+                    council.add(new Holder(-1, s.seatNumber(), s.memberId(), now, s.held(), true));
+                    audit.add(new AuditEntry("naib_promotion", QueuedAlert.data("memberId", s.memberId(),
+                            "seatNumber", s.seatNumber(), "bgt", s.held().value().toString(), "reason", s.reason(),
+                            "bumpedMemberId", s.bumped().orElse(null))));
+                    alerts.add(QueuedAlert.toMember(s.memberId(), AlertType.NAIB_SEATED, QueuedAlert.data(
+                            "seatNumber", s.seatNumber(), "reason", s.reason())));
+                }
+            }
+        }
+        return new Outcome(changes, council, audit, alerts);
+    }
+
+    /** The holder who loses the seat first: the least BGT, then the most recently seated. */
+    public static Optional<Holder> weakest(List<Holder> council) {
+        return council.stream().min(WEAKEST_FIRST);
+    }
 
     static final Comparator<Challenger> STRONGEST_FIRST = Comparator.comparing(Challenger::held).reversed()
             .thenComparing(Challenger::memberSince).thenComparing(Challenger::memberId);
@@ -102,7 +212,7 @@ public final class NaibCouncil {
                 taken.add(holder.seatNumber());
             } else {
                 changes.add(new Unseated(holder.seatId(), holder.memberId(), holder.seatNumber(), holder.held(),
-                        "ineligible", Optional.empty()));
+                        UnseatReason.INELIGIBLE, Optional.empty()));
             }
         }
         var queue = new ArrayList<>(challengers);
@@ -122,7 +232,7 @@ public final class NaibCouncil {
             }
             holders.remove(weakest);
             holders.add(new Holder(-1, weakest.seatNumber(), challenger.memberId(), now, challenger.held(), true));
-            changes.add(new Unseated(weakest.seatId(), weakest.memberId(), weakest.seatNumber(), weakest.held(), "bumped",
+            changes.add(new Unseated(weakest.seatId(), weakest.memberId(), weakest.seatNumber(), weakest.held(), UnseatReason.BUMPED,
                     Optional.of(challenger.memberId())));
             changes.add(new Seated(challenger.memberId(), weakest.seatNumber(), challenger.held(),
                     Optional.of(weakest.memberId())));

@@ -2,16 +2,19 @@ package dev.sietch.core.port;
 
 import dev.sietch.core.model.AdminOverride;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.CommunityView;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.Ranking;
-import dev.sietch.core.model.RankingPolicy;
+import dev.sietch.core.model.SyncDecisions;
 import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.WalletHolding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /** What the eligibility sync reads and the one transaction it writes. Implemented by the store. */
 public interface EligibilityStore {
@@ -29,12 +32,15 @@ public interface EligibilityStore {
 
     /**
      * Writes, in one transaction: the ranking (replacing the previous one), a snapshot of it, the
-     * audit rows, one outbox row per announcement, and the new sync health.
+     * audit rows, one outbox row per announcement and the new sync health; then, in the same
+     * transaction, reads the {@link CommunityView} against the new ranking, asks {@code decide} what
+     * follows from it (seat changes, their audit rows, alerts: {@link SyncRules}) and writes that. The
+     * store decides nothing itself.
      *
      * @return the new sync's id
      * @throws ConcurrentSyncException if another sync committed since {@code commit.basedOn()}
      */
-    long commitSync(SyncCommit commit);
+    long commitSync(SyncCommit commit, Function<CommunityView, SyncDecisions> decide);
 
     /** Records a failed sync attempt (new health and its audit rows) in one transaction. */
     void commitFailure(Instant at, SyncHealth health, List<AuditEntry> audit);
@@ -55,6 +61,7 @@ public interface EligibilityStore {
      * @param basedOn the sync whose ranking {@code previous} is (empty for the first sync)
      * @param previous that sync's ranking, so only the wallets whose entry changed are rewritten
      * @param threshold the entry threshold and waitlist of {@code ranking}, kept as history
+     * @param weekStart the start of the alert week at {@code at}, from which {@link CommunityView#counters()} count
      */
     record SyncCommit(
             Instant at,
@@ -66,7 +73,7 @@ public interface EligibilityStore {
             SyncHealth health,
             OptionalLong ledgerBlock,
             Threshold threshold,
-            RankingPolicy policy) {
+            Instant weekStart) {
         public SyncCommit {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(basedOn, "basedOn");
@@ -77,7 +84,7 @@ public interface EligibilityStore {
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(ledgerBlock, "ledgerBlock");
             Objects.requireNonNull(threshold, "threshold");
-            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(weekStart, "weekStart");
         }
     }
 }

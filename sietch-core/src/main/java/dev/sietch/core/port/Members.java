@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Member profiles. Implemented by the store. */
-public interface Members {
+public interface Members extends MemberLookup {
 
     /** Nyms compare case-insensitively; the stored case is returned. */
     Optional<MemberProfile> byNym(String nym);
@@ -21,6 +21,7 @@ public interface Members {
      */
     List<MemberProfile> searchNyms(String text, int limit);
 
+    @Override
     Optional<MemberProfile> byId(String memberId);
 
     Optional<MemberProfile> byDiscordId(String discordUserId);

@@ -1,10 +1,12 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.Wei;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The Naib council's seats and their history. Implemented by the store. */
 public interface NaibSeats {
@@ -19,11 +21,12 @@ public interface NaibSeats {
     List<Seat> closed();
 
     /**
-     * Brings the council in line with the committed ranking under {@link dev.sietch.core.model.NaibCouncil}'s
-     * rule, in one transaction (seats, former-Naib flags, audit rows, queued seat alerts); a sync does
-     * the same inside its own transaction. Returns what changed.
+     * Reads the council's {@link NaibCouncil.Snapshot} against the committed ranking, asks
+     * {@code decide} what changes, and writes the outcome (seats, former-Naib flags, audit rows,
+     * queued seat alerts), all in one transaction; a sync does the same inside its own transaction.
+     * Returns what changed.
      */
-    List<dev.sietch.core.model.NaibCouncil.Change> reconcile(int seats, Instant at);
+    List<NaibCouncil.Change> reconcile(Instant at, Function<NaibCouncil.Snapshot, NaibCouncil.Outcome> decide);
 
     /** Seats a member in a free seat. */
     Seat seat(String memberId, int seatNumber, Wei held, Instant at);

@@ -1,5 +1,7 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.AlertFrequency;
+import dev.sietch.core.model.AlertType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,47 +59,15 @@ public interface Notifications {
         }
     }
 
-    /** Alerts sent whatever the preferences and the weekly cap: losing a seat or winning one, a waitlist place. */
-    java.util.Set<String> CRITICAL = java.util.Set.of("naib_bump", "naib_seated", "waitlist_eligible");
+    /** Alerts sent whatever the preferences and the weekly cap ({@link AlertType#critical()}). */
+    java.util.Set<String> CRITICAL = java.util.Arrays.stream(AlertType.values()).filter(AlertType::critical)
+            .map(AlertType::wireName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    enum Frequency {
-        ONE_PER_WEEK("1_per_week", 1), TWO_PER_WEEK("2_per_week", 2), THREE_PER_WEEK("3_per_week", 3), DAILY("daily", 7);
-
-        private final String wireName;
-        private final int perWeek;
-
-        Frequency(String wireName, int perWeek) {
-            this.wireName = wireName;
-            this.perWeek = perWeek;
-        }
-
-        public String wireName() {
-            return wireName;
-        }
-
-        public int perWeek() {
-            return perWeek;
-        }
-
-        public static Optional<Frequency> of(String wireName) {
-            for (Frequency f : values()) {
-                if (f.wireName.equals(wireName)) {
-                    return Optional.of(f);
-                }
-            }
-            return Optional.empty();
-        }
-
-        public static List<String> wireNames() {
-            return java.util.Arrays.stream(values()).map(Frequency::wireName).toList();
-        }
-    }
-
-    record Preferences(boolean positionUpdates, boolean atRiskWarnings, boolean naibAlerts, Frequency frequency,
+    record Preferences(boolean positionUpdates, boolean atRiskWarnings, boolean naibAlerts, AlertFrequency frequency,
             int alertsSentThisWeek) {}
 
     record Change(Optional<Boolean> positionUpdates, Optional<Boolean> atRiskWarnings, Optional<Boolean> naibAlerts,
-            Optional<Frequency> frequency) {}
+            Optional<AlertFrequency> frequency) {}
 
     record Alert(long id, String recipientId, String type, boolean delivered, Optional<String> deliveryError,
             Instant sentAt, String dataJson) {}
@@ -119,8 +89,7 @@ public interface Notifications {
         }
     }
 
-    List<String> TYPES = List.of("position_update", "at_risk_warning", "naib_threat", "naib_bump", "naib_seated",
-            "waitlist_eligible");
+    List<String> TYPES = AlertType.wireNames();
 
     record Stats(long total, long thisWeek, Map<String, Long> byType, long delivered, long preferences,
             long positionUpdatesDisabled, long atRiskWarningsDisabled) {

@@ -2,6 +2,7 @@ package dev.sietch.core.usecase;
 
 import dev.sietch.core.model.Bio;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.Nym;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.RankedWallet;
@@ -199,7 +200,8 @@ public final class Onboard {
         }
         members.completeOnboarding(memberId, now);
         sessions.delete(discordUserId);
-        seats.reconcile(settings.naibSeats(), now); // a free seat, or one held with less BGT, is theirs now
+        // a free seat, or one held with less BGT, is theirs now
+        seats.reconcile(now, council -> NaibCouncil.apply(settings.naibSeats(), council, now));
         return new Done(members.byId(memberId).orElseThrow());
     }
 

@@ -1,11 +1,13 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.EligibilityDiff;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.Threshold;
 import dev.sietch.core.port.ChainUnavailableException;
 import dev.sietch.core.port.EligibilityStore;
@@ -84,7 +86,8 @@ public final class SyncEligibility {
 
         long syncId = store.commitSync(new EligibilityStore.SyncCommit(
                 now, last.syncId(), last.ranking(), ranking, diff.changes(), audit, health.next(), ledger.block(),
-                Threshold.of(ranking.wallets(), policy), policy));
+                Threshold.of(ranking.wallets(), policy), AlertRules.weekStart(now)),
+                SyncRules.decider(last.ranking(), ranking, policy, bootstrap, now));
         return new SyncResult.Synced(syncId, ranking.size(), members, diff, bootstrap, ledger.block(),
                 health.graceChange());
     }

@@ -60,7 +60,7 @@ final class NaibCouncilTest {
         var changes = NaibCouncil.evaluate(7, fullCouncil(), List.of(challenger("rich", bgt(101))), NOW);
 
         assertThat(changes).containsExactly(
-                new Unseated(30, "m3", 3, bgt(100), "bumped", Optional.of("rich")),
+                new Unseated(30, "m3", 3, bgt(100), UnseatReason.BUMPED, Optional.of("rich")),
                 new Seated("rich", 3, bgt(101), Optional.of("m3")));
         assertThat(((Seated) changes.get(1)).reason()).isEqualTo("bump");
     }
@@ -74,7 +74,7 @@ final class NaibCouncilTest {
             tied.add(holder(seat, bgt(50), Duration.ofHours(seat == 4 ? 99 : seat)));
         }
         assertThat(NaibCouncil.evaluate(7, tied, List.of(challenger("rich", bgt(51))), NOW))
-                .first().isEqualTo(new Unseated(40, "m4", 4, bgt(50), "bumped", Optional.of("rich")));
+                .first().isEqualTo(new Unseated(40, "m4", 4, bgt(50), UnseatReason.BUMPED, Optional.of("rich")));
     }
 
     @Test
@@ -87,7 +87,7 @@ final class NaibCouncilTest {
 
         // the free seat goes to the strongest challenger, even one holding less than every remaining Naib
         assertThat(changes).containsExactly(
-                new Unseated(50, "m5", 5, Wei.ZERO, "ineligible", Optional.empty()),
+                new Unseated(50, "m5", 5, Wei.ZERO, UnseatReason.INELIGIBLE, Optional.empty()),
                 new Seated("other", 5, bgt(2), Optional.empty()));
     }
 

@@ -1,7 +1,6 @@
 package dev.sietch.store.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.sietch.core.model.QueuedAlert;
 import org.jdbi.v3.core.Handle;
 
 /** Queues an alert for the bot to deliver: an alert_history row not delivered and without an error. */
@@ -9,22 +8,19 @@ final class AlertRows {
 
     private AlertRows() {}
 
-    /** @param member whether {@code recipient} is a member id (else a Discord id on the waitlist) */
-    static long queue(Handle h, String recipient, boolean member, String type, Map<String, Object> data, String at) {
-        return h.createUpdate("""
+    /** Queues the alert; one answering a waitlist registration is linked to it. Returns the alert's id. */
+    static long queue(Handle h, QueuedAlert alert, String at) {
+        long id = h.createUpdate("""
                         INSERT INTO alert_history (recipient_id, recipient_type, alert_type, alert_data, delivered, sent_at)
                         VALUES (:recipient, :kind, :type, :data, 0, :at)""")
-                .bind("recipient", recipient).bind("kind", member ? "member" : "waitlist").bind("type", type)
-                .bind("data", AuditJson.object(data)).bind("at", at)
+                .bind("recipient", alert.recipientId()).bind("kind", alert.member() ? "member" : "waitlist")
+                .bind("type", alert.type().wireName())
+                .bind("data", AuditJson.object(alert.data())).bind("at", at)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
-
-    /** An insertion-ordered map from alternating keys and values (values may be null). */
-    static Map<String, Object> data(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        if (alert.waitlistRegistration().isPresent()) {
+            h.createUpdate("UPDATE waitlist_registration SET alert_id = :alert WHERE id = :id")
+                    .bind("alert", id).bind("id", alert.waitlistRegistration().getAsLong()).execute();
         }
-        return map;
+        return id;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sietch.store.internal;
 
+import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.MemberProfile;
@@ -500,8 +501,9 @@ public final class SqliteCommunity
     }
 
     @Override
-    public List<dev.sietch.core.model.NaibCouncil.Change> reconcile(int seats, Instant at) {
-        return db.write(h -> SeatReconciler.reconcile(h, seats, at));
+    public List<dev.sietch.core.model.NaibCouncil.Change> reconcile(Instant at,
+            java.util.function.Function<dev.sietch.core.model.NaibCouncil.Snapshot, dev.sietch.core.model.NaibCouncil.Outcome> decide) {
+        return db.write(h -> SeatReconciler.reconcile(h, at, decide));
     }
 
     @Override
@@ -672,7 +674,7 @@ public final class SqliteCommunity
                     .bind("position", flag(change.positionUpdates()))
                     .bind("risk", flag(change.atRiskWarnings()))
                     .bind("naib", flag(change.naibAlerts()))
-                    .bind("frequency", change.frequency().map(Frequency::wireName).orElse(null))
+                    .bind("frequency", change.frequency().map(AlertFrequency::wireName).orElse(null))
                     .bind("at", Timestamps.format(now))
                     .execute();
             return h.createQuery(PREFERENCES).bind("id", memberId).map((rs, ctx) -> preferences(rs)).one();
@@ -681,7 +683,7 @@ public final class SqliteCommunity
 
     private static Preferences preferences(ResultSet rs) throws SQLException {
         return new Preferences(rs.getInt(1) == 1, rs.getInt(2) == 1, rs.getInt(3) == 1,
-                Frequency.of(rs.getString(4)).orElseThrow(), rs.getInt(5));
+                AlertFrequency.of(rs.getString(4)).orElseThrow(), rs.getInt(5));
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.sietch.store.internal;
 
 import dev.sietch.core.model.AdminOverride;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.CommunityView;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Ranking;
+import dev.sietch.core.model.SyncDecisions;
 import dev.sietch.core.model.SyncHealth;
 import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.Wei;
@@ -80,15 +82,15 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
     }
 
     @Override
-    public long commitSync(SyncCommit commit) {
+    public long commitSync(SyncCommit commit, java.util.function.Function<CommunityView, SyncDecisions> decide) {
         try {
-            return commitInTransaction(commit);
+            return commitInTransaction(commit, decide);
         } finally {
             rankings.invalidate(); // the committed ranking is loaded now (or re-checked after a failure)
         }
     }
 
-    private long commitInTransaction(SyncCommit commit) {
+    private long commitInTransaction(SyncCommit commit, java.util.function.Function<CommunityView, SyncDecisions> decide) {
         return db.write(handle -> {
             Optional<Long> latest = handle.attach(Daos.RankingDao.class).lastSyncId();
             OptionalLong basedOn = commit.basedOn();
@@ -116,32 +118,13 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
             insertThreshold(handle, commit.threshold(), syncId, at);
             insertAudit(handle, commit.audit(), at);
             insertOutbox(handle, commit.announcements(), syncId, at);
-            SeatReconciler.reconcile(handle, commit.policy().naibSeats(), commit.at());
-            queueWaitlistAlerts(handle, at);
-            if (basedOn.isPresent()) { // a bootstrap has no previous standing to compare with
-                AlertPlanner.queue(handle, commit.previous(), commit.ranking(), commit.policy(), commit.at());
-            }
+            SyncDecisions decisions = decide.apply(SyncViews.read(handle, commit.weekStart()));
+            SeatReconciler.write(handle, decisions.seatChanges(), commit.at());
+            insertAudit(handle, decisions.audit(), at);
+            decisions.alerts().forEach(alert -> AlertRows.queue(handle, alert, at));
             writeHealth(handle, commit.health());
             return syncId;
         });
-    }
-
-    /**
-     * One eligibility alert per active registration whose wallet reached the member ranks, queued
-     * once (the registration keeps its id); it counts as notified when the bot delivered it.
-     */
-    private static void queueWaitlistAlerts(Handle handle, String at) {
-        var due = handle.createQuery("""
-                        SELECT w.id, w.discord_user_id, w.wallet, r.rank FROM waitlist_registration w
-                        JOIN current_ranking r ON r.wallet = w.wallet AND r.member = 1
-                        WHERE w.active = 1 AND w.alert_id IS NULL AND w.notified_at IS NULL""")
-                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)}).list();
-        for (Object[] row : due) {
-            long alertId = AlertRows.queue(handle, (String) row[1], false, "waitlist_eligible", AlertRows.data(
-                    "position", row[3], "wallet", new dev.sietch.core.model.WalletAddress((String) row[2]).truncated()), at);
-            handle.createUpdate("UPDATE waitlist_registration SET alert_id = :alert WHERE id = :id")
-                    .bind("alert", alertId).bind("id", (long) row[0]).execute();
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.alerts;
 
+import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.NaibSeats;
@@ -89,8 +90,8 @@ public final class AlertsCommand implements SlashCommand, ComponentHandler {
                 };
             }
             case "frequency" -> {
-                Optional<Notifications.Frequency> frequency = event instanceof StringSelectInteractionEvent select
-                        && !select.getValues().isEmpty() ? Notifications.Frequency.of(select.getValues().getFirst())
+                Optional<AlertFrequency> frequency = event instanceof StringSelectInteractionEvent select
+                        && !select.getValues().isEmpty() ? AlertFrequency.of(select.getValues().getFirst())
                         : Optional.empty();
                 change = frequency.map(f -> new Notifications.Change(Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(f))).orElse(null);
@@ -131,7 +132,7 @@ public final class AlertsCommand implements SlashCommand, ComponentHandler {
         }
         var menu = StringSelectMenu.create(ComponentId.of(FEATURE, "frequency").toString())
                 .setPlaceholder("Change alert frequency");
-        for (Notifications.Frequency f : Notifications.Frequency.values()) {
+        for (AlertFrequency f : AlertFrequency.values()) {
             menu.addOptions(SelectOption.of(label(f), f.wireName())
                     .withDescription("At most " + f.perWeek() + (f.perWeek() == 1 ? " alert" : " alerts") + " a week")
                     .withDefault(f == p.frequency()));
@@ -151,7 +152,7 @@ public final class AlertsCommand implements SlashCommand, ComponentHandler {
         return on ? "\u2705 Enabled" : "\u274C Disabled";
     }
 
-    static String label(Notifications.Frequency frequency) {
+    static String label(AlertFrequency frequency) {
         return switch (frequency) {
             case ONE_PER_WEEK -> "1x per week";
             case TWO_PER_WEEK -> "2x per week";

@@ -1,21 +1,16 @@
 package dev.sietch.http.internal.route;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sietch.core.model.Badge;
-import dev.sietch.core.model.MemberProfile;
-import dev.sietch.core.port.MemberBadges;
-import dev.sietch.core.port.Members;
+import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.port.Notifications;
+import dev.sietch.core.usecase.AwardBadge;
+import dev.sietch.core.usecase.RevokeBadge;
+import dev.sietch.core.usecase.SendTestAlert;
 import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.HttpError;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
 import dev.sietch.http.internal.json.Wire;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,16 +19,16 @@ public final class AdminCommunityRoutes {
 
     static final String AWARD_FAILED = "Failed to award badge. Member or badge may not exist, or badge already awarded.";
 
-    /** Until the Discord bot delivers alerts, a test alert is recorded as undelivered with this reason. */
-    static final String NOT_CONNECTED = "Discord is not connected";
-
-    private final Members members;
-    private final MemberBadges badges;
+    private final AwardBadge awardBadge;
+    private final RevokeBadge revokeBadge;
+    private final SendTestAlert sendTestAlert;
     private final Notifications notifications;
 
-    public AdminCommunityRoutes(Members members, MemberBadges badges, Notifications notifications) {
-        this.members = members;
-        this.badges = badges;
+    public AdminCommunityRoutes(AwardBadge awardBadge, RevokeBadge revokeBadge, SendTestAlert sendTestAlert,
+            Notifications notifications) {
+        this.awardBadge = awardBadge;
+        this.revokeBadge = revokeBadge;
+        this.sendTestAlert = sendTestAlert;
         this.notifications = notifications;
     }
 
@@ -66,10 +61,9 @@ public final class AdminCommunityRoutes {
         }
         Optional<String> reason = query.optionalString(body.get("reason"));
         query.check();
-        Badge badge = Badge.byId(badgeId).filter(Badge::isManual).orElseThrow(() -> HttpError.badRequest(AWARD_FAILED));
-        MemberBadges.AwardResult result = badges.award(memberId.toLowerCase(java.util.Locale.ROOT), badge, awardedBy,
-                reason, call.admin(), call.now());
-        if (result != MemberBadges.AwardResult.AWARDED) {
+        AwardBadge.Result result = awardBadge.award(memberId.toLowerCase(java.util.Locale.ROOT), badgeId, awardedBy,
+                reason, call.admin());
+        if (!(result instanceof AwardBadge.Awarded)) {
             throw HttpError.badRequest(AWARD_FAILED);
         }
         call.send(201, Wire.object("message", "Badge awarded successfully", "member_id", memberId, "badge_id", badgeId));
@@ -78,14 +72,14 @@ public final class AdminCommunityRoutes {
     private void revoke(Call call) {
         String memberId = Community.memberId(call.parameter("memberId"));
         String badgeId = call.parameter("badgeId");
-        if (!badges.revoke(memberId, badgeId, call.admin(), call.now())) {
+        if (!(revokeBadge.revoke(memberId, badgeId, call.admin()) instanceof RevokeBadge.Revoked)) {
             throw HttpError.notFound("Badge not found for this member");
         }
         call.ok(Wire.object("message", "Badge revoked successfully", "member_id", memberId, "badge_id", badgeId));
     }
 
     private void stats(Call call) {
-        Notifications.Stats stats = notifications.stats(weekStart(call.now()));
+        Notifications.Stats stats = notifications.stats(AlertRules.weekStart(call.now()));
         call.ok(Wire.object(
                 "total_sent", stats.total(),
                 "sent_this_week", stats.thisWeek(),
@@ -102,35 +96,22 @@ public final class AdminCommunityRoutes {
      */
     private void testAlert(Call call) {
         String memberId = Community.memberId(call.parameter("memberId"));
-        MemberProfile member = members.byId(memberId).orElseThrow(() -> HttpError.badRequest("Member not found"));
-        Notifications.Preferences preferences = notifications.preferences(member.memberId(), call.now());
-        String refusal = !preferences.positionUpdates() ? "Position updates disabled"
-                : preferences.alertsSentThisWeek() >= preferences.frequency().perWeek()
-                        ? "Weekly limit reached (" + preferences.alertsSentThisWeek() + "/" + preferences.frequency().perWeek() + ")"
-                        : null;
-        if (refusal != null) {
-            call.ok(Wire.object("success", false, "alert_id", null, "error", refusal,
-                    "message", "Failed to send test alert: " + refusal));
-            return;
+        switch (sendTestAlert.send(memberId, call.admin())) {
+            case SendTestAlert.NoSuchMember missing -> throw HttpError.badRequest("Member not found");
+            case SendTestAlert.Refused refused -> call.ok(Wire.object("success", false, "alert_id", null,
+                    "error", refused.reason(), "message", "Failed to send test alert: " + refused.reason()));
+            case SendTestAlert.Recorded recorded -> {
+                Notifications.Alert alert = recorded.alert();
+                call.ok(Wire.object("success", alert.delivered(), "alert_id", alert.id(),
+                        "error", alert.deliveryError().orElse(null),
+                        "message", alert.delivered() ? "Test alert sent successfully"
+                                : "Failed to send test alert: " + alert.deliveryError().orElse("unknown")));
+            }
         }
-        Notifications.Alert alert = notifications.record(new Notifications.NewAlert(member.memberId(), true,
-                "position_update", "{\"position\":42,\"bgt\":1234.5678,\"distanceToAbove\":10.5,\"distanceToBelow\":5.25,"
-                        + "\"distanceToEntry\":null,\"isNaib\":false,\"isFedaykin\":true,\"test\":true}",
-                false, Optional.of(NOT_CONNECTED), Optional.of(call.admin())), call.now());
-        call.ok(Wire.object("success", alert.delivered(), "alert_id", alert.id(),
-                "error", alert.deliveryError().orElse(null),
-                "message", alert.delivered() ? "Test alert sent successfully"
-                        : "Failed to send test alert: " + alert.deliveryError().orElse("unknown")));
     }
 
     private void resetCounters(Call call) {
         int reset = notifications.resetCounters(call.admin(), call.now());
         call.ok(Wire.object("message", "Weekly alert counters reset", "members_reset", reset));
-    }
-
-    /** The alert week: from Monday 00:00 UTC (the weekly reset's boundary). */
-    static Instant weekStart(Instant now) {
-        return now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toInstant();
     }
 }

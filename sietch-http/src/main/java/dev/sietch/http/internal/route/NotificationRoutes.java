@@ -1,5 +1,6 @@
 package dev.sietch.http.internal.route;
 
+import dev.sietch.core.model.AlertFrequency;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Members;
@@ -56,8 +57,8 @@ public final class NotificationRoutes {
         Optional<Boolean> position = query.optionalBoolean(body.get("position_updates"));
         Optional<Boolean> atRisk = query.optionalBoolean(body.get("at_risk_warnings"));
         Optional<Boolean> naib = query.optionalBoolean(body.get("naib_alerts"));
-        Optional<Notifications.Frequency> frequency = query.oneOf(query.optionalString(body.get("frequency")),
-                Notifications.Frequency.wireNames()).flatMap(Notifications.Frequency::of);
+        Optional<AlertFrequency> frequency = query.oneOf(query.optionalString(body.get("frequency")),
+                AlertFrequency.wireNames()).flatMap(AlertFrequency::of);
         query.check();
         call.ok(body(notifications.update(member.memberId(),
                 new Notifications.Change(position, atRisk, naib, frequency), call.now())));
