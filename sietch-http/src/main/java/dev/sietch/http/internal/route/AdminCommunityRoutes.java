@@ -10,7 +10,7 @@ import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.HttpError;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
-import dev.sietch.http.internal.json.Wire;
+import dev.sietch.http.internal.json.AdminBodies;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,13 +40,15 @@ public final class AdminCommunityRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.post("/admin/badges/award", Route.Access.ADMIN, "Award a contribution or special badge",
-                        this::award).created(),
-                Route.delete("/admin/badges/{memberId}/{badgeId}", Route.Access.ADMIN, "Revoke a badge", this::revoke),
-                Route.get("/admin/alerts/stats", Route.Access.ADMIN, "Alert delivery and opt-out statistics", this::stats),
+                        AdminBodies.BadgeChange.class, this::award).created(),
+                Route.delete("/admin/badges/{memberId}/{badgeId}", Route.Access.ADMIN, "Revoke a badge",
+                        AdminBodies.BadgeChange.class, this::revoke),
+                Route.get("/admin/alerts/stats", Route.Access.ADMIN, "Alert delivery and opt-out statistics",
+                        AdminBodies.AlertStats.class, this::stats),
                 Route.post("/admin/alerts/test/{memberId}", Route.Access.ADMIN, "Send a member a test position alert",
-                        this::testAlert),
+                        AdminBodies.TestAlert.class, this::testAlert),
                 Route.post("/admin/alerts/reset-counters", Route.Access.ADMIN, "Reset every member's weekly alert count",
-                        this::resetCounters));
+                        AdminBodies.CountersReset.class, this::resetCounters));
     }
 
     private void award(Call call) {
@@ -72,7 +74,7 @@ public final class AdminCommunityRoutes {
         if (result != MemberBadges.AwardResult.AWARDED) {
             throw HttpError.badRequest(AWARD_FAILED);
         }
-        call.send(201, Wire.object("message", "Badge awarded successfully", "member_id", memberId, "badge_id", badgeId));
+        call.send(201, new AdminBodies.BadgeChange("Badge awarded successfully", memberId, badgeId));
     }
 
     private void revoke(Call call) {
@@ -81,19 +83,19 @@ public final class AdminCommunityRoutes {
         if (!badges.revoke(memberId, badgeId, call.admin(), call.now())) {
             throw HttpError.notFound("Badge not found for this member");
         }
-        call.ok(Wire.object("message", "Badge revoked successfully", "member_id", memberId, "badge_id", badgeId));
+        call.ok(new AdminBodies.BadgeChange("Badge revoked successfully", memberId, badgeId));
     }
 
     private void stats(Call call) {
         Notifications.Stats stats = notifications.stats(weekStart(call.now()));
-        call.ok(Wire.object(
-                "total_sent", stats.total(),
-                "sent_this_week", stats.thisWeek(),
-                "by_type", stats.byType(),
-                "delivery_rate", stats.total() == 0 ? (Object) 1 : (double) stats.delivered() / stats.total(),
-                "opt_out_rate", stats.preferences() == 0 ? (Object) 0 : (double) stats.positionUpdatesDisabled() / stats.preferences(),
-                "position_updates_disabled", stats.positionUpdatesDisabled(),
-                "at_risk_warnings_disabled", stats.atRiskWarningsDisabled()));
+        call.ok(new AdminBodies.AlertStats(
+                stats.total(),
+                stats.thisWeek(),
+                stats.byType(),
+                stats.total() == 0 ? (Number) 1 : (double) stats.delivered() / stats.total(),
+                stats.preferences() == 0 ? (Number) 0 : (double) stats.positionUpdatesDisabled() / stats.preferences(),
+                stats.positionUpdatesDisabled(),
+                stats.atRiskWarningsDisabled()));
     }
 
     /**
@@ -109,23 +111,23 @@ public final class AdminCommunityRoutes {
                         ? "Weekly limit reached (" + preferences.alertsSentThisWeek() + "/" + preferences.frequency().perWeek() + ")"
                         : null;
         if (refusal != null) {
-            call.ok(Wire.object("success", false, "alert_id", null, "error", refusal,
-                    "message", "Failed to send test alert: " + refusal));
+            call.ok(new AdminBodies.TestAlert(false, Optional.empty(), Optional.of(refusal),
+                    "Failed to send test alert: " + refusal));
             return;
         }
         Notifications.Alert alert = notifications.record(new Notifications.NewAlert(member.memberId(), true,
                 "position_update", "{\"position\":42,\"bgt\":1234.5678,\"distanceToAbove\":10.5,\"distanceToBelow\":5.25,"
                         + "\"distanceToEntry\":null,\"isNaib\":false,\"isFedaykin\":true,\"test\":true}",
                 false, Optional.of(NOT_CONNECTED), Optional.of(call.admin())), call.now());
-        call.ok(Wire.object("success", alert.delivered(), "alert_id", alert.id(),
-                "error", alert.deliveryError().orElse(null),
-                "message", alert.delivered() ? "Test alert sent successfully"
+        call.ok(new AdminBodies.TestAlert(alert.delivered(), Optional.of(alert.id()),
+                alert.deliveryError(),
+                alert.delivered() ? "Test alert sent successfully"
                         : "Failed to send test alert: " + alert.deliveryError().orElse("unknown")));
     }
 
     private void resetCounters(Call call) {
         int reset = notifications.resetCounters(call.admin(), call.now());
-        call.ok(Wire.object("message", "Weekly alert counters reset", "members_reset", reset));
+        call.ok(new AdminBodies.CountersReset("Weekly alert counters reset", reset));
     }
 
     /** The alert week: from Monday 00:00 UTC (the weekly reset's boundary). */
