@@ -208,8 +208,7 @@ public final class HttpApi implements AutoCloseable {
             if (linking != null) {
                 routes.addAll(new VerifyRoutes(linking).routes());
             }
-            List<Route> described = routes;
-            routes.addAll(new OpenApiRoutes(() -> List.copyOf(described), version).routes());
+            routes.addAll(new OpenApiRoutes(List.copyOf(routes), version).routes());
             return new HttpApi(HttpServer.start(settings, List.copyOf(routes), registry, clock));
         }
     }

@@ -86,7 +86,8 @@ final class PrivacyTest {
                     assertThat(SNOWFLAKE.matcher(body).find()).as(where + " carries a Discord id: " + body).isFalse();
                     assertThat(ADDRESS.matcher(body).find()).as(where + " carries a wallet: " + body).isFalse();
                 }
-                if (body.startsWith("{") || body.startsWith("[")) {
+                // the OpenAPI document's schemas name the leaderboard's keys (rank next to nym) and hold no values
+                if ((body.startsWith("{") || body.startsWith("[")) && !route.equals("/openapi.json")) {
                     walk(JSON.readTree(body), route, where);
                 }
                 checked++;

@@ -5,7 +5,9 @@ import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Secret;
+import dev.sietch.core.port.EvmSignatures;
 import dev.sietch.core.port.Members;
+import dev.sietch.core.usecase.LinkWallet;
 import java.util.Optional;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Ranking;
@@ -59,6 +61,9 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
     private Path dir;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Instant socialLaunch;
+    private final boolean walletLinking;
+    /** Wallet linking, when {@link #withWalletLinking()} asked for it. */
+    LinkWallet linking;
 
     /** With the predecessor's launch date of the social layer. */
     TestApi() {
@@ -67,7 +72,20 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
 
     /** @param socialLaunch when the social layer launched (tenure categories) */
     TestApi(Instant socialLaunch) {
+        this(socialLaunch, false);
+    }
+
+    private TestApi(Instant socialLaunch, boolean walletLinking) {
         this.socialLaunch = socialLaunch;
+        this.walletLinking = walletLinking;
+    }
+
+    /**
+     * With the wallet-linking routes, whose signature check is a stand-in: a "signature" is the
+     * address of the wallet that signed.
+     */
+    static TestApi withWalletLinking() {
+        return new TestApi(dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH, true);
     }
 
     @Override
@@ -78,7 +96,23 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
                 .withRateLimits(new HttpSettings.RateLimits(0, 0, 0))
                 .withAdminKeys(List.of(AdminKey.ofPlain(ADMIN_KEY, ADMIN_NAME)))
                 .withMemberTokenSecret(MEMBER_SECRET);
-        api = HttpApi.builder(settings)
+        HttpApi.Builder builder = HttpApi.builder(settings);
+        if (walletLinking) {
+            linking = new LinkWallet(new LinkWallet.Settings(URI.create("https://sietch.example"), Duration.ofMinutes(15), 80094),
+                    store.walletVerifications(), store.walletLinks(), new EvmSignatures() {
+                        @Override
+                        public String checksum(WalletAddress wallet) {
+                            return wallet.value();
+                        }
+
+                        @Override
+                        public Optional<WalletAddress> signer(String message, String signature) {
+                            return WalletAddress.parse(signature);
+                        }
+                    }, clock);
+            builder.walletLinking(linking);
+        }
+        api = builder
                 .clock(clock)
                 .syncHealth(store.syncHealth(), Duration.ofHours(6), Duration.ofHours(24))
                 .rankings(store.rankings(), RankingPolicy.DEFAULT)

@@ -74,7 +74,7 @@ public final class Call {
         return this;
     }
 
-    public void send(int status, Object body) {
+    public void send(int status, Record body) {
         Json.send(exchange, status, body);
     }
 
@@ -90,7 +90,7 @@ public final class Call {
         exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(body));
     }
 
-    public void ok(Object body) {
+    public void ok(Record body) {
         send(200, body);
     }
 }

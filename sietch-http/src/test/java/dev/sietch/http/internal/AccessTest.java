@@ -7,7 +7,7 @@ import dev.sietch.core.model.Secret;
 import dev.sietch.http.AdminKey;
 import dev.sietch.http.HttpSettings;
 import dev.sietch.http.MutableClock;
-import dev.sietch.http.internal.json.Wire;
+import dev.sietch.http.internal.json.ProbeBodies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,10 +37,14 @@ final class AccessTest {
         var settings = new HttpSettings("127.0.0.1", 0).withRateLimits(limits).withTrustedProxies(trustedProxies)
                 .withAdminKeys(List.of(AdminKey.ofPlain(KEY, "ops"))).withMemberTokenSecret(SECRET);
         server = HttpServer.start(settings, List.of(
-                Route.get("/ping", Route.Access.PUBLIC, "probe", call -> call.ok(Wire.object("ok", true))),
-                Route.get("/health", Route.Access.PUBLIC, "probe", call -> call.ok(Wire.object("status", "healthy"))),
-                Route.get("/api/me", Route.Access.MEMBER, "probe", call -> call.ok(Wire.object("member", call.member()))),
-                Route.get("/admin/whoami", Route.Access.ADMIN, "probe", call -> call.ok(Wire.object("admin", call.admin())))),
+                Route.get("/ping", Route.Access.PUBLIC, "probe", ProbeBodies.Ok.class,
+                        call -> call.ok(new ProbeBodies.Ok(true))),
+                Route.get("/health", Route.Access.PUBLIC, "probe", ProbeBodies.Status.class,
+                        call -> call.ok(new ProbeBodies.Status("healthy"))),
+                Route.get("/api/me", Route.Access.MEMBER, "probe", ProbeBodies.Member.class,
+                        call -> call.ok(new ProbeBodies.Member(call.member()))),
+                Route.get("/admin/whoami", Route.Access.ADMIN, "probe", ProbeBodies.Admin.class,
+                        call -> call.ok(new ProbeBodies.Admin(call.admin())))),
                 new SimpleMeterRegistry(), clock);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sietch.http.HttpSettings;
 import dev.sietch.http.MutableClock;
-import dev.sietch.http.internal.json.Wire;
+import dev.sietch.http.internal.json.ProbeBodies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -33,12 +33,13 @@ final class DrainTest {
         var release = new CountDownLatch(1);
         HttpServer server = HttpServer.start(new HttpSettings("127.0.0.1", 0).withRateLimits(
                         new HttpSettings.RateLimits(0, 0, 0)), List.of(
-                Route.get("/slow", Route.Access.PUBLIC, "probe", call -> {
+                Route.get("/slow", Route.Access.PUBLIC, "probe", ProbeBodies.Slow.class, call -> {
                     slowStarted.countDown();
                     release.await(10, TimeUnit.SECONDS);
-                    call.ok(Wire.object("slow", true));
+                    call.ok(new ProbeBodies.Slow(true));
                 }),
-                Route.get("/fast", Route.Access.PUBLIC, "probe", call -> call.ok(Wire.object("fast", true)))),
+                Route.get("/fast", Route.Access.PUBLIC, "probe", ProbeBodies.Fast.class,
+                        call -> call.ok(new ProbeBodies.Fast(true)))),
                 new SimpleMeterRegistry(), new MutableClock(Instant.parse("2026-11-26T12:00:00Z")));
         String base = "http://127.0.0.1:" + server.address().getPort();
 
@@ -68,7 +69,8 @@ final class DrainTest {
     void aRequestOnAConnectionOpenedBeforeTheStopIsServed_afterTheListenerClosed() throws Exception {
         HttpServer server = HttpServer.start(new HttpSettings("127.0.0.1", 0).withRateLimits(
                         new HttpSettings.RateLimits(0, 0, 0)), List.of(
-                Route.get("/fast", Route.Access.PUBLIC, "probe", call -> call.ok(Wire.object("fast", true)))),
+                Route.get("/fast", Route.Access.PUBLIC, "probe", ProbeBodies.Fast.class,
+                        call -> call.ok(new ProbeBodies.Fast(true)))),
                 new SimpleMeterRegistry(), new MutableClock(Instant.parse("2026-11-26T12:00:00Z")));
         int port = server.address().getPort();
         try (var idle = new java.net.Socket("127.0.0.1", port)) {

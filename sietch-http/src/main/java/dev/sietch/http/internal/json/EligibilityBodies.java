@@ -1,10 +1,9 @@
 package dev.sietch.http.internal.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * The Collab.Land contract's bodies, field names and types as the predecessor served them. BGT
@@ -15,25 +14,23 @@ public final class EligibilityBodies {
     private EligibilityBodies() {}
 
     /** {@code GET /eligibility}. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MemberList(
             @JsonProperty("updated_at") String updatedAt,
             @JsonProperty("grace_period") boolean gracePeriod,
-            @JsonProperty("top_69") List<Entry> top69,
+            @JsonProperty("top_69") List<EligibleWallet> top69,
             @JsonProperty("top_7") List<String> top7) {}
 
     /** One ranked member of the list. */
-    public record Entry(
+    public record EligibleWallet(
             @JsonProperty("rank") int rank,
             @JsonProperty("address") String address,
             @JsonProperty("bgt_held") BigDecimal bgtHeld) {}
 
     /** {@code GET /eligibility/{address}}: what Collab.Land's token gate reads. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Standing(
             @JsonProperty("address") String address,
             @JsonProperty("eligible") boolean eligible,
-            @JsonProperty("rank") @Nullable Integer rank,
+            @JsonProperty("rank") Optional<Integer> rank,
             @JsonProperty("role") String role,
-            @JsonProperty("bgt_held") @Nullable BigDecimal bgtHeld) {}
+            @JsonProperty("bgt_held") Optional<BigDecimal> bgtHeld) {}
 }

@@ -1,13 +1,11 @@
 package dev.sietch.http.internal.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /** {@code GET /health}: field names and types as the predecessor served them. */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record HealthBody(
         @JsonProperty("status") String status,
-        @JsonProperty("last_successful_query") @Nullable String lastSuccessfulQuery,
+        @JsonProperty("last_successful_query") Optional<String> lastSuccessfulQuery,
         @JsonProperty("next_query") String nextQuery,
         @JsonProperty("grace_period") boolean gracePeriod) {}

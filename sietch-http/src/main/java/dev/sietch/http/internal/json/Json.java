@@ -1,23 +1,35 @@
 package dev.sietch.http.internal.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.util.Map;
+import java.io.IOException;
+import java.util.Optional;
 
-/** JSON responses: one shared mapper, {@code application/json; charset=utf-8}. */
+/**
+ * JSON responses: one shared mapper, {@code application/json; charset=utf-8}. Bodies are the
+ * records of this package (see {@link BodySchemas} for how their components map to JSON).
+ */
 public final class Json {
 
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
-    /** BigDecimal amounts are written as plain numbers ({@code 1000}, never {@code 1E+3}). */
+    /**
+     * BigDecimal amounts are written as plain numbers ({@code 1000}, never {@code 1E+3}); an
+     * {@link Optional} component is its value, or {@code null} when empty.
+     */
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .registerModule(new SimpleModule("optional-as-null").addSerializer(new OptionalAsNull()));
 
     private Json() {}
 
-    public static void send(HttpServerExchange exchange, int status, Object body) {
+    public static void send(HttpServerExchange exchange, int status, Record body) {
         byte[] bytes;
         try {
             bytes = MAPPER.writeValueAsBytes(body);
@@ -40,6 +52,27 @@ public final class Json {
 
     /** The error body every route uses: exactly one key, {@code error}. */
     public static void error(HttpServerExchange exchange, int status, String message) {
-        send(exchange, status, Map.of("error", message));
+        send(exchange, status, new ErrorBody(message));
+    }
+
+    /**
+     * Without jackson-datatype-jdk8 (one module less in the image), Jackson refuses
+     * {@code Optional}; the bodies need only "value or null".
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class OptionalAsNull extends StdSerializer<Optional> {
+
+        OptionalAsNull() {
+            super(Optional.class);
+        }
+
+        @Override
+        public void serialize(Optional value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            if (value.isPresent()) {
+                provider.defaultSerializeValue(value.get(), generator);
+            } else {
+                generator.writeNull();
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.HttpError;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
-import dev.sietch.http.internal.json.Wire;
+import dev.sietch.http.internal.json.AdminBodies;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,13 +35,15 @@ public final class AdminCommunityRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.post("/admin/badges/award", Route.Access.ADMIN, "Award a contribution or special badge",
-                        this::award).created(),
-                Route.delete("/admin/badges/{memberId}/{badgeId}", Route.Access.ADMIN, "Revoke a badge", this::revoke),
-                Route.get("/admin/alerts/stats", Route.Access.ADMIN, "Alert delivery and opt-out statistics", this::stats),
+                        AdminBodies.BadgeChange.class, this::award).created(),
+                Route.delete("/admin/badges/{memberId}/{badgeId}", Route.Access.ADMIN, "Revoke a badge",
+                        AdminBodies.BadgeChange.class, this::revoke),
+                Route.get("/admin/alerts/stats", Route.Access.ADMIN, "Alert delivery and opt-out statistics",
+                        AdminBodies.AlertStats.class, this::stats),
                 Route.post("/admin/alerts/test/{memberId}", Route.Access.ADMIN, "Send a member a test position alert",
-                        this::testAlert),
+                        AdminBodies.TestAlert.class, this::testAlert),
                 Route.post("/admin/alerts/reset-counters", Route.Access.ADMIN, "Reset every member's weekly alert count",
-                        this::resetCounters));
+                        AdminBodies.CountersReset.class, this::resetCounters));
     }
 
     private void award(Call call) {
@@ -66,7 +68,7 @@ public final class AdminCommunityRoutes {
         if (!(result instanceof AwardBadge.Awarded)) {
             throw HttpError.badRequest(AWARD_FAILED);
         }
-        call.send(201, Wire.object("message", "Badge awarded successfully", "member_id", memberId, "badge_id", badgeId));
+        call.send(201, new AdminBodies.BadgeChange("Badge awarded successfully", memberId, badgeId));
     }
 
     private void revoke(Call call) {
@@ -75,19 +77,19 @@ public final class AdminCommunityRoutes {
         if (!(revokeBadge.revoke(memberId, badgeId, call.admin()) instanceof RevokeBadge.Revoked)) {
             throw HttpError.notFound("Badge not found for this member");
         }
-        call.ok(Wire.object("message", "Badge revoked successfully", "member_id", memberId, "badge_id", badgeId));
+        call.ok(new AdminBodies.BadgeChange("Badge revoked successfully", memberId, badgeId));
     }
 
     private void stats(Call call) {
         Notifications.Stats stats = notifications.stats(AlertRules.weekStart(call.now()));
-        call.ok(Wire.object(
-                "total_sent", stats.total(),
-                "sent_this_week", stats.thisWeek(),
-                "by_type", stats.byType(),
-                "delivery_rate", stats.total() == 0 ? (Object) 1 : (double) stats.delivered() / stats.total(),
-                "opt_out_rate", stats.preferences() == 0 ? (Object) 0 : (double) stats.positionUpdatesDisabled() / stats.preferences(),
-                "position_updates_disabled", stats.positionUpdatesDisabled(),
-                "at_risk_warnings_disabled", stats.atRiskWarningsDisabled()));
+        call.ok(new AdminBodies.AlertStats(
+                stats.total(),
+                stats.thisWeek(),
+                stats.byType(),
+                stats.total() == 0 ? (Number) 1 : (double) stats.delivered() / stats.total(),
+                stats.preferences() == 0 ? (Number) 0 : (double) stats.positionUpdatesDisabled() / stats.preferences(),
+                stats.positionUpdatesDisabled(),
+                stats.atRiskWarningsDisabled()));
     }
 
     /**
@@ -98,13 +100,13 @@ public final class AdminCommunityRoutes {
         String memberId = Community.memberId(call.parameter("memberId"));
         switch (sendTestAlert.send(memberId, call.admin())) {
             case SendTestAlert.NoSuchMember missing -> throw HttpError.badRequest("Member not found");
-            case SendTestAlert.Refused refused -> call.ok(Wire.object("success", false, "alert_id", null,
-                    "error", refused.reason(), "message", "Failed to send test alert: " + refused.reason()));
+            case SendTestAlert.Refused refused -> call.ok(new AdminBodies.TestAlert(false, Optional.empty(),
+                    Optional.of(refused.reason()), "Failed to send test alert: " + refused.reason()));
             case SendTestAlert.Recorded recorded -> {
                 Notifications.Alert alert = recorded.alert();
-                call.ok(Wire.object("success", alert.delivered(), "alert_id", alert.id(),
-                        "error", alert.deliveryError().orElse(null),
-                        "message", alert.delivered() ? "Test alert sent successfully"
+                call.ok(new AdminBodies.TestAlert(alert.delivered(), Optional.of(alert.id()),
+                        alert.deliveryError(),
+                        alert.delivered() ? "Test alert sent successfully"
                                 : "Failed to send test alert: " + alert.deliveryError().orElse("unknown")));
             }
         }
@@ -112,6 +114,6 @@ public final class AdminCommunityRoutes {
 
     private void resetCounters(Call call) {
         int reset = notifications.resetCounters(call.admin(), call.now());
-        call.ok(Wire.object("message", "Weekly alert counters reset", "members_reset", reset));
+        call.ok(new AdminBodies.CountersReset("Weekly alert counters reset", reset));
     }
 }

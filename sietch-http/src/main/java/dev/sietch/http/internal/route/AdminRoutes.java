@@ -12,7 +12,9 @@ import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.HttpError;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
+import dev.sietch.http.internal.json.AdminBodies;
 import dev.sietch.http.internal.json.Json;
+import dev.sietch.http.internal.json.MessageBody;
 import dev.sietch.http.internal.json.Wire;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -42,14 +44,16 @@ public final class AdminRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.post("/admin/override", Route.Access.ADMIN,
-                        "Create an override: add or remove a wallet from the next sync's ranking", this::createOverride)
-                        .created(),
-                Route.get("/admin/overrides", Route.Access.ADMIN, "Overrides in force", this::listOverrides),
-                Route.delete("/admin/override/{id}", Route.Access.ADMIN, "Deactivate an override",
+                        "Create an override: add or remove a wallet from the next sync's ranking",
+                        AdminBodies.OverrideCreated.class, this::createOverride).created(),
+                Route.get("/admin/overrides", Route.Access.ADMIN, "Overrides in force", AdminBodies.Overrides.class,
+                        this::listOverrides),
+                Route.delete("/admin/override/{id}", Route.Access.ADMIN, "Deactivate an override", MessageBody.class,
                         this::deactivateOverride),
-                Route.get("/admin/audit-log", Route.Access.ADMIN, "Audit log, newest first", this::auditLog)
-                        .withQuery("limit", "event_type", "since"),
-                Route.get("/admin/health", Route.Access.ADMIN, "Chain sync health in detail", this::health));
+                Route.get("/admin/audit-log", Route.Access.ADMIN, "Audit log, newest first", AdminBodies.AuditLogPage.class,
+                        this::auditLog).withQuery("limit", "event_type", "since"),
+                Route.get("/admin/health", Route.Access.ADMIN, "Chain sync health in detail",
+                        AdminBodies.SyncHealthDetail.class, this::health));
     }
 
     private void createOverride(Call call) {
@@ -74,21 +78,21 @@ public final class AdminRoutes {
         AdminOverride created = overrides.create(new AdminOverrides.NewOverride(WalletAddress.of(address),
                 AdminOverride.Action.valueOf(action.toUpperCase(Locale.ROOT)), reason, call.admin(), expiresAt),
                 call.now());
-        call.send(201, Wire.object("id", created.id(), "message", "Override created: " + action + " " + address));
+        call.send(201, new AdminBodies.OverrideCreated(created.id(), "Override created: " + action + " " + address));
     }
 
     private void listOverrides(Call call) {
         Instant now = call.now();
         List<AdminOverride> inForce = overrides.active().stream().filter(o -> o.appliesAt(now))
                 .sorted(java.util.Comparator.comparingLong(AdminOverride::id)).toList();
-        call.ok(Wire.object("overrides", inForce.stream().map(o -> Wire.object(
-                "id", o.id(),
-                "address", o.wallet().value(),
-                "action", o.action().name().toLowerCase(Locale.ROOT),
-                "reason", o.reason(),
-                "created_by", o.createdBy(),
-                "created_at", Wire.timestamp(o.createdAt()),
-                "expires_at", Wire.timestamp(o.expiresAt()))).toList()));
+        call.ok(new AdminBodies.Overrides(inForce.stream().map(o -> new AdminBodies.OverrideEntry(
+                o.id(),
+                o.wallet().value(),
+                o.action().name().toLowerCase(Locale.ROOT),
+                o.reason(),
+                o.createdBy(),
+                Wire.timestamp(o.createdAt()),
+                Wire.timestamp(o.expiresAt()))).toList()));
     }
 
     private void deactivateOverride(Call call) {
@@ -100,7 +104,7 @@ public final class AdminRoutes {
         if (overrides.deactivate(id.longValueExact(), call.admin(), call.now()) == AdminOverrides.Deactivation.NOT_FOUND) {
             throw HttpError.notFound("Override not found");
         }
-        call.ok(Wire.object("message", "Override deactivated"));
+        call.ok(new MessageBody("Override deactivated"));
     }
 
     private void auditLog(Call call) {
@@ -109,20 +113,21 @@ public final class AdminRoutes {
         Optional<String> type = query.oneOf(call.query("event_type"), AuditEntry.TYPES);
         Optional<Instant> since = query.datetime(call.query("since"));
         query.check();
-        call.ok(Wire.object("entries", auditLog.recent(limit, type, since).stream().map(row -> Wire.object(
-                "id", row.id(),
-                "event_type", row.type(),
-                "event_data", Json.tree(row.dataJson()),
-                "created_at", Wire.timestamp(row.createdAt()))).toList()));
+        call.ok(new AdminBodies.AuditLogPage(auditLog.recent(limit, type, since).stream()
+                .map(row -> new AdminBodies.AuditRow(
+                        row.id(),
+                        row.type(),
+                        Json.tree(row.dataJson()),
+                        Wire.timestamp(row.createdAt()))).toList()));
     }
 
     private void health(Call call) {
         SyncHealth health = syncHealth.current();
-        call.ok(Wire.object(
-                "last_successful_query", Wire.timestamp(health.lastSuccessfulSync()),
-                "last_query_attempt", Wire.timestamp(health.lastAttempt()),
-                "consecutive_failures", health.consecutiveFailures(),
-                "in_grace_period", health.inGracePeriod(),
-                "grace_period_hours", gracePeriod.toHours()));
+        call.ok(new AdminBodies.SyncHealthDetail(
+                Wire.timestamp(health.lastSuccessfulSync()),
+                Wire.timestamp(health.lastAttempt()),
+                health.consecutiveFailures(),
+                health.inGracePeriod(),
+                gracePeriod.toHours()));
     }
 }

@@ -37,9 +37,11 @@ public final class AvatarRoutes {
 
     public List<Route> routes() {
         return List.of(Route.get("/api/avatars/{file}", Route.Access.PUBLIC,
-                        "A member's generated avatar: {memberId}.svg or {memberId}.png", this::avatar),
+                        "A member's generated avatar: {memberId}.svg or {memberId}.png",
+                        Route.Reply.media("image/svg+xml", "image/png"), this::avatar),
                 Route.get("/api/pictures/{file}", Route.Access.PUBLIC,
-                        "A member's own picture, re-hosted: {memberId}.webp", this::picture));
+                        "A member's own picture, re-hosted: {memberId}.webp", Route.Reply.media(ProfilePicture.MEDIA_TYPE),
+                        this::picture));
     }
 
     private void picture(Call call) {

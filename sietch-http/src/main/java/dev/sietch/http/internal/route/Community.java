@@ -3,9 +3,9 @@ package dev.sietch.http.internal.route;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.TenureCategory;
 import dev.sietch.http.internal.HttpError;
+import dev.sietch.http.internal.json.MemberBodies;
 import dev.sietch.http.internal.json.Wire;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,16 +25,16 @@ final class Community {
      * The public profile: no Discord id, no wallet, no rank, no amount. A picture URL that embeds a
      * Discord id (cdn.discordapp.com/avatars/{id}/…) would reveal it, so it is left out.
      */
-    static Map<String, Object> profile(MemberProfile member, Instant now, Instant launch) {
-        return Wire.object(
-                "member_id", member.memberId(),
-                "nym", member.nym(),
-                "bio", member.bio().orElse(null),
-                "pfp_url", publicPicture(member).orElse(null),
-                "tier", member.tier().wireName(),
-                "member_since", Wire.timestamp(member.memberSince()),
-                "tenure_category", TenureCategory.of(member.memberSince(), now, launch).wireName(),
-                "badge_count", member.badgeCount());
+    static MemberBodies.Profile profile(MemberProfile member, Instant now, Instant launch) {
+        return new MemberBodies.Profile(
+                member.memberId(),
+                member.nym(),
+                member.bio(),
+                publicPicture(member),
+                member.tier().wireName(),
+                Wire.timestamp(member.memberSince()),
+                TenureCategory.of(member.memberSince(), now, launch).wireName(),
+                member.badgeCount());
     }
 
     static Optional<String> publicPicture(MemberProfile member) {

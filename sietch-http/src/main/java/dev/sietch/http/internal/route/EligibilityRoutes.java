@@ -9,6 +9,7 @@ import dev.sietch.http.internal.Route;
 import dev.sietch.http.internal.json.EligibilityBodies;
 import dev.sietch.http.internal.json.Wire;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,9 +32,11 @@ public final class EligibilityRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.get("/eligibility", Route.Access.PUBLIC,
-                        "The members (ranks 1-69) and the Naib addresses, for Collab.Land", this::list),
+                        "The members (ranks 1-69) and the Naib addresses, for Collab.Land",
+                        EligibilityBodies.MemberList.class, this::list),
                 Route.get("/eligibility/{address}", Route.Access.PUBLIC,
-                        "One wallet's eligibility, rank, role and BGT held (Collab.Land's token gate)", this::standing)
+                        "One wallet's eligibility, rank, role and BGT held (Collab.Land's token gate)",
+                        EligibilityBodies.Standing.class, this::standing)
                         .inline()); // the ranking is held in memory: no hand-off to a worker thread
     }
 
@@ -52,9 +55,9 @@ public final class EligibilityRoutes {
         call.ok(new EligibilityBodies.Standing(
                 standing.wallet().value(),
                 standing.eligible(),
-                standing.rank().isPresent() ? standing.rank().getAsInt() : null,
+                standing.rank().isPresent() ? Optional.of(standing.rank().getAsInt()) : Optional.empty(),
                 standing.role().wireName(),
-                standing.held().map(Wire::bgt).orElse(null)));
+                Wire.bgt(standing.held())));
     }
 
     /** @throws HttpError 400 {@code Invalid Ethereum address format} */
@@ -65,7 +68,7 @@ public final class EligibilityRoutes {
         return WalletAddress.of(text);
     }
 
-    private static EligibilityBodies.Entry entry(RankedWallet wallet) {
-        return new EligibilityBodies.Entry(wallet.rank(), wallet.wallet().value(), Wire.bgt(wallet.held()));
+    private static EligibilityBodies.EligibleWallet entry(RankedWallet wallet) {
+        return new EligibilityBodies.EligibleWallet(wallet.rank(), wallet.wallet().value(), Wire.bgt(wallet.held()));
     }
 }

@@ -26,7 +26,8 @@ public final class HealthRoutes {
 
     public List<Route> routes() {
         return List.of(Route.get("/health", Route.Access.PUBLIC,
-                "Service status: healthy, or degraded during the chain grace period (always 200)", this::health));
+                "Service status: healthy, or degraded during the chain grace period (always 200)", HealthBody.class,
+                this::health));
     }
 
     private void health(Call call) {

@@ -9,7 +9,7 @@ import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.HttpError;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
-import dev.sietch.http.internal.json.Wire;
+import dev.sietch.http.internal.json.MemberBodies;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +28,17 @@ public final class MemberRoutes {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/profile", Route.Access.MEMBER, "The calling member's own profile", this::ownProfile),
-                Route.get("/api/members/{nym}", Route.Access.PUBLIC, "A member's public profile by nym", this::profile),
+                Route.get("/api/profile", Route.Access.MEMBER, "The calling member's own profile",
+                        MemberBodies.Profile.class, this::ownProfile),
+                Route.get("/api/members/{nym}", Route.Access.PUBLIC, "A member's public profile by nym",
+                        MemberBodies.Profile.class, this::profile),
                 Route.get("/api/directory", Route.Access.PUBLIC, "Onboarded members, filtered, sorted and paginated",
-                        this::directory).withQuery("page", "page_size", "tier", "badge_id", "tenure_category", "sort_by",
-                        "sort_dir"),
-                Route.get("/api/badges", Route.Access.PUBLIC, "The badge catalogue", this::badges),
-                Route.get("/api/leaderboard", Route.Access.PUBLIC, "Members by badges held", this::leaderboard)
-                        .withQuery("limit"));
+                        MemberBodies.Directory.class, this::directory).withQuery("page", "page_size", "tier", "badge_id",
+                        "tenure_category", "sort_by", "sort_dir"),
+                Route.get("/api/badges", Route.Access.PUBLIC, "The badge catalogue", MemberBodies.BadgeCatalogue.class,
+                        this::badges),
+                Route.get("/api/leaderboard", Route.Access.PUBLIC, "Members by badges held",
+                        MemberBodies.Leaderboard.class, this::leaderboard).withQuery("limit"));
     }
 
     private void ownProfile(Call call) {
@@ -69,21 +72,21 @@ public final class MemberRoutes {
         query.check();
         Members.DirectoryPage result = members.directory(new Members.DirectoryQuery(page, pageSize, tier, badge, tenure,
                 sort, descending, call.now(), launch));
-        call.ok(Wire.object(
-                "members", result.members().stream().map(m -> Community.profile(m, call.now(), launch)).toList(),
-                "page", page,
-                "page_size", pageSize,
-                "total", result.total(),
-                "total_pages", (result.total() + pageSize - 1) / pageSize));
+        call.ok(new MemberBodies.Directory(
+                result.members().stream().map(m -> Community.profile(m, call.now(), launch)).toList(),
+                page,
+                pageSize,
+                result.total(),
+                (result.total() + pageSize - 1) / pageSize));
     }
 
     private void badges(Call call) {
-        call.ok(Wire.object("badges", Badge.CATALOGUE.stream().map(b -> Wire.object(
-                "id", b.id(),
-                "name", b.displayName(),
-                "description", b.description(),
-                "emoji", b.emoji(),
-                "category", b.category().wireName())).toList()));
+        call.ok(new MemberBodies.BadgeCatalogue(Badge.CATALOGUE.stream().map(b -> new MemberBodies.BadgeInfo(
+                b.id(),
+                b.displayName(),
+                b.description(),
+                b.emoji(),
+                b.category().wireName())).toList()));
     }
 
     /**
@@ -101,17 +104,17 @@ public final class MemberRoutes {
             limit = value.intValueExact();
         }
         List<MemberProfile> top = members.leaderboard(limit);
-        var entries = new java.util.ArrayList<Object>();
+        var entries = new java.util.ArrayList<MemberBodies.LeaderboardEntry>();
         for (int i = 0; i < top.size(); i++) {
             MemberProfile m = top.get(i);
-            entries.add(Wire.object(
-                    "rank", i + 1,
-                    "nym", m.nym(),
-                    "pfp_url", Community.publicPicture(m).orElse(null),
-                    "tier", m.tier().wireName(),
-                    "badge_count", m.badgeCount(),
-                    "tenure_category", TenureCategory.of(m.memberSince(), call.now(), launch).wireName()));
+            entries.add(new MemberBodies.LeaderboardEntry(
+                    i + 1,
+                    m.nym(),
+                    Community.publicPicture(m),
+                    m.tier().wireName(),
+                    m.badgeCount(),
+                    TenureCategory.of(m.memberSince(), call.now(), launch).wireName()));
         }
-        call.ok(Wire.object("entries", entries, "total_members", members.onboardedCount()));
+        call.ok(new MemberBodies.Leaderboard(entries, members.onboardedCount()));
     }
 }

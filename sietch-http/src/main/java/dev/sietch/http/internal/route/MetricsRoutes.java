@@ -18,7 +18,7 @@ public final class MetricsRoutes {
 
     public List<Route> routes() {
         return List.of(Route.get("/metrics", Route.Access.PUBLIC, "Prometheus metrics (text format 0.0.4)",
-                this::metrics));
+                Route.Reply.media("text/plain"), this::metrics));
     }
 
     private void metrics(Call call) {

@@ -11,9 +11,9 @@ import dev.sietch.http.internal.HttpError;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
 import dev.sietch.http.internal.json.Json;
+import dev.sietch.http.internal.json.NotificationBodies;
 import dev.sietch.http.internal.json.Wire;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,13 +36,13 @@ public final class NotificationRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/notifications/preferences", Route.Access.MEMBER, "The caller's alert preferences",
-                        this::preferences),
+                        NotificationBodies.AlertPreferences.class, this::preferences),
                 Route.put("/api/notifications/preferences", Route.Access.MEMBER, "Change the caller's alert preferences",
-                        this::updatePreferences),
+                        NotificationBodies.AlertPreferences.class, this::updatePreferences),
                 Route.get("/api/notifications/history", Route.Access.MEMBER, "Alerts sent to the caller, newest first",
-                        this::history).withQuery("limit", "alert_type"),
+                        NotificationBodies.AlertHistory.class, this::history).withQuery("limit", "alert_type"),
                 Route.get("/api/position", Route.Access.MEMBER, "The caller's rank, BGT held and distances",
-                        this::position));
+                        NotificationBodies.Position.class, this::position));
     }
 
     private void preferences(Call call) {
@@ -71,14 +71,14 @@ public final class NotificationRoutes {
         int limit = query.integer(call.query("limit"), 1, 100, 50);
         query.check();
         var alerts = notifications.history(member.memberId(), limit, call.query("alert_type"));
-        call.ok(Wire.object(
-                "alerts", alerts.stream().map(a -> Wire.object(
-                        "id", a.id(),
-                        "alert_type", a.type(),
-                        "delivered", a.delivered(),
-                        "sent_at", Wire.timestamp(a.sentAt()),
-                        "alert_data", Json.tree(a.dataJson()))).toList(),
-                "total", alerts.size()));
+        call.ok(new NotificationBodies.AlertHistory(
+                alerts.stream().map(a -> new NotificationBodies.AlertEntry(
+                        a.id(),
+                        a.type(),
+                        a.delivered(),
+                        Wire.timestamp(a.sentAt()),
+                        Json.tree(a.dataJson()))).toList(),
+                alerts.size()));
     }
 
     private void position(Call call) {
@@ -89,15 +89,15 @@ public final class NotificationRoutes {
             case ReadCommunity.NotRanked none -> throw HttpError.notFound("Wallet not found in eligibility rankings");
             case ReadCommunity.Found found -> {
                 var p = found.position();
-                call.ok(Wire.object(
-                        "position", p.position(),
-                        "bgt", Wire.bgt(p.held()),
-                        "distance_to_above", p.toAbove().map(Wire::bgt).orElse(null),
-                        "distance_to_below", p.toBelow().map(Wire::bgt).orElse(null),
-                        "distance_to_entry", p.toEntry().map(Wire::bgt).orElse(null),
-                        "is_naib", p.naib(),
-                        "is_fedaykin", p.fedaykin(),
-                        "is_at_risk", p.atRisk()));
+                call.ok(new NotificationBodies.Position(
+                        p.position(),
+                        Wire.bgt(p.held()),
+                        Wire.bgt(p.toAbove()),
+                        Wire.bgt(p.toBelow()),
+                        Wire.bgt(p.toEntry()),
+                        p.naib(),
+                        p.fedaykin(),
+                        p.atRisk()));
             }
         }
     }
@@ -114,13 +114,13 @@ public final class NotificationRoutes {
         }
     }
 
-    private static Map<String, Object> body(Notifications.Preferences p) {
-        return Wire.object(
-                "position_updates", p.positionUpdates(),
-                "at_risk_warnings", p.atRiskWarnings(),
-                "naib_alerts", p.naibAlerts(),
-                "frequency", p.frequency().wireName(),
-                "alerts_sent_this_week", p.alertsSentThisWeek(),
-                "max_alerts_per_week", p.frequency().perWeek());
+    private static NotificationBodies.AlertPreferences body(Notifications.Preferences p) {
+        return new NotificationBodies.AlertPreferences(
+                p.positionUpdates(),
+                p.atRiskWarnings(),
+                p.naibAlerts(),
+                p.frequency().wireName(),
+                p.alertsSentThisWeek(),
+                p.frequency().perWeek());
     }
 }

@@ -2,109 +2,121 @@ package dev.sietch.http.internal.route;
 
 import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.Route;
-import dev.sietch.http.internal.json.Wire;
+import dev.sietch.http.internal.json.BodySchemas;
+import dev.sietch.http.internal.json.ErrorBody;
+import dev.sietch.http.internal.json.OpenApiDocument;
+import dev.sietch.http.internal.json.OpenApiDocument.MediaType;
+import dev.sietch.http.internal.json.OpenApiDocument.Operation;
+import dev.sietch.http.internal.json.OpenApiDocument.Parameter;
+import dev.sietch.http.internal.json.OpenApiDocument.Response;
+import dev.sietch.http.internal.json.OpenApiDocument.SecurityScheme;
+import dev.sietch.http.internal.json.Schema;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code GET /openapi.json}: an OpenAPI 3.1 description generated from the route table itself, so
- * the document lists exactly the routes the server answers.
+ * the document lists exactly the routes the server answers, each success body with the schema of
+ * the record its handler sends. Built once, when the server starts.
  */
 public final class OpenApiRoutes {
 
-    private final Supplier<List<Route>> routes;
-    private final String version;
+    private static final String JSON = "application/json";
+    private static final String DESCRIPTION = "Eligibility for Collab.Land, administration, and the member, Naib "
+            + "and threshold routes. Errors are {\"error\": message}. Every response carries X-Request-ID; limited "
+            + "routes carry RateLimit-* headers and, on 429, Retry-After.";
 
-    public OpenApiRoutes(Supplier<List<Route>> routes, String version) {
-        this.routes = routes;
-        this.version = version;
+    private final Route route;
+    private final OpenApiDocument document;
+
+    /** @param routes every other route the server answers */
+    public OpenApiRoutes(List<Route> routes, String version) {
+        route = Route.get("/openapi.json", Route.Access.PUBLIC, "This API's OpenAPI 3.1 description",
+                OpenApiDocument.class, this::serve);
+        var described = new ArrayList<>(routes);
+        described.add(route);
+        document = document(described, version);
     }
 
     public List<Route> routes() {
-        return List.of(Route.get("/openapi.json", Route.Access.PUBLIC, "This API's OpenAPI 3.1 description",
-                call -> call.ok(document())));
+        return List.of(route);
     }
 
-    /** The document, as a JSON-ready tree. */
-    public Map<String, Object> document() {
-        var paths = new LinkedHashMap<String, Object>();
-        for (Route route : routes.get()) {
-            @SuppressWarnings("unchecked")
-            var operations = (Map<String, Object>) paths.computeIfAbsent(route.template(), t -> new LinkedHashMap<>());
-            operations.put(route.method().toLowerCase(Locale.ROOT), operation(route));
+    public OpenApiDocument document() {
+        return document;
+    }
+
+    private void serve(Call call) {
+        call.ok(document);
+    }
+
+    private static OpenApiDocument document(List<Route> routes, String version) {
+        var schemas = new BodySchemas();
+        Schema error = schemas.of(ErrorBody.class);
+        var paths = new LinkedHashMap<String, Map<String, Operation>>();
+        for (Route route : routes) {
+            paths.computeIfAbsent(route.template(), t -> new LinkedHashMap<>())
+                    .put(route.method().toLowerCase(Locale.ROOT), operation(route, schemas, error));
         }
-        return Wire.object(
-                "openapi", "3.1.0",
-                "info", Wire.object("title", "Sietch API", "version", version,
-                        "description", "Eligibility for Collab.Land, administration, and the member, Naib and "
-                                + "threshold routes. Errors are {\"error\": message}. Every response carries "
-                                + "X-Request-ID; limited routes carry RateLimit-* headers and, on 429, Retry-After."),
-                "paths", paths,
-                "components", Wire.object(
-                        "securitySchemes", Wire.object(
-                                "adminKey", Wire.object("type", "apiKey", "in", "header", "name", "X-API-Key"),
-                                "memberToken", Wire.object("type", "http", "scheme", "bearer",
-                                        "description", "A signed member token (sietch1.<discord id>.<expiry>.<signature>)")),
-                        "schemas", Wire.object("Error", Wire.object(
-                                "type", "object", "required", List.of("error"),
-                                "properties", Wire.object("error", Wire.object("type", "string")),
-                                "additionalProperties", false))));
+        var securitySchemes = new LinkedHashMap<String, SecurityScheme>();
+        securitySchemes.put("adminKey", new SecurityScheme("apiKey", "header", "X-API-Key", null, null));
+        securitySchemes.put("memberToken", new SecurityScheme("http", null, null, "bearer",
+                "A signed member token (sietch1.<discord id>.<expiry>.<signature>)"));
+        return new OpenApiDocument("3.1.0", new OpenApiDocument.Info("Sietch API", version, DESCRIPTION), paths,
+                new OpenApiDocument.Components(securitySchemes, new LinkedHashMap<>(schemas.components())));
     }
 
-    private static Map<String, Object> operation(Route route) {
-        var operation = new LinkedHashMap<String, Object>();
-        operation.put("operationId", operationId(route));
-        operation.put("summary", route.summary());
-        var parameters = new java.util.ArrayList<Object>();
+    private static Operation operation(Route route, BodySchemas schemas, Schema error) {
+        var parameters = new ArrayList<Parameter>();
         for (String name : route.parameters()) {
-            parameters.add(Wire.object("name", name, "in", "path", "required", true,
-                    "schema", Wire.object("type", "string")));
+            parameters.add(new Parameter(name, "path", true, Schema.of("string")));
         }
         for (String name : route.query()) {
-            parameters.add(Wire.object("name", name, "in", "query", "required", false,
-                    "schema", Wire.object("type", "string")));
+            parameters.add(new Parameter(name, "query", false, Schema.of("string")));
         }
-        if (!parameters.isEmpty()) {
-            operation.put("parameters", parameters);
-        }
-        if (route.body()) {
-            operation.put("requestBody", Wire.object("required", false, "content", Wire.object(
-                    "application/json", Wire.object("schema", Wire.object("type", "object")))));
-        }
-        switch (route.access()) {
-            case ADMIN -> operation.put("security", List.of(Wire.object("adminKey", List.of())));
-            case MEMBER -> operation.put("security", List.of(Wire.object("memberToken", List.of())));
-            case PUBLIC -> operation.put("security", List.of());
-        }
-        var responses = new LinkedHashMap<String, Object>();
-        responses.put(Integer.toString(route.status()), Wire.object("description", "Success",
-                "content", Wire.object(route.template().equals("/metrics") ? "text/plain" : "application/json",
-                        Wire.object("schema", Wire.object("type", route.template().equals("/metrics") ? "string" : "object")))));
+        var requestBody = route.body()
+                ? new OpenApiDocument.RequestBodyObject(false, Map.of(JSON, new MediaType(Schema.of("object")))) : null;
+        List<Map<String, List<String>>> security = switch (route.access()) {
+            case ADMIN -> List.of(Map.of("adminKey", List.of()));
+            case MEMBER -> List.of(Map.of("memberToken", List.of()));
+            case PUBLIC -> List.of();
+        };
+        var responses = new LinkedHashMap<String, Response>();
+        responses.put(Integer.toString(route.status()), new Response("Success", success(route.reply(), schemas)));
         boolean validates = !route.parameters().isEmpty() || !route.query().isEmpty() || route.body();
         if (validates) {
-            responses.put("400", error("Invalid input"));
+            responses.put("400", error("Invalid input", error));
         }
         if (route.access() == Route.Access.ADMIN) {
-            responses.put("401", error("API key required"));
-            responses.put("403", error("Invalid API key"));
+            responses.put("401", error("API key required", error));
+            responses.put("403", error("Invalid API key", error));
         }
         if (route.access() == Route.Access.MEMBER) {
-            responses.put("401", error("Authentication required"));
+            responses.put("401", error("Authentication required", error));
         }
         if (route.body()) {
-            responses.put("413", error("Request body too large"));
+            responses.put("413", error("Request body too large", error));
         }
-        responses.put("429", error("Too many requests"));
-        operation.put("responses", responses);
-        return operation;
+        responses.put("429", error("Too many requests", error));
+        responses.put("default", error("Any other refusal or failure (not found, conflict, server error)", error));
+        return new Operation(operationId(route), route.summary(), parameters, requestBody, security, responses);
     }
 
-    private static Map<String, Object> error(String description) {
-        return Wire.object("description", description, "content", Wire.object("application/json",
-                Wire.object("schema", Wire.object("$ref", "#/components/schemas/Error"))));
+    private static Map<String, MediaType> success(Route.Reply reply, BodySchemas schemas) {
+        var content = new LinkedHashMap<String, MediaType>();
+        switch (reply) {
+            case Route.Reply.Json json -> content.put(JSON, new MediaType(schemas.of(json.body())));
+            case Route.Reply.Media media -> media.types().forEach(
+                    type -> content.put(type, new MediaType(Schema.of("string"))));
+        }
+        return content;
+    }
+
+    private static Response error(String description, Schema error) {
+        return new Response(description, Map.of(JSON, new MediaType(error)));
     }
 
     private static String operationId(Route route) {

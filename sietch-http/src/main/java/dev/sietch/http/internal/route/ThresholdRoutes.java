@@ -10,6 +10,7 @@ import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
+import dev.sietch.http.internal.json.ThresholdBodies;
 import dev.sietch.http.internal.json.Wire;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,11 +39,11 @@ public final class ThresholdRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.get("/api/threshold", Route.Access.PUBLIC, "The entry threshold and the top of the waitlist",
-                        this::threshold),
+                        ThresholdBodies.Threshold.class, this::threshold),
                 Route.get("/api/threshold/history", Route.Access.PUBLIC, "The entry threshold at each sync, newest first",
-                        this::history).withQuery("limit", "since"),
+                        ThresholdBodies.ThresholdHistory.class, this::history).withQuery("limit", "since"),
                 Route.get("/api/waitlist/status/{address}", Route.Access.PUBLIC, "A wallet's place on the waitlist",
-                        this::status));
+                        ThresholdBodies.WaitlistStatus.class, this::status));
     }
 
     private void threshold(Call call) {
@@ -50,18 +51,18 @@ public final class ThresholdRoutes {
         List<RankedWallet> top = threshold.waitlist().subList(0, Math.min(TOP_WAITLIST, threshold.waitlistCount()));
         Set<WalletAddress> registered = waitlist.registered(top.stream().map(RankedWallet::wallet).toList());
         call.responseHeader("Cache-Control", "public, max-age=60");
-        call.ok(Wire.object(
-                "entry_threshold", threshold.entry().map(Wire::bgt).orElse(BigDecimal.ZERO),
-                "eligible_count", threshold.eligibleCount(),
-                "waitlist_count", threshold.waitlistCount(),
-                "gap_to_entry", threshold.gapToEntry().map(Wire::bgt).orElse(null),
-                "top_waitlist", top.stream().map(w -> Wire.object(
-                        "position", w.rank(),
-                        "address_display", w.wallet().truncated(),
-                        "bgt", Wire.bgt(w.held()),
-                        "distance_to_entry", threshold.distanceToEntry(w.held()).map(Wire::bgt).orElse(null),
-                        "is_registered", registered.contains(w.wallet()))).toList(),
-                "updated_at", Wire.timestamp(call.now())));
+        call.ok(new ThresholdBodies.Threshold(
+                threshold.entry().map(Wire::bgt).orElse(BigDecimal.ZERO),
+                threshold.eligibleCount(),
+                threshold.waitlistCount(),
+                Wire.bgt(threshold.gapToEntry()),
+                top.stream().map(w -> new ThresholdBodies.WaitlistEntry(
+                        w.rank(),
+                        w.wallet().truncated(),
+                        Wire.bgt(w.held()),
+                        Wire.bgt(threshold.distanceToEntry(w.held())),
+                        registered.contains(w.wallet()))).toList(),
+                Wire.timestamp(call.now())));
     }
 
     private void history(Call call) {
@@ -70,14 +71,14 @@ public final class ThresholdRoutes {
         Optional<Instant> since = query.datetime(call.query("since"));
         query.check();
         var snapshots = history.recent(limit, since);
-        call.ok(Wire.object(
-                "snapshots", snapshots.stream().map(s -> Wire.object(
-                        "id", s.id(),
-                        "entry_threshold", s.entry().map(Wire::bgt).orElse(BigDecimal.ZERO),
-                        "eligible_count", s.eligibleCount(),
-                        "waitlist_count", s.waitlistCount(),
-                        "created_at", Wire.timestamp(s.createdAt()))).toList(),
-                "count", snapshots.size()));
+        call.ok(new ThresholdBodies.ThresholdHistory(
+                snapshots.stream().map(s -> new ThresholdBodies.Snapshot(
+                        s.id(),
+                        s.entry().map(Wire::bgt).orElse(BigDecimal.ZERO),
+                        s.eligibleCount(),
+                        s.waitlistCount(),
+                        Wire.timestamp(s.createdAt()))).toList(),
+                snapshots.size()));
     }
 
     /** Only ranks 70-100 are "in waitlist range" (the predecessor said so of every ranked wallet, members too). */
@@ -86,13 +87,13 @@ public final class ThresholdRoutes {
         Optional<RankedWallet> place = community.waitlisted(wallet);
         Optional<Wei> entry = community.entryThreshold();
         Optional<Waitlist.Registration> registration = waitlist.activeFor(wallet);
-        call.ok(Wire.object(
-                "address", wallet.value(),
-                "is_in_waitlist_range", place.isPresent(),
-                "position", place.map(RankedWallet::rank).orElse(null),
-                "bgt", place.map(p -> Wire.bgt(p.held())).orElse(null),
-                "distance_to_entry", place.flatMap(p -> entry.map(e -> Wire.bgt(e.minusOrZero(p.held())))).orElse(null),
-                "is_registered", registration.isPresent(),
-                "registered_at", registration.map(r -> Wire.timestamp(r.registeredAt())).orElse(null)));
+        call.ok(new ThresholdBodies.WaitlistStatus(
+                wallet.value(),
+                place.isPresent(),
+                place.map(RankedWallet::rank),
+                place.map(p -> Wire.bgt(p.held())),
+                place.flatMap(p -> entry.map(e -> Wire.bgt(e.minusOrZero(p.held())))),
+                registration.isPresent(),
+                registration.map(r -> Wire.timestamp(r.registeredAt()))));
     }
 }

@@ -5,7 +5,8 @@ import dev.sietch.http.internal.Call;
 import dev.sietch.http.internal.HttpError;
 import dev.sietch.http.internal.Query;
 import dev.sietch.http.internal.Route;
-import dev.sietch.http.internal.json.Wire;
+import dev.sietch.http.internal.json.LinkedBody;
+import dev.sietch.http.internal.json.MessageBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,18 +38,20 @@ public final class VerifyRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.get("/verify/{nonce}", Route.Access.PUBLIC, "The wallet-linking page for a /verify challenge",
-                        this::page),
+                        Route.Reply.media("text/html"), this::page),
                 Route.get("/verify/assets/verify.js", Route.Access.PUBLIC, "The wallet-linking page's script",
+                        Route.Reply.media("text/javascript"),
                         call -> asset(call, "text/javascript; charset=utf-8", SCRIPT)),
                 Route.get("/verify/assets/verify.css", Route.Access.PUBLIC, "The wallet-linking page's style",
-                        call -> asset(call, "text/css; charset=utf-8", STYLE)),
+                        Route.Reply.media("text/css"), call -> asset(call, "text/css; charset=utf-8", STYLE)),
                 Route.get("/verify/assets/icon.svg", Route.Access.PUBLIC, "The wallet-linking page's icon",
-                        call -> asset(call, "image/svg+xml", ICON)),
+                        Route.Reply.media("image/svg+xml"), call -> asset(call, "image/svg+xml", ICON)),
                 Route.get("/api/verify/{nonce}/message", Route.Access.PUBLIC,
-                        "The EIP-4361 message a wallet signs to complete a challenge", this::message)
+                        "The EIP-4361 message a wallet signs to complete a challenge", MessageBody.class, this::message)
                         .withQuery("address"),
                 Route.post("/api/verify/{nonce}", Route.Access.PUBLIC,
-                        "Completes a challenge with the wallet's signature, linking the wallet", this::complete));
+                        "Completes a challenge with the wallet's signature, linking the wallet", LinkedBody.class,
+                        this::complete));
     }
 
     private void page(Call call) {
@@ -89,8 +92,8 @@ public final class VerifyRoutes {
     private static void respond(Call call, LinkWallet.Result result) {
         call.responseHeader("Cache-Control", "no-store");
         switch (result) {
-            case LinkWallet.ToSign toSign -> call.ok(Wire.object("message", toSign.message()));
-            case LinkWallet.Linked linked -> call.ok(Wire.object("linked", true, "wallet", linked.wallet().value()));
+            case LinkWallet.ToSign toSign -> call.ok(new MessageBody(toSign.message()));
+            case LinkWallet.Linked linked -> call.ok(new LinkedBody(true, linked.wallet().value()));
             case LinkWallet.Refused refused -> throw new HttpError(status(refused.reason()), refused.message());
         }
     }
