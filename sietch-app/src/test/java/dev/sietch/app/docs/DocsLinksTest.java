@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +24,8 @@ final class DocsLinksTest {
 
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
-    /** Places outside the repository that pages once pointed to. */
-    private static final List<String> OUTSIDE = List.of("../shared", "shared/spec", "spec/", "spec §", "DESIGN.md",
-            "STYLE.md");
+    /** A path that climbs out of its page's directory. */
+    private static final Pattern CLIMBING = Pattern.compile("(?:\\.\\./)+[\\w./-]*");
 
     static Stream<String> pages() throws IOException {
         List<String> pages = new ArrayList<>(List.of("README.md", "deploy/README.md"));
@@ -57,9 +59,43 @@ final class DocsLinksTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
-    void namesNoFileOutsideTheRepository(String page) {
+    void namesNoFileOutsideTheRepository(String page) throws IOException {
+        Path root = Markdown.repository();
         String text = Markdown.read(page);
-        assertThat(OUTSIDE).allSatisfy(outside -> assertThat(text).as(page).doesNotContain(outside));
+        Matcher climbing = CLIMBING.matcher(text);
+        while (climbing.find()) {
+            assertThat(root.resolve(page).getParent().resolve(climbing.group()).normalize())
+                    .as("%s names %s", page, climbing.group()).startsWith(root);
+        }
+        List<String> documents = markdownFiles(root);
+        for (String span : Markdown.codeSpans(text)) {
+            if (span.endsWith(".md")) {
+                assertThat(documents).as("%s names %s", page, span).anySatisfy(file -> assertThat(file).endsWith(span));
+            }
+        }
+        assertThat(text).as("%s refers to numbered sections of a document that is not here", page).doesNotContain("\u00a7");
+    }
+
+    /** The repository's Markdown files, by their paths from the root. */
+    private static List<String> markdownFiles(Path root) throws IOException {
+        List<String> files = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                String name = dir.getFileName().toString();
+                return name.equals("target") || name.equals("node_modules") || name.equals(".git")
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.toString().endsWith(".md")) {
+                    files.add(root.relativize(file).toString());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
     }
 
     /** The anchors GitHub gives a page's headings. */
