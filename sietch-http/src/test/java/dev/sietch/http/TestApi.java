@@ -58,7 +58,7 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Instant socialLaunch;
 
-    /** With the predecessor's launch date of the social layer. */
+    /** With the default launch date of the social layer. */
     TestApi() {
         this(dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-/** {@code GET /health}: field names and types as the predecessor served them. */
+/** {@code GET /health}: field names and types as existing monitors read them. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record HealthBody(
         @JsonProperty("status") String status,
