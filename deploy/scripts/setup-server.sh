@@ -268,7 +268,7 @@ setup_sietch_layout() {
   local env_file=$SIETCH_ROOT/conf/sietch.env
   if [ ! -f "$env_file" ]; then
     write_file "$env_file" 0640 root sietch <<EOF
-# Sietch's settings: environment variables, see "Configuration" in the README.
+# Sietch's settings: environment variables, see docs/configuration.md in the repository.
 # Read by sietch.service and sietch-backup.service (EnvironmentFile). Keep 0640 root:sietch.
 # DATABASE_PATH and BACKUP_DIR are set by the units (/opt/sietch/data, /opt/sietch/backups).
 API_HOST=127.0.0.1

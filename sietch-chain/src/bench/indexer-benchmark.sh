@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Indexer benchmark on a real anvil node: BLOCKS (default 200,000) blocks, CLAIMS (default 50,000)
-# claims over 10 PoL vaults, BURNS (default 1,000) burns. Times the predecessor's algorithm
+# claims over 10 PoL vaults, BURNS (default 1,000) burns. Times a baseline scan
 # (sequential 10,000-block eth_getLogs windows per vault, then for the burns) against Sietch's
 # indexer from an empty ledger in the same run (median of 3 each), then an incremental sync after
 # 1,000 new blocks, with RPC call counts. The comparison runs on loopback and through a proxy that

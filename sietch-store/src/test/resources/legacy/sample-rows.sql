@@ -1,6 +1,6 @@
--- Sample rows of a predecessor database: both of its time formats, upper-case and duplicate
+-- Sample rows of a sietch-service database: both of its time formats, upper-case and duplicate
 -- wallets, amounts above 2^63 wei, rows it could hold that Sietch cannot represent. Foreign keys
--- are off here, as in any connection that did not turn them on (the predecessor's own scripts and
+-- are off here, as in any connection that did not turn them on (sietch-service's own scripts and
 -- the sqlite3 shell), so a badge and a member that do not exist can be referred to.
 PRAGMA foreign_keys = OFF;
 INSERT INTO wallet_mappings (discord_user_id, wallet_address, verified_at) VALUES

@@ -1,6 +1,6 @@
--- The TypeScript predecessor's schema (sietch-service), as its initDatabase() applied it
+-- sietch-service's schema (the TypeScript service), as its initDatabase() applied it
 -- (migrations 001 and 002) plus the Naib/threshold/notification tables of its migration 005,
--- written from the data model in spec/domain.md section 4. Timestamps are TEXT; amounts are wei
+-- as its data model describes them. Timestamps are TEXT; amounts are wei
 -- strings.
 PRAGMA journal_mode = WAL;
 PRAGMA foreign_keys = ON;

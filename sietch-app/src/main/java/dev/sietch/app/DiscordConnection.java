@@ -91,7 +91,7 @@ final class DiscordConnection implements AutoCloseable {
 
     /**
      * The daily migration job's second half: asks the next owners of placeholder profiles to finish
-     * them, one second apart (as the predecessor meant to).
+     * them, one second apart, so the DMs are paced rather than sent in one burst.
      */
     String promptPlaceholders(dev.sietch.core.usecase.MigrateMembers migration) {
         SietchBot connected;

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's periodic jobs (activity decay, badge check, ...), run inside the service — the
- * predecessor's jobs ran in other processes, or not at all. Each job's last run is kept in the
+ * The service's periodic jobs (activity decay, badge check, ...), run inside the service, so they
+ * share its store, its shutdown and (on PostgreSQL) its leader. Each job's last run is kept in the
  * store, so a restart does not run a job early or forget it: a job whose time passed while the
  * service was down runs once at start (catch-up), not once per missed period. Jobs run one at a
  * time on one thread, so they never overlap, with each other or themselves.

@@ -69,7 +69,7 @@ final class Metrics implements AutoCloseable {
     }
 
     /**
-     * The predecessor's application gauges, under its names so its dashboards carry over, read from
+     * The application gauges, under the names existing dashboards and alerts query, read from
      * the store at each scrape. {@code sietch_members_total} and {@code sietch_naib_seats_total} are
      * not counters, and Prometheus reserves the {@code _total} suffix for counters (promtool rejects
      * a gauge so named), so those two are written as {@code untyped}, which PromQL treats alike.

@@ -11,7 +11,7 @@ public enum ClaimEvent {
     POL("RewardPaid(address,address,uint256)", "0x540798df468d7b23d11f156fdb954cb19ad414d150722a7b6d55ba369dea792e"),
 
     /**
-     * Synthetix-style vaults, as the predecessor decoded: {@code RewardPaid(address indexed user,
+     * Synthetix-style vaults: {@code RewardPaid(address indexed user,
      * uint256 reward)}; {@code user} is credited.
      */
     LEGACY("RewardPaid(address,uint256)", "0xe2403640ba68fed3a2f88b7557551d1993f84b99bb10ff833f0cf8db0c5e0486");

@@ -24,7 +24,7 @@ import org.web3j.protocol.core.methods.response.EthLog;
 /**
  * Indexer benchmark on a real anvil node: BLOCKS blocks (default 200,000) holding CLAIMS claims
  * (default 50,000) paid by 10 PoL vaults and BURNS burns (default 1,000). It times, in the same
- * run, the predecessor's algorithm (for each vault and then for the burns: sequential 10,000-block
+ * run, a baseline scan (for each vault and then for the burns: sequential 10,000-block
  * eth_getLogs windows from block 0) and Sietch's indexer from an empty ledger, three times each
  * (median) — on loopback and through a proxy adding a fixed latency per request, as the round
  * trip to a hosted endpoint does ({@code -Dlatencies=0,50}, milliseconds) — then an incremental
@@ -89,7 +89,7 @@ public final class IndexerBenchmark {
         }
     }
 
-    /** The predecessor's scan and Sietch's indexer, three times each, over one endpoint URL; the last ledger. */
+    /** The baseline scan and Sietch's indexer, three times each, over one endpoint URL; the last ledger. */
     private static MemoryLedger compare(URI url, TestChain chain, int claims, int burns, long latency) throws Exception {
         long[] baseline = new long[3];
         long[] ours = new long[3];
@@ -183,7 +183,7 @@ public final class IndexerBenchmark {
     }
 
     /**
-     * The predecessor's scan: head fetched for the claims, then per vault 10,000-block windows
+     * The baseline scan: head fetched for the claims, then per vault 10,000-block windows
      * from block 0, one request at a time; the head fetched again for the burns, same windows.
      */
     private static long predecessor(URI url, TestChain chain, int[] found) throws Exception {

@@ -54,7 +54,7 @@ public record DiscordSettings(Optional<Secret> botToken, OptionalLong guildId, S
 
     /**
      * {@link Mode#SIETCH}: the bot assigns and removes @Naib and @Fedaykin from the ranking, for
-     * linked members; {@link Mode#COLLABLAND}: Collab.Land does (the predecessor's set-up) and the
+     * linked members; {@link Mode#COLLABLAND}: Collab.Land does (the default) and the
      * bot never changes them.
      */
     public record Roles(Mode mode, OptionalLong naib, OptionalLong fedaykin,

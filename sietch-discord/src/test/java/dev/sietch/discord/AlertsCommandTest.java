@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** /alerts through the real JDA (the predecessor registered it and answered "Unknown command"). */
+/** /alerts through the real JDA: registered, routed and answered. */
 final class AlertsCommandTest {
 
     private static final long MEMBER = 700_000_000_000_000_081L;

@@ -157,7 +157,7 @@ final class CommunityCommandsTest {
                 "2. \uD83D\uDC51 **Member01** \uD83C\uDF96\uFE0F", "3. \uD83D\uDC51 **Member02** \uD83C\uDF96\uFE0F");
         assertThat(footer(naib)).isEqualTo("Page 1/1 • 3 total members");
 
-        // "Tenure (Oldest first)" shows the oldest first (the predecessor showed the newest)
+        // "Tenure (Oldest first)" shows the oldest first, as it says
         DataObject byTenure = callback(discord.select(VIEWER, select(first, 1), "tenure"));
         assertThat(lines(byTenure).getFirst()).contains("**Member00**");
         assertThat(lines(byTenure).get(1)).contains("**Member01**");

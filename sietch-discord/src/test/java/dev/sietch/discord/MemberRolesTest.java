@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The roles that follow from standing (spec domain.md §3.8), given and taken on the fake guild. */
+/** The roles that follow from standing, given and taken on the fake guild. */
 final class MemberRolesTest {
 
     private static final long HELPER = 700_000_000_000_000_041L;

@@ -120,7 +120,7 @@ final class WaitlistTest {
         assertThat(run(HOPEFUL, "status", null).getString("description")).isEqualTo(
                 "You are registered and tracking position **#72**");
 
-        // unregistering, then registering again (the predecessor's constraints refused it)
+        // unregistering, then registering again
         assertThat(run(HOPEFUL, "unregister", null).getString("title")).isEqualTo("\uD83D\uDC4B Unregistered from Waitlist");
         assertThat(run(HOPEFUL, "unregister", null).getString("description")).isEqualTo("You are not registered for the waitlist.");
         assertThat(run(HOPEFUL, "register", BotFixture.wallet(72).value()).getString("title"))

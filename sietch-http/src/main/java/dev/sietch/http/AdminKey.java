@@ -36,7 +36,7 @@ public record AdminKey(String name, byte[] sha256) {
 
     /**
      * Parses {@code ADMIN_API_KEYS}: comma-separated entries, each either {@code key:name} (the
-     * predecessor's format) or {@code sha256:<64 hex digits>:name} (the key's SHA-256, e.g. from
+     * format existing .env files use) or {@code sha256:<64 hex digits>:name} (the key's SHA-256, e.g. from
      * {@code printf %s "$KEY" | sha256sum}). Blank entries are skipped. Error messages name the
      * entry's position, never its text.
      */

@@ -40,7 +40,7 @@ public record HttpSettings(String host, int port, List<String> trustedProxies, R
         Objects.requireNonNull(memberTokenSecret, "memberTokenSecret");
     }
 
-    /** Loopback proxies, the predecessor's limits, no admin keys and no member tokens. */
+    /** Loopback proxies, the default limits, no admin keys and no member tokens. */
     public HttpSettings(String host, int port) {
         this(host, port, LOOPBACK, RateLimits.DEFAULT, List.of(), Optional.empty());
     }
@@ -68,7 +68,7 @@ public record HttpSettings(String host, int port, List<String> trustedProxies, R
      */
     public record RateLimits(int publicPerMinute, int memberPerMinute, int adminPerMinute) {
 
-        /** The predecessor's: 100, 60 and 30 per minute. */
+        /** 100, 60 and 30 per minute. */
         public static final RateLimits DEFAULT = new RateLimits(100, 60, 30);
 
         public RateLimits {

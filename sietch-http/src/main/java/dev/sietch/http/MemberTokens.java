@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed member tokens: how a member (or the bot, on a member's behalf) proves who is calling the
- * member routes of the HTTP API. The predecessor believed any {@code X-Discord-User-Id} header.
+ * member routes of the HTTP API. A bare {@code X-Discord-User-Id} header proves nothing.
  *
  * <p>A token is {@code sietch1.<discord user id>.<expiry, unix seconds>.<signature>}, the signature
  * being HMAC-SHA256 over the first three parts with the service's secret, base64url without

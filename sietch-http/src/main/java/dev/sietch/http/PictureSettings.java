@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How members' own pictures are fetched and processed (spec domain.md §3.5, with its defects
- * fixed: https only, the host checked again on every redirect, a byte cap that holds without
+ * How members' own pictures are fetched and processed (safely:
+ * https only, the host checked again on every redirect, a byte cap that holds without
  * {@code Content-Length}, a deadline for the whole download, a pixel cap checked before decoding).
  *
  * @param allowedHosts where pictures may come from: {@code host} (port 443 only) or
@@ -23,7 +23,7 @@ import java.util.Objects;
 public record PictureSettings(List<String> allowedHosts, long maxDownloadBytes, Duration timeout, int maxRedirects,
         long maxPixels, int size, int quality, int maxBytes) {
 
-    /** The predecessor's hosts: Discord's CDN and Imgur. */
+    /** Discord's CDN and Imgur. */
     public static final List<String> DEFAULT_HOSTS = List.of("cdn.discordapp.com", "media.discordapp.net", "i.imgur.com");
 
     public static final PictureSettings DEFAULT = new PictureSettings(DEFAULT_HOSTS, 5L * 1024 * 1024,

@@ -73,7 +73,7 @@ final class AdminCommunityRoutesTest {
 
         var invalid = api.admin("POST", "/admin/alerts/test/not-a-uuid", null);
         var unknown = api.admin("POST", "/admin/alerts/test/00000000-0000-4000-8000-000000000000", null);
-        assertThat(invalid.statusCode()).isEqualTo(400); // the predecessor never answered these two
+        assertThat(invalid.statusCode()).isEqualTo(400); // both answered at once
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).isEqualTo("{\"error\":\"Member not found\"}");
 

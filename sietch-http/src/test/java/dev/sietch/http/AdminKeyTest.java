@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** ADMIN_API_KEYS: the predecessor's key:name pairs, or SHA-256 digests; errors never quote a key. */
+/** ADMIN_API_KEYS: key:name pairs, or SHA-256 digests; errors never quote a key. */
 final class AdminKeyTest {
 
     private static final String KEY = "s3cret-admin-key-of-length-32!!";

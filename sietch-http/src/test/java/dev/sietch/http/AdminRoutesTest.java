@@ -47,7 +47,7 @@ final class AdminRoutesTest {
 
         // when
         var deactivated = api.admin("DELETE", "/admin/override/1", null);
-        var again = api.admin("DELETE", "/admin/override/1abc", null); // parseInt semantics, as the predecessor
+        var again = api.admin("DELETE", "/admin/override/1abc", null); // parseInt semantics
 
         // then
         assertThat(deactivated.statusCode()).isEqualTo(200);
@@ -83,7 +83,7 @@ final class AdminRoutesTest {
                 "Invalid datetime");
         assertBadOverride("{\"address\":1,\"action\":null,\"reason\":[]}",
                 "Expected string, received number, Expected string, received null, Expected string, received array");
-        // a body that is not JSON-typed counts as {}, as in the predecessor
+        // a body that is not JSON-typed counts as {}
         var plain = api.send("POST", "/admin/override", "address=x", "X-API-Key", TestApi.ADMIN_KEY,
                 "Content-Type", "text/plain");
         assertThat(plain.body()).isEqualTo("{\"error\":\"Required, Required, Required\"}");
@@ -129,7 +129,7 @@ final class AdminRoutesTest {
         assertThat(badType.statusCode()).isEqualTo(400);
         assertThat(badType.body()).startsWith("{\"error\":\"Invalid enum value. Expected 'eligibility_update' | ")
                 .endsWith("received 'nope'\"}");
-        // the predecessor's filter refused these eight-plus types that it wrote
+        // types beyond the first eight written are accepted by the filter too
         for (String type : List.of("admin_badge_award", "alert_sent", "weekly_reset", "waitlist_registration")) {
             assertThat(api.admin("GET", "/admin/audit-log?event_type=" + type, null).statusCode()).as(type).isEqualTo(200);
         }
@@ -140,7 +140,7 @@ final class AdminRoutesTest {
         // given: an audit row at 2026-11-26T12:00:00Z
         api.rank(3);
 
-        // then: a since earlier that day includes it (the predecessor's text comparison dropped it)
+        // then: a since earlier that day includes it (compared as instants, not as text)
         assertThat(entries("since=2026-11-26T00:00:00Z")).contains("\"event_type\":\"eligibility_update\"");
         assertThat(entries("since=2026-11-26T12:00:00.000Z")).contains("\"event_type\":\"eligibility_update\"");
         assertThat(entries("since=2026-11-26T12:00:00.001Z")).isEqualTo("{\"entries\":[]}");

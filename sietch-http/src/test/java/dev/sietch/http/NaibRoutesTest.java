@@ -71,7 +71,7 @@ final class NaibRoutesTest {
         assertThat(members.get(1).path("is_founding").asBoolean()).isTrue();
         assertThat(members.get(2).path("nym").asText()).isEqualTo("third");
         assertThat(members.get(2).path("is_founding").asBoolean()).isFalse();
-        assertThat(members.get(0).has("rank")).isFalse(); // the predecessor's nym -> rank -> wallet leak
+        assertThat(members.get(0).has("rank")).isFalse(); // no nym -> rank -> wallet leak
         assertThat(members.get(0).toString()).doesNotContain("bgt");
     }
 

@@ -78,7 +78,7 @@ final class NotificationRoutesTest {
                 + "\"alert_type\":\"position_update\",\"delivered\":true,\"sent_at\":\"2026-11-26T12:00:00.000Z\","
                 + "\"alert_data\":{\"position\":20}}],\"total\":2}");
         assertThat(filtered.body()).contains("\"total\":1");
-        assertThat(fractional.statusCode()).isEqualTo(400); // the predecessor answered 500
+        assertThat(fractional.statusCode()).isEqualTo(400); // a client error, not 500
         assertThat(fractional.body()).isEqualTo("{\"error\":\"Expected integer, received float\"}");
         assertThat(api.asMember(20, "GET", "/api/notifications/preferences", null).body())
                 .contains("\"alerts_sent_this_week\":2");

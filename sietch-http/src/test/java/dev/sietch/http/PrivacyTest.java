@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Spec http-api §4: with a populated database (ranked wallets, linked members with profiles, Naib
+ * With a populated database (ranked wallets, linked members with profiles, Naib
  * seats current and former, badges, waitlist registrations, threshold history), every public route
  * is called and no response correlates a nym or member id with a wallet, a Discord id, an exact
  * rank or an exact amount.

@@ -65,7 +65,7 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
     /** Wallet linking, when {@link #withWalletLinking()} asked for it. */
     LinkWallet linking;
 
-    /** With the predecessor's launch date of the social layer. */
+    /** With the default launch date of the social layer. */
     TestApi() {
         this(dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH);
     }

@@ -80,7 +80,7 @@ final class ThresholdRoutesTest {
         JsonNode waiting = JSON.readTree(api.get("/api/waitlist/status/" + wallet(75).value().toUpperCase().replace("0X", "0x")).body());
         JsonNode beyond = JSON.readTree(api.get("/api/waitlist/status/" + wallet(110).value()).body());
 
-        assertThat(member.path("is_in_waitlist_range").asBoolean()).isFalse(); // the predecessor said true, position 5
+        assertThat(member.path("is_in_waitlist_range").asBoolean()).isFalse(); // a member is not in waitlist range
         assertThat(member.path("position").isNull()).isTrue();
         assertThat(waiting.toString()).isEqualTo("{\"address\":\"" + wallet(75).value() + "\",\"is_in_waitlist_range\":true,"
                 + "\"position\":75,\"bgt\":31.25,\"distance_to_entry\":1.5,\"is_registered\":true,"

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * Bringing over a database of the TypeScript predecessor (sietch-service): its wallet links,
+ * Bringing over a database of sietch-service (the TypeScript service): its wallet links,
  * overrides, audit log, profiles, badges, activity, Naib seats, waitlist, notification preferences
  * and alert history. Times without a zone are read as UTC; wei strings become exact amounts.
  *
@@ -32,7 +32,7 @@ public final class LegacyImport {
     /**
      * One table's import.
      *
-     * @param from the predecessor's table
+     * @param from sietch-service's table
      * @param to Sietch's table
      * @param read rows read
      * @param imported rows written
@@ -46,7 +46,7 @@ public final class LegacyImport {
 
     /**
      * @param tables what happened per table, in import order
-     * @param skipped the predecessor's tables left behind, with the reason
+     * @param skipped sietch-service's tables left behind, with the reason
      */
     public record Report(List<Table> tables, List<String> skipped) {
         public Report {

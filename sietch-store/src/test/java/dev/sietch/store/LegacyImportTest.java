@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code import-legacy}'s store part: a database built from the predecessor's schema (spec
- * domain.md §4), with sample rows in both of its time formats, is brought over.
+ * {@code import-legacy}'s store part: a database built from sietch-service's schema, with sample
+ * rows in both of its time formats, is brought over.
  */
 class LegacyImportTest extends StoreTestBase {
 
@@ -183,7 +183,7 @@ class LegacyImportTest extends StoreTestBase {
         assertThat(Files.readAllBytes(legacy)).isEqualTo(before);
     }
 
-    /** Builds predecessor databases from the SQL under {@code legacy/} in the test resources. */
+    /** Builds sietch-service databases from the SQL under {@code legacy/} in the test resources. */
     static final class LegacyDatabases {
         private LegacyDatabases() {}
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * An environment variable that sets a configuration key. The names are the predecessor's, so an
+ * An environment variable that sets a configuration key. The names never change, so an
  * operator's existing {@code .env} keeps working.
  *
  * @param name the variable
@@ -72,7 +72,7 @@ record EnvironmentVariable(String name, String path, boolean secret, UnaryOperat
         return new EnvironmentVariable(name, path, false, UnaryOperator.identity());
     }
 
-    /** The predecessor's whole-number variables ({@code 24}) as durations ({@code 24h}); a duration passes as is. */
+    /** A whole number ({@code 24}) in {@code unit} as a duration ({@code 24h}); a duration passes as is. */
     private static EnvironmentVariable wholeUnits(String name, String path, String unit) {
         return new EnvironmentVariable(name, path, false, value -> value.matches("\\d+") ? value + unit : value);
     }

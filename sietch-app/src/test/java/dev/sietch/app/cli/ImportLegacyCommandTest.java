@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sietch import-legacy}: the command around the store's import (whose table-by-table
- * behaviour the store's tests cover against the predecessor's whole schema).
+ * behaviour the store's tests cover against sietch-service's whole schema).
  */
 final class ImportLegacyCommandTest {
 

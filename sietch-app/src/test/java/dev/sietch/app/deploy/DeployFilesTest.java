@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The files in {@code deploy/} and {@code .github/} checked by the tools that will read them:
  * Caddy, systemd, promtool, fail2ban, shellcheck and actionlint. What these cannot check (apt,
  * UFW, a real systemd starting the units, Let's Encrypt, GitHub's runners) is listed in
- * deploy/README.md.
+ * docs/operations.md.
  */
 final class DeployFilesTest {
 

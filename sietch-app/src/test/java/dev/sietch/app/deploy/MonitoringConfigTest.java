@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every metric the Grafana dashboard and the Prometheus alert rules in {@code deploy/monitoring}
  * query is exposed by a running Sietch (chain, Discord and HTTP all in use, one RPC endpoint
- * down) or, for {@code node_*}, by a running node exporter. The predecessor's dashboard queried
- * metrics that never existed.
+ * down) or, for {@code node_*}, by a running node exporter, so no panel or rule queries a
+ * metric that does not exist.
  */
 final class MonitoringConfigTest {
 

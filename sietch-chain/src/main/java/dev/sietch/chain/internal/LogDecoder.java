@@ -21,7 +21,7 @@ import org.web3j.utils.Numeric;
  * against the published ones); the static words of a log are sliced directly, as web3j's generic
  * decoder would, without its reflection per value — this runs for every log of a full index. A log
  * that does not have its event's shape (wrong topic count, short data, an address word with high
- * bytes set) is not a claim or burn and is skipped, as the predecessor skipped undecodable logs;
+ * bytes set) is not a claim or burn and is skipped rather than failing the sync;
  * the caller counts it.
  */
 final class LogDecoder {

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A member's activity points (spec domain.md §3.7). Points come from messages, reactions given and
+ * A member's activity points. Points come from messages, reactions given and
  * reactions received; messages and reactions given count at most once per cooldown. The balance
  * decays by {@code rate} per whole {@code period}; the decay clock advances by whole periods only,
- * so the unfinished part of a period is kept (the predecessor reset it to "now" and lost it). The
+ * so the unfinished part of a period is kept and counts towards the next decay. The
  * cooldown times are part of the record, so they survive restarts and agree across instances.
  */
 public record Activity(double balance, double peak, Instant lastDecayAt, Optional<Instant> lastActiveAt,

@@ -9,11 +9,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
 
 /**
- * When the non-critical alerts are due (spec domain.md §3.13, with its defects fixed). The week
- * runs from Monday 00:00 UTC — one boundary for the cap, the counters' reset and the statistics (the
- * predecessor had three). A member gets at most their frequency's number of non-critical alerts a
+ * When the non-critical alerts are due. The week
+ * runs from Monday 00:00 UTC — one boundary for the cap, the counters' reset and the statistics, so
+ * they always agree. A member gets at most their frequency's number of non-critical alerts a
  * week, counted when queued; position updates are also spread over the week (one per 7 days /
- * frequency: the predecessor sent a "daily" member seven within two days); an at-risk warning is
+ * frequency, so frequent syncs cannot bunch them up); an at-risk warning is
  * sent when the member enters the at-risk positions, not again while they stay there.
  */
 public final class AlertRules {
@@ -39,7 +39,7 @@ public final class AlertRules {
         return lastPositionUpdate.map(last -> !now.isBefore(last.plus(spacing))).orElse(true);
     }
 
-    /** A challenger within this share of a seat holder's BGT threatens the seat (the predecessor's 10 %). */
+    /** A challenger within this share of a seat holder's BGT (10 % short of it or closer) threatens the seat. */
     public static final int THREAT_PERCENT = 90;
 
     /**

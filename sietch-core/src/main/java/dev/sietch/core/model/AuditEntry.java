@@ -13,8 +13,8 @@ import java.util.Objects;
 public record AuditEntry(String type, Map<String, Object> data) {
 
     /**
-     * Every event type the service writes, in the order the admin API lists them. The predecessor's
-     * audit-log filter accepted only the first eight; here every type that is written can be asked for.
+     * Every event type the service writes, in the order the admin API lists them; the
+     * audit-log filter accepts each, so every type that is written can be asked for.
      */
     public static final List<String> TYPES = List.of(
             "eligibility_update", "admin_override", "member_removed", "member_added", "naib_promotion",

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The badge catalogue: the one place badge ids, names, categories and order are defined (the
- * predecessor had a seed table, a constant list and descriptions that disagreed). Listed in the
+ * The badge catalogue: the one place badge ids, names, categories and order are defined, so no
+ * table, list or description can disagree with another. Listed in the
  * API's order: by category name, then display order.
  */
 public enum Badge {

@@ -6,10 +6,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which automatic badges a member has earned (spec domain.md §3.6). Thresholds, in one place:
+ * Which automatic badges a member has earned. Thresholds, in one place:
  * OG — joined within 30 days of the launch (or before it); Veteran — 90 days a member; Elder — 180
  * days; Consistent / Dedicated / Devoted — an activity balance of 100 / 250 / 500 after decay (the
- * predecessor's code values; its seed descriptions said otherwise, the catalogue now says these).
+ * values the catalogue's descriptions state).
  * Every qualifying badge is earned, not only the highest. Contribution and special badges are
  * awarded by hand only.
  */

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * A member's bio as stored: trimmed, links replaced by {@code [link removed]}, then cut to the
- * limit — in that order, so the stored bio never exceeds the limit (the predecessor cut first and
- * could then grow past it). Cut at a code-point boundary; blank becomes absent.
+ * limit — in that order, so the stored bio never exceeds the limit (cutting first and
+ * replacing links afterwards could grow past it). Cut at a code-point boundary; blank becomes absent.
  */
 public final class Bio {
 

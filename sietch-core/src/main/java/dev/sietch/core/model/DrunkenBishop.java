@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * A member's generated avatar: the "drunken bishop" walk (as OpenSSH draws key fingerprints) over
- * a 17 × 9 board, seeded by the SHA-256 of the member id, exactly as the predecessor computed it
- * (spec domain.md §3.4): the start cell counts 1 before the first move, each byte gives four moves
+ * a 17 × 9 board, seeded by the SHA-256 of the member id, so existing avatars stay
+ * the same (known-answer vectors): the start cell counts 1 before the first move, each byte gives four moves
  * from its 2-bit groups, least significant first, and the walker slides along the walls.
  *
  * @param hash the SHA-256 of the member id, 64 hex digits

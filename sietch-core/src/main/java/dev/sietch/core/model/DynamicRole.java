@@ -5,10 +5,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The roles the bot gives from a member's standing (spec domain.md §3.8): Onboarded once
+ * The roles the bot gives from a member's standing: Onboarded once
  * onboarding is complete; Engaged with 5+ badges or an activity balance of 200+; Veteran after 90
  * days (never taken away); Trusted with 10+ badges or the Helper badge; Former Naib while a member
- * who held a Naib seat holds none (the predecessor never gave it).
+ * who held a Naib seat holds none.
  */
 public enum DynamicRole {
     ONBOARDED, ENGAGED, VETERAN, TRUSTED, FORMER_NAIB;

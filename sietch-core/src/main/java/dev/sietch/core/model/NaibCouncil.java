@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Who sits on the Naib council (spec domain.md §3.11, with its defects fixed). Seats go to
+ * Who sits on the Naib council. Seats go to
  * onboarded members whose linked wallet is in the member ranks, and are defended by BGT held,
- * compared exactly in wei (the predecessor's SQL cast saturated at about 9.22 BGT and picked the
+ * compared exactly in wei (a 64-bit comparison would saturate at about 9.22 BGT and pick the
  * wrong seat). Each evaluation — at every sync, and when a member finishes onboarding — does, in
  * order:
  *

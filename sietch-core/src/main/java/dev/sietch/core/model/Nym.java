@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules for a member's public name (spec domain.md §3.3): 3–20 characters, letters, digits,
+ * The rules for a member's public name: 3–20 characters, letters, digits,
  * {@code _} and {@code -}, not starting or ending with {@code _} or {@code -}, not a reserved word
  * (case-insensitive), unique case-insensitively (the store enforces that). A change is allowed once
  * per cooldown; submitting the name a member already has is no change and does not restart it.
@@ -26,7 +26,7 @@ public final class Nym {
 
     private Nym() {}
 
-    /** What is wrong with {@code nym} (the predecessor's messages), or empty when it may be used. */
+    /** What is wrong with {@code nym} (in the wording members already know), or empty when it may be used. */
     public static Optional<String> problem(String nym) {
         if (nym == null || nym.length() < MIN_LENGTH) {
             return Optional.of("Nym must be at least 3 characters");

@@ -7,12 +7,12 @@ import java.util.Locale;
 /**
  * How long a member has been one: {@code og} if they joined within 30 days of the community's
  * launch (or before it), else {@code elder} after 180 days, {@code veteran} after 90, else
- * {@code member}. Days are whole days between instants (UTC), as the predecessor counted them.
+ * {@code member}. Days are whole days between instants (UTC).
  */
 public enum TenureCategory {
     OG, VETERAN, ELDER, MEMBER;
 
-    /** The predecessor's hard-coded launch date of the social layer. */
+    /** The social layer's launch date when none is configured. */
     public static final Instant DEFAULT_LAUNCH = Instant.parse("2025-01-01T00:00:00Z");
 
     public static TenureCategory of(Instant memberSince, Instant now, Instant launch) {

@@ -32,7 +32,7 @@ public interface ActivityLedger {
 
     /**
      * Awards each of {@code badges} the member does not have yet, with {@code reason}. A badge an
-     * administrator revoked is never awarded again automatically (the predecessor's daily job did).
+     * administrator revoked is never awarded again automatically: the revocation stands.
      *
      * @return the badges awarded now
      */

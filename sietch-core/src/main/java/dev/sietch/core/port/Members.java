@@ -27,8 +27,8 @@ public interface Members extends MemberLookup {
     Optional<MemberProfile> byDiscordId(String discordUserId);
 
     /**
-     * Onboarded members matching every filter, counted and ordered before the page is cut (the
-     * predecessor filtered tenure after paginating); ties are broken by member id, so pages are stable.
+     * Onboarded members matching every filter, counted and ordered before the page is cut (so
+     * totals and pages agree); ties are broken by member id, so pages are stable.
      */
     DirectoryPage directory(DirectoryQuery query);
 
@@ -43,7 +43,7 @@ public interface Members extends MemberLookup {
     void completeOnboarding(String memberId, Instant at);
 
     /**
-     * Creates the placeholder profile of a member from before the social layer (spec §3.14): not
+     * Creates the placeholder profile of a member from before the social layer: not
      * onboarded, counted as a member since {@code memberSince}, with its {@code member_added} audit
      * row, in one transaction.
      */
@@ -64,7 +64,7 @@ public interface Members extends MemberLookup {
     void recordPrompt(String memberId, String outcome, Instant at);
 
     /**
-     * Gives a placeholder profile (a member from before the social layer, spec §3.14) the nym and
+     * Gives a placeholder profile (a member from before the social layer) the nym and
      * bio its owner chose; the membership date stays, and no nym cooldown starts.
      */
     void completePlaceholder(String memberId, String nym, Optional<String> bio, Instant at);

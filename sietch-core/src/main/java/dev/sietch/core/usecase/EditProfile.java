@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A member changes their nym, bio or picture (spec domain.md §3.3). A nym change waits for the cooldown
+ * A member changes their nym, bio or picture. A nym change waits for the cooldown
  * since the last change (the first is free); submitting the nym one already has is no change and
- * does not restart the cooldown (the predecessor restarted it); a change of letter case is a change.
+ * does not restart the cooldown; a change of letter case is a change.
  */
 public final class EditProfile {
 

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The waitlist (Cave Entrance, spec domain.md §3.12): a wallet in the waiting ranks registers for a
- * single alert when it reaches the member ranks. The checks run in the predecessor's order; a
- * registration can be ended and made again (the predecessor's unique constraints forbade it).
+ * The waitlist (Cave Entrance): a wallet in the waiting ranks registers for a
+ * single alert when it reaches the member ranks. The checks run in a fixed order, so the same
+ * request always gets the same refusal; a registration can be ended and made again.
  */
 public final class JoinWaitlist {
 

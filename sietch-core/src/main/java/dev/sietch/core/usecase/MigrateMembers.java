@@ -17,11 +17,11 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Members from before the social layer (spec domain.md §3.14): an account that linked its wallet
+ * Members from before the social layer: an account that linked its wallet
  * before the launch date, is in the member ranks and has no profile gets a placeholder profile
  * ({@code Member_XXXXXX}, member since the link), and is then asked — once, at most
  * {@link #PROMPTS_PER_RUN} per run — to finish it with the onboarding wizard, which completes the
- * placeholder (the predecessor's placeholders could never be completed).
+ * placeholder (same member id and membership date).
  */
 public final class MigrateMembers {
 

@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The onboarding wizard (spec domain.md §3.3): nym, then picture, then bio, then the profile. Who
+ * The onboarding wizard: nym, then picture, then bio, then the profile. Who
  * may start: an account with a linked wallet inside the member ranks and no profile yet. The state
  * is kept in the store, so a restart mid-wizard resumes; a wizard left alone for
  * {@link #IDLE_TIMEOUT} has to be started again.
@@ -91,8 +91,8 @@ public final class Onboard {
 
     /**
      * Starts (or restarts) the wizard for the account, if it may have a profile. A placeholder
-     * profile of a member from before the social layer (spec §3.14) does not stop it: finishing the
-     * wizard completes that profile (the predecessor's placeholders could never be completed).
+     * profile of a member from before the social layer does not stop it: finishing the
+     * wizard completes that profile, keeping its member id and membership date.
      */
     public Result start(String discordUserId) {
         if (members.byDiscordId(discordUserId).filter(MemberProfile::onboardingComplete).isPresent()) {

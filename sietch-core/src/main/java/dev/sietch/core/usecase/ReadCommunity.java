@@ -47,9 +47,9 @@ public final class ReadCommunity {
     }
 
     /**
-     * @param displaySeat 1.. in the order seats were taken. (The predecessor numbered seats by BGT
-     *     held, which lined the council up with the top of {@code /eligibility} and so tied each
-     *     Naib's nym to a wallet; seat order says nothing about holdings.)
+     * @param displaySeat 1.. in the order seats were taken. (Numbering seats by BGT held would line
+     *     the council up with the top of {@code /eligibility} and so tie each Naib's nym to a
+     *     wallet; seat order says nothing about holdings.)
      */
     public record CurrentNaib(int displaySeat, MemberProfile member, Instant seatedAt, boolean founding) {}
 
@@ -157,7 +157,7 @@ public final class ReadCommunity {
 
     /**
      * @param profileRequired whether an account without a profile is {@link NoProfile} (the HTTP
-     *     route, as the predecessor) or is placed by its linked wallet alone (the bot: a member can
+     *     route, whose clients expect it) or is placed by its linked wallet alone (the bot: a member can
      *     see where they stand before onboarding)
      */
     public PositionResult position(String discordUserId, boolean profileRequired) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Activity points, cooldowns and decay (spec domain.md §3.7), badges (§3.6) and dynamic roles (§3.8). */
+/** Activity points, cooldowns and decay, badges and dynamic roles. */
 final class ActivityTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T00:00:00Z");
@@ -43,7 +43,7 @@ final class ActivityTest {
         var d = a.decayed(T0.plus(Duration.ofHours(9)), S); // one period; 3 h carried over
         assertThat(d.balance()).isCloseTo(9.0, within(1e-9));
         assertThat(d.lastDecayAt()).isEqualTo(T0.plus(Duration.ofHours(6)));
-        // 3 more hours complete the second period: the predecessor would have waited 6 more
+        // 3 more hours complete the second period: the carried-over 3 h count
         var d2 = d.decayed(T0.plus(Duration.ofHours(12)), S);
         assertThat(d2.balance()).isCloseTo(8.1, within(1e-9));
         assertThat(a.decayed(T0.plus(Duration.ofHours(12)), S).balance()).isCloseTo(8.1, within(1e-9)); // same in one step

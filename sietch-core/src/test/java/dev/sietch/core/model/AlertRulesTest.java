@@ -26,7 +26,7 @@ final class AlertRulesTest {
         // 3 a week: one per 56 h
         assertThat(AlertRules.positionUpdateDue(true, 3, 1, Optional.of(now.minus(Duration.ofHours(55))), now)).isFalse();
         assertThat(AlertRules.positionUpdateDue(true, 3, 1, Optional.of(now.minus(Duration.ofHours(56))), now)).isTrue();
-        // daily: one per 24 h, not seven within two days (the predecessor's 6-hourly syncs)
+        // daily: one per 24 h, not one at each 6-hourly sync
         assertThat(AlertRules.positionUpdateDue(true, 7, 1, Optional.of(now.minus(Duration.ofHours(6))), now)).isFalse();
         assertThat(AlertRules.positionUpdateDue(true, 7, 6, Optional.of(now.minus(Duration.ofHours(24))), now)).isTrue();
     }

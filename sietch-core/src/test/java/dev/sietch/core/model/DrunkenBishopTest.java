@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The known-answer vectors of spec domain.md §3.4, reproduced exactly. */
+/** The known-answer vectors of the existing avatars, reproduced exactly. */
 final class DrunkenBishopTest {
 
     @Test

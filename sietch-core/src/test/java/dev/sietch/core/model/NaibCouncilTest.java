@@ -19,7 +19,7 @@ final class NaibCouncilTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
-    /** 10,000 BGT: far above 2^63 wei (about 9.22 BGT), where the predecessor's comparison saturated. */
+    /** 10,000 BGT: far above 2^63 wei (about 9.22 BGT), where a 64-bit comparison saturates. */
     private static final BigInteger BIG = BigInteger.TEN.pow(22);
 
     private static Wei bgt(long extraWei) {
@@ -56,7 +56,7 @@ final class NaibCouncilTest {
 
     @Test
     void aStrictlyRicherChallengerBumpsTheWeakestHolder_comparedExactlyInWei() {
-        // the predecessor's saturated comparison saw seven equal amounts and bumped the latest seat (7)
+        // a saturated comparison would see seven equal amounts and bump the latest seat (7)
         var changes = NaibCouncil.evaluate(7, fullCouncil(), List.of(challenger("rich", bgt(101))), NOW);
 
         assertThat(changes).containsExactly(

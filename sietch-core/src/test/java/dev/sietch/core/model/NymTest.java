@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** The nym and bio rules of spec domain.md §3.3, with the predecessor's defects fixed. */
+/** The nym and bio rules. */
 final class NymTest {
 
     @ParameterizedTest

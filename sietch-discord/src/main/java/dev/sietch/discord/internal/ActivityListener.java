@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Activity points from the guild (spec discord.md §4): a message by an onboarded member, a reaction
+ * Activity points from the guild: a message by an onboarded member, a reaction
  * an onboarded member adds, and — to the message's author, when it is someone else — the reaction
  * received. Bots, webhooks, DMs and other guilds do not count. The author of a reacted-to message
  * comes from the gateway event itself, so reactions to messages older than the bot's cache count
- * too (the predecessor only saw cached messages). Points are recorded off the gateway thread, one
+ * too (the cache would miss them). Points are recorded off the gateway thread, one
  * at a time, and an engagement badge is awarded when an event takes the balance over its threshold.
  */
 public final class ActivityListener extends ListenerAdapter implements AutoCloseable {

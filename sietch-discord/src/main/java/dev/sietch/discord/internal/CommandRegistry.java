@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bot's slash commands: registers them in the guild only when they differ from what Discord
- * already has (the predecessor overwrote all of them on every start), and routes each interaction
+ * already has (a needless rewrite on every start costs a rate-limited call), and routes each interaction
  * to its command. Every failure is answered with a short ephemeral message, never a stack trace.
  */
 public final class CommandRegistry extends ListenerAdapter {

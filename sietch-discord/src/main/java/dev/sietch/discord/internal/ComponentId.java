@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The custom id of a button, select menu or modal, typed: {@code feature:action[:arg…]}. The
- * feature routes the interaction to its handler, so a new component cannot be left unrouted (the
- * predecessor's alert buttons were, and answered "This interaction failed"). Discord allows 100
+ * feature routes the interaction to its handler, so a new component cannot be left unrouted (an
+ * unrouted button answers "This interaction failed"). Discord allows 100
  * characters; each part is letters, digits, {@code _}, {@code -} or {@code .}.
  */
 public record ComponentId(String feature, String action, List<String> args) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives and takes the roles that follow from a member's standing (Onboarded, Engaged, Veteran,
- * Trusted; spec domain.md §3.8) for every onboarded member in the guild, through JDA's paced REST
+ * Trusted) for every onboarded member in the guild, through JDA's paced REST
  * queue. Only configured roles are touched; Veteran is never taken away.
  */
 public final class DynamicRoleSync {

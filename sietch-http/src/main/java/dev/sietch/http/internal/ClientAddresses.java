@@ -15,7 +15,7 @@ import java.util.Optional;
  * reverse proxy, in which case the right-most {@code X-Forwarded-For} entry that is not itself a
  * trusted proxy (what the proxy saw). A client cannot choose its bucket by sending the header: from
  * an untrusted peer it is ignored, and through a proxy only the hop the proxy appended counts (the
- * predecessor took the left-most entry, which the client writes). An IPv6 client is keyed by its
+ * left-most entry is whatever the client wrote). An IPv6 client is keyed by its
  * /64 network, the block one subscriber holds, so cycling through its addresses buys no buckets.
  */
 final class ClientAddresses {

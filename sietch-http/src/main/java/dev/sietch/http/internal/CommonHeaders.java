@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * What every response carries, whatever route answers: {@code X-Request-ID} (the caller's, if it
- * is a sane token, else a fresh UUID), the predecessor's CORS headers (plus {@code PUT} and
- * {@code Authorization}, which the member routes need from a browser), and the security headers it
- * left to the proxy. {@code OPTIONS} on any path is answered here with 204 (CORS preflight), as the
- * predecessor did, before routing.
+ * is a sane token, else a fresh UUID), the CORS headers browser clients rely on (plus {@code PUT} and
+ * {@code Authorization}, which the member routes need from a browser), and the security headers,
+ * whatever the proxy adds. {@code OPTIONS} on any path is answered here with 204 (CORS preflight), before
+ * routing, so a preflight never depends on the route.
  */
 final class CommonHeaders implements HttpHandler {
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Per-request meters, tagged by method, route template (never the raw path, so an address in the
  * path cannot create a series) and status: {@code sietch_http_requests_total} and
  * {@code sietch_http_request_duration_seconds} (a histogram with fixed buckets), the names the
- * predecessor's Grafana dashboard queries (and which it never recorded).
+ * Grafana dashboard queries.
  */
 final class HttpMetrics {
 

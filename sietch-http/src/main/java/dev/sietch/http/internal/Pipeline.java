@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Every request after {@link CommonHeaders}, in this order: rate limits (public, then member for
  * {@code /api}, admin for {@code /admin}), the admin key for any {@code /admin} path (so unknown
- * admin paths answer 401/403 before 404, as the predecessor's did), routing, the member token for
+ * admin paths answer 401/403 before 404, revealing no admin route), routing, the member token for
  * member routes, then the JSON body (at most {@value #MAX_BODY_BYTES} bytes, within
  * {@value #BODY_DEADLINE_MILLIS} ms, read without holding a worker thread), and finally the route
  * on a worker thread (or on the I/O thread, for a route that answers from memory). A route's {@link HttpError} becomes
  * its {@code {"error": …}} answer; anything else becomes a logged 500 whose body says nothing more.
  *
- * <p>Deliberate differences from the predecessor: malformed JSON and a JSON body that is not an
- * object give 400 and an oversized body 413 (the predecessor answered 500 to all three), and the
+ * <p>Malformed JSON and a JSON body that is not an object give 400 and an oversized body 413
+ * (client errors, not server errors), and the
  * rate limits run before the body is read.
  */
 final class Pipeline implements HttpHandler {

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Validation with the predecessor's (zod 3) messages, collected in field order and answered as one
+ * Validation with zod 3's messages (the wording clients know), collected in field order and answered as one
  * 400 whose message is the issues joined with {@code ", "} (e.g. {@code "Required, Required"}).
- * The predecessor wrote some routes' issues as a pretty-printed JSON array instead; here every
- * route uses the joined form, which keeps error messages short and free of internals.
+ * Every route uses this joined form, never a pretty-printed JSON array of the issues, which keeps
+ * error messages short and free of internals.
  */
 public final class Query {
 
@@ -132,7 +132,7 @@ public final class Query {
         };
     }
 
-    /** JavaScript's {@code parseInt(text, 10)}, which the predecessor used: optional space and sign, then leading digits ({@code 3abc} is 3). */
+    /** JavaScript's {@code parseInt(text, 10)}, as existing clients expect: optional space and sign, then leading digits ({@code 3abc} is 3). */
     public static Optional<java.math.BigInteger> leadingInteger(String text) {
         java.util.regex.Matcher digits = LEADING_INTEGER.matcher(text);
         return digits.find() ? Optional.of(new java.math.BigInteger(digits.group(1))) : Optional.empty();

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fixed-window request counting per client key (the predecessor's express-rate-limit semantics: a
+ * Fixed-window request counting per client key (express-rate-limit's semantics: a
  * key's window starts at its first request and lasts {@code window}). In memory, per process.
  * Expired windows are swept at most once per window, so the map holds only recently active keys.
  */

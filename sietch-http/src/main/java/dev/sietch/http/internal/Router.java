@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Matches a request to a route as the predecessor's Express router did: literal segments compare
+ * Matches a request to a route as an Express router does, which clients rely on: literal segments compare
  * case-insensitively ({@code /HEALTH} is {@code /health}), a trailing slash is ignored, {@code HEAD}
  * is answered by the {@code GET} route, and a known path with the wrong method is not a match
  * (404, not 405). Parameters match one non-empty segment and keep their case.

@@ -75,7 +75,7 @@ final class AccessTest {
         assertThat(limited.body()).isEqualTo("{\"error\":\"Too many requests, please try again later\"}");
         assertThat(limited.headers().firstValue("Retry-After")).contains("45");
         assertThat(limited.headers().firstValue("RateLimit-Remaining")).contains("0");
-        assertThat(unknownPath.statusCode()).isEqualTo(429); // every path counts, as in the predecessor
+        assertThat(unknownPath.statusCode()).isEqualTo(429); // every path counts, known or not
 
         clock.advance(Duration.ofSeconds(45));
         assertThat(get("/ping").statusCode()).isEqualTo(200);

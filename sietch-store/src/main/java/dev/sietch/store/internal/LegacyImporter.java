@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Copies a predecessor database into this one, in one write transaction: either everything
- * importable arrives or nothing does. The predecessor's file is opened read-only.
+ * Copies a sietch-service database into this one, in one write transaction: either everything
+ * importable arrives or nothing does. The imported file is opened read-only.
  *
  * <p>Rows that cannot be represented (an address that is not one, a time that is not one, a
  * member the row depends on that was not imported) are left out and named in the report; nothing
@@ -121,7 +121,7 @@ public final class LegacyImporter {
         return names;
     }
 
-    /** A read of the predecessor's file failed inside the write transaction (rolled back). */
+    /** A read of the imported file failed inside the write transaction (rolled back). */
     private static final class LegacyReadFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -268,11 +268,11 @@ public final class LegacyImporter {
         }
 
         /**
-         * The predecessor did not keep a wallet to one account; here a wallet belongs to one account,
+         * The imported file may link a wallet to several accounts; here a wallet belongs to one account,
          * the one that verified it last.
          */
         void walletLinks() {
-            // the newest verification wins, by the time it names (the predecessor's two time
+            // the newest verification wins, by the time it names (the file's two time
             // formats do not sort as text) and the address as this import reads it
             Map<String, String> newestAccountByWallet = new HashMap<>();
             Map<String, Instant> newestAt = new HashMap<>();
@@ -473,7 +473,7 @@ public final class LegacyImporter {
                     });
         }
 
-        /** History only: an alert the predecessor never delivered is not sent now, long after the fact. */
+        /** History only: an alert never delivered is not sent now, long after the fact. */
         void alerts() {
             copy("alert_history", "alert_history", "SELECT * FROM alert_history ORDER BY id", (row, notes) -> {
                 boolean delivered = flag(row.getInt("delivered")) == 1;
@@ -568,7 +568,7 @@ public final class LegacyImporter {
     }
 
     /**
-     * A wei amount as the fixed-width digits this store keeps: the predecessor wrote decimal
+     * A wei amount as the fixed-width digits this store keeps: the imported file holds decimal
      * strings (sometimes from {@code BigInt}, sometimes with leading zeros); anything else is refused.
      */
     static String wei(@Nullable String text, String column) throws Rejected {
@@ -589,7 +589,7 @@ public final class LegacyImporter {
     }
 
     /**
-     * A predecessor time as this store writes times. Its column defaults wrote SQLite's
+     * An imported time as this store writes times. The file's column defaults wrote SQLite's
      * {@code YYYY-MM-DD HH:MM:SS} (UTC, no zone) while its code wrote ISO 8601 with {@code Z} into
      * some of the same columns; both are read, and a time without a zone is UTC.
      */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Reads audit_log. Times are stored in one fixed-width UTC form, so comparing the text compares
- * the instants (the predecessor compared {@code 2026-11-25T…} with {@code 2026-11-25 …} and lost
+ * the instants (mixed forms would compare {@code 2026-11-25T…} with {@code 2026-11-25 …} and lose
  * every row of the {@code since} day).
  */
 public final class SqliteAuditLog implements AuditLog {

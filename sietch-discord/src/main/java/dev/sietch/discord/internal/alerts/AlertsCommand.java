@@ -27,7 +27,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
- * {@code /alerts} (spec discord.md §2.10, §3.5 — registered but never routed in the predecessor):
+ * {@code /alerts}:
  * the caller's alert preferences, privately, with buttons that switch each kind and a menu for the
  * weekly frequency; every click updates the same message. A click always changes the clicker's own
  * preferences (the ids carry no member id to forge). The Naib switch is shown to seat holders.

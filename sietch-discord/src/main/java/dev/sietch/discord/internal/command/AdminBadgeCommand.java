@@ -23,8 +23,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /admin-badge award|revoke} (spec discord.md §2.4). Discord shows it to administrators
- * only, and the bot checks the permission again (the predecessor relied on Discord alone). Only
+ * {@code /admin-badge award|revoke}. Discord shows it to administrators
+ * only, and the bot checks the permission again (a guild can change who sees it). Only
  * contribution and special badges can be awarded by hand; any held badge can be revoked, and a
  * revoked automatic badge is never given back by the daily check. Each change writes its audit row.
  */

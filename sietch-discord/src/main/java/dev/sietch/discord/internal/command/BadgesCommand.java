@@ -16,7 +16,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /badges [nym]}: the caller's badges privately, with descriptions and dates, or another
- * member's publicly (spec discord.md §2.2).
+ * member's publicly.
  */
 public final class BadgesCommand implements SlashCommand {
 

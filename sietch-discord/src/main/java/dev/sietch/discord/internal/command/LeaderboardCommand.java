@@ -14,7 +14,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /leaderboard}: the top 20 onboarded members by badges held (ties: earlier members first),
- * public; no wallets, ranks or amounts (spec discord.md §2.6).
+ * public; no wallets, ranks or amounts.
  */
 public final class LeaderboardCommand implements SlashCommand {
 

@@ -31,7 +31,7 @@ public final class MemberEmbeds {
         return tier == Role.NAIB ? GOLD : BLUE;
     }
 
-    /** Labels that say what the categories mean (the predecessor's "OG (1+ year)" and the like did not). */
+    /** Labels that say what the categories mean ("joined at launch", not a duration). */
     public static String tenure(TenureCategory category) {
         return switch (category) {
             case OG -> "\uD83C\uDFDB\uFE0F OG (joined at launch)";

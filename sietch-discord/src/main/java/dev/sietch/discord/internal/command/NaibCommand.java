@@ -14,9 +14,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /naib overview|current|former} (spec discord.md §2.7), public, for onboarded members. As
+ * {@code /naib overview|current|former}, public, for onboarded members. As
  * the HTTP API, it shows the council in seating order and no eligibility rank or amount next to a
- * nym (the predecessor's "(Rank #r)" tied nyms to wallets through /eligibility).
+ * nym (a "(Rank #r)" would tie nyms to wallets through /eligibility).
  */
 public final class NaibCommand implements SlashCommand {
 
@@ -140,7 +140,7 @@ public final class NaibCommand implements SlashCommand {
         return embed;
     }
 
-    /** ≥ 365 days "Xy Zd", ≥ 30 days "Xmo Zd", else "Xd" (the predecessor's format). */
+    /** ≥ 365 days "Xy Zd", ≥ 30 days "Xmo Zd", else "Xd". */
     static String duration(Duration duration) {
         long days = Math.max(0, duration.toDays());
         if (days >= 365) {

@@ -9,8 +9,8 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
- * {@code /position}: the caller's own rank, BGT held and distances, privately (ephemeral). The
- * predecessor registered it but answered "Unknown command".
+ * {@code /position}: the caller's own rank, BGT held and distances, privately (ephemeral), so no
+ * one else learns which wallet is theirs.
  */
 public final class PositionCommand implements SlashCommand {
 

@@ -19,7 +19,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * {@code /profile view [nym]}: the caller's own profile privately, or another member's publicly
- * with tenure and badges and never a wallet (spec discord.md §2.1).
+ * with tenure and badges and never a wallet.
  */
 public final class ProfileCommand implements SlashCommand {
 

@@ -14,7 +14,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** {@code /stats}: the caller's activity, decay applied, only to them (spec discord.md §2.3). */
+/** {@code /stats}: the caller's activity, decay applied, only to them. */
 public final class StatsCommand implements SlashCommand {
 
     private final Members members;

@@ -19,7 +19,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
- * {@code /threshold} (spec discord.md §2.8): the entry threshold (BGT at the last member rank), the
+ * {@code /threshold}: the entry threshold (BGT at the last member rank), the
  * gap from the first waiting position, and the top of the waiting pool with truncated wallets
  * (public chain data, never next to a nym). For anyone; public.
  */

@@ -7,7 +7,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /verify}: a private, one-time link to the page where the member's wallet signs a message
- * proving they hold it (the predecessor never stored which wallet a member holds).
+ * proving they hold it, so the link between account and wallet is proven, not claimed.
  */
 public final class VerifyCommand implements SlashCommand {
 

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /register-waitlist register|status|unregister} (spec discord.md §2.9), for anyone, every
+ * {@code /register-waitlist register|status|unregister}, for anyone, every
  * answer private. A registration gives the @Taqwa role when one is configured (kept on
- * unregistering, as the predecessor meant); the footer says so only when it was given.
+ * unregistering); the footer says so only when it was given.
  */
 public final class WaitlistCommand implements SlashCommand {
 

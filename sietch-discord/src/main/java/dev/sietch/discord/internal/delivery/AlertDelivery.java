@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the queued alerts (alert_history rows not delivered yet) by DM — the predecessor never
- * sent one. A row is marked delivered only after Discord accepted the message, which carries a
+ * Delivers the queued alerts (alert_history rows not delivered yet) by DM, each exactly
+ * once. A row is marked delivered only after Discord accepted the message, which carries a
  * nonce of its own so an attempt repeated after a crash is not shown twice; a failure is retried
  * with the announcements' backoff, and given up (with the reason) when the recipient takes no DMs,
  * has left or has no profile any more, or after {@link #MAX_ATTEMPTS}.
@@ -87,7 +87,7 @@ public final class AlertDelivery {
         return dev.sietch.discord.internal.command.PositionCommand.bgt(dev.sietch.core.model.Wei.parse(wei));
     }
 
-    /** The DM for an alert; its data is what the queueing side recorded (spec discord.md §6.5). */
+    /** The DM for an alert; its data is what the queueing side recorded. */
     static MessageEmbed embed(Notifications.Pending alert) {
         DataObject data = DataObject.fromJson(alert.dataJson());
         return switch (alert.type()) {

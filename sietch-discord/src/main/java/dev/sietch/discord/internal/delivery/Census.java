@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The #census message: one message, edited in place after every sync (the predecessor posted a new
- * one every six hours). Its id is kept in the bot's state; if it was deleted, a new one is posted.
+ * The #census message: one message, edited in place after every sync, so the channel is not
+ * flooded with copies. Its id is kept in the bot's state; if it was deleted, a new one is posted.
  * A sync the census already shows is not edited again; before the first sync there is no census.
  */
 public final class Census {

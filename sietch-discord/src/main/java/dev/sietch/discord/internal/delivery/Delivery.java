@@ -191,8 +191,8 @@ public final class Delivery {
     }
 
     /**
-     * A channel messages can be posted to: a text or an announcement (news) channel (the predecessor
-     * accepted only text channels, so an announcement channel silently got nothing).
+     * A channel messages can be posted to: a text or an announcement (news) channel (accepting only
+     * text channels would leave an announcement channel silently without posts).
      */
     static Optional<GuildMessageChannel> channel(Guild guild, OptionalLong id) {
         if (id.isEmpty()) {

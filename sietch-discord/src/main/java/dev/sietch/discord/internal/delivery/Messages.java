@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
-/** The texts of the sync's announcements and direct messages (spec discord.md §6.2). */
+/** The texts of the sync's announcements and direct messages. */
 final class Messages {
 
     static final int RED = 0xE74C3C;
@@ -26,7 +26,7 @@ final class Messages {
     /**
      * The #the-door post for a change. A Naib who leaves the ranking's members entirely is reported
      * by the sync both as removed and as demoted (to no role); the Departure post says it all (with
-     * the previous role Naib), so the demotion has no post of its own, where the predecessor made two.
+     * the previous role Naib), so the demotion has no post of its own: one change, one post.
      */
     static Optional<MessageEmbed> announcement(EligibilityChange change) {
         return coveredByRemoval(change) ? Optional.empty() : Optional.of(switch (change) {
@@ -55,8 +55,8 @@ final class Messages {
 
     /**
      * The direct message to the member a change concerns, if that kind of change has one. A Naib who
-     * leaves the members entirely gets the removal's message only, not also the predecessor's
-     * contradictory "moved to Fedaykin".
+     * leaves the members entirely gets the removal's message only, not also a contradictory
+     * "moved to Fedaykin".
      *
      * @param standing the wallet's current place in the ranking, for the BGT shown on promotion
      */

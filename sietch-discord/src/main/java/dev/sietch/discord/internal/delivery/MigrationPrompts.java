@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Asks the owners of placeholder profiles (members from before the social layer) to finish them:
  * a DM with a button that starts the onboarding wizard, or, when they take no DMs, a mention in the
  * fallback channel. At most {@link MigrateMembers#PROMPTS_PER_RUN} per run, {@code gap} apart, and
- * each owner once (the predecessor's task would have asked the same ten every run, had it run).
+ * each owner once (never the same ten again at every run).
  */
 public final class MigrationPrompts {
 

@@ -29,9 +29,9 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
- * {@code /directory} (spec discord.md §2.5, §3.4): onboarded members, ten per page, filtered by
- * tier and sorted by name (A–Z), tenure (oldest first — the predecessor showed the newest first
- * under that label) or badge count (most first). Filters apply before the page is cut, and ties
+ * {@code /directory}: onboarded members, ten per page, filtered by
+ * tier and sorted by name (A–Z), tenure (oldest first, as the label
+ * says) or badge count (most first). Filters apply before the page is cut, and ties
  * are broken by member id, so pages are stable. The view (page, tier, sort) travels in the
  * components' ids instead of a five-minute in-memory session, so the buttons keep working after
  * a restart and nothing is held per user.

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Offers the onboarding wizard when a member gains access — @Naib or @Fedaykin while holding
- * neither before (spec discord.md §4), e.g. given by Collab.Land — and has no profile yet. The
+ * neither before, e.g. given by Collab.Land — and has no profile yet. The
  * member's previous roles are the current ones minus those just added, so no cached "old member"
  * is needed.
  */

@@ -9,8 +9,8 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
- * {@code /onboard}: starts (or restarts) the profile wizard in direct messages — the command the
- * predecessor's texts pointed to but never had.
+ * {@code /onboard}: starts (or restarts) the profile wizard in direct messages, for a member who
+ * missed or closed the one sent after {@code /verify}.
  */
 public final class OnboardCommand implements SlashCommand {
 

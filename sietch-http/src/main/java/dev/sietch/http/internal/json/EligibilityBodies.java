@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Collab.Land contract's bodies, field names and types as the predecessor served them. BGT
+ * The Collab.Land contract's bodies, field names and types as Collab.Land reads them. BGT
  * amounts are exact decimals (wei / 10^18, written as plain JSON numbers), never doubles.
  */
 public final class EligibilityBodies {

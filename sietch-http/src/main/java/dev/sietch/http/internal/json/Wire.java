@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Value formats on the wire. */
 public final class Wire {
 
-    /** ISO-8601 UTC with milliseconds, as the predecessor printed JavaScript dates. */
+    /** ISO-8601 UTC with milliseconds, as JavaScript prints dates (what clients parse). */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 

@@ -35,7 +35,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 public final class PictureProcessor {
 
-    /** Each retry lowers the quality by this much (the predecessor went from 80 to 60). */
+    /** Each retry lowers the quality by this much (80, 60, 40, …). */
     static final int QUALITY_STEP = 20;
     static final int LOWEST_QUALITY = 10;
 

@@ -94,7 +94,7 @@ public final class AdminCommunityRoutes {
 
     /**
      * A fixed position update, subject to the member's preferences and weekly cap. An unknown or
-     * malformed member id is a 400 (the predecessor left both requests hanging).
+     * malformed member id is a 400, answered at once.
      */
     private void testAlert(Call call) {
         String memberId = Community.memberId(call.parameter("memberId"));

@@ -20,8 +20,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Generated avatars (the drunken-bishop walk of the member id, in the tier's palette): SVG for the
- * web and PNG for Discord embeds, which show neither SVG nor the {@code data:} URLs the predecessor
- * stored. Only for existing members; the picture depends on nothing private. And members' own
+ * web and PNG for Discord embeds, which show neither SVG nor {@code data:} URLs. Only for
+ * existing members; the picture depends on nothing private. And members' own
  * pictures, served from the store, so no third-party URL (which could name a Discord account) is
  * ever handed out.
  */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** What the community routes share: the public profile body and id checks. */
 final class Community {
 
-    /** zod 3's lenient UUID check, as the predecessor used it. */
+    /** zod 3's lenient UUID check, so the same ids pass as clients expect. */
     static final Pattern UUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 

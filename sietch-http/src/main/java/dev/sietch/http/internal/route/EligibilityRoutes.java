@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class EligibilityRoutes {
 
-    /** The predecessor's check: a lower-case {@code 0x}, then 40 hex digits in any case. */
+    /** A lower-case {@code 0x}, then 40 hex digits in any case (checksummed addresses pass). */
     static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
     private final ReadEligibility eligibility;

@@ -91,7 +91,7 @@ public final class MemberRoutes {
 
     /**
      * {@code rank} here is the place in this leaderboard (by badges held), not an eligibility rank.
-     * {@code limit} is read as JavaScript's parseInt, as the predecessor did ({@code 2abc} is 2).
+     * {@code limit} is read as JavaScript's parseInt, as clients expect ({@code 2abc} is 2).
      */
     private void leaderboard(Call call) {
         int limit = 20;

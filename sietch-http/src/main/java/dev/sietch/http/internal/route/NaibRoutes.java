@@ -9,7 +9,7 @@ import dev.sietch.http.internal.json.Wire;
 import java.util.List;
 
 /**
- * The Naib council (#20-#23). Deliberately without the predecessor's leaks: no eligibility
+ * The Naib council (#20-#23). Deliberately without leaks: no eligibility
  * {@code rank} next to a Naib's nym (with /eligibility it mapped nyms to wallets) and no exact
  * BGT amounts in the seat history.
  */

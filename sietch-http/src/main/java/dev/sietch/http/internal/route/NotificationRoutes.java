@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * A member's own alert preferences, alert history and position (#27-#30). The caller is the
- * subject of their member token; an {@code X-Discord-User-Id} header (what the predecessor
- * believed) is accepted only if it names the same account.
+ * subject of their member token; an {@code X-Discord-User-Id} header (which proves
+ * nothing) is accepted only if it names the same account.
  */
 public final class NotificationRoutes {
 
@@ -64,7 +64,7 @@ public final class NotificationRoutes {
                 new Notifications.Change(position, atRisk, naib, frequency), call.now())));
     }
 
-    /** {@code limit} must be a whole number (the predecessor passed 1.5 to SQLite and answered 500). */
+    /** {@code limit} must be a whole number (1.5 is a client error, 400). */
     private void history(Call call) {
         MemberProfile member = member(call);
         var query = new Query();

@@ -81,7 +81,7 @@ public final class ThresholdRoutes {
                 snapshots.size()));
     }
 
-    /** Only ranks 70-100 are "in waitlist range" (the predecessor said so of every ranked wallet, members too). */
+    /** Only ranks 70-100 are "in waitlist range" (not members, not wallets beyond the waitlist). */
     private void status(Call call) {
         WalletAddress wallet = EligibilityRoutes.address(call.parameter("address"));
         Optional<RankedWallet> place = community.waitlisted(wallet);
