@@ -85,7 +85,7 @@ public final class LegacyImporter {
                 for (LegacyImport.Table table : report.tables()) {
                     data.put(table.to(), table.imported());
                 }
-                SqliteEligibilityStore.insertAudit(target, List.of(new AuditEntry("legacy_import", data)),
+                AuditWriter.write(target, new AuditEntry("legacy_import", data),
                         Timestamps.format(now));
                 return report;
             });
@@ -258,11 +258,8 @@ public final class LegacyImporter {
 
         void audit() {
             copy("audit_log", "audit_log", "SELECT * FROM audit_log ORDER BY id", (row, notes) -> {
-                target.createUpdate("INSERT INTO audit_log (event_type, event_data, created_at) VALUES (:type, :data, :at)")
-                        .bind("type", text(row.getString("event_type"), "event_type"))
-                        .bind("data", text(row.getString("event_data"), "event_data"))
-                        .bind("at", time(row.getString("created_at"), "created_at"))
-                        .execute();
+                AuditWriter.copy(target, text(row.getString("event_type"), "event_type"),
+                        text(row.getString("event_data"), "event_data"), time(row.getString("created_at"), "created_at"));
                 return true;
             });
         }

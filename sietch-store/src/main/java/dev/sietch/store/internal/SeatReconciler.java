@@ -78,7 +78,7 @@ final class SeatReconciler {
                 }
             }
         }
-        SqliteEligibilityStore.insertAudit(h, audit, now);
+        AuditWriter.write(h, audit, now);
         return changes;
     }
 }

@@ -157,7 +157,7 @@ public final class SqliteCommunity
             data.put("memberId", id);
             data.put("tier", tier.wireName());
             data.put("source", source);
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("member_added", data)), now);
+            AuditWriter.write(h, new AuditEntry("member_added", data), now);
             return null;
         });
         return byId(id).orElseThrow();
@@ -199,7 +199,7 @@ public final class SqliteCommunity
             var data = new LinkedHashMap<String, Object>();
             data.put("memberId", memberId);
             data.put("outcome", outcome);
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("migration_prompt_sent", data)), now);
+            AuditWriter.write(h, new AuditEntry("migration_prompt_sent", data), now);
             return null;
         });
     }
@@ -360,7 +360,7 @@ public final class SqliteCommunity
             data.put("discordUserId", account.get());
             data.put("wallet", wallet.value());
             data.put("previousWallet", previous.orElse(null));
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("wallet_linked", data)), now);
+            AuditWriter.write(h, new AuditEntry("wallet_linked", data), now);
             return true;
         });
     }
@@ -450,7 +450,7 @@ public final class SqliteCommunity
             data.put("awardedBy", awardedBy);
             data.put("reason", reason.orElse(null));
             data.put("adminName", adminName);
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("admin_badge_award", data)), now);
+            AuditWriter.write(h, new AuditEntry("admin_badge_award", data), now);
             return AwardResult.AWARDED;
         });
     }
@@ -470,7 +470,7 @@ public final class SqliteCommunity
             data.put("memberId", memberId);
             data.put("badgeId", badgeId);
             data.put("revokedBy", revokedBy);
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("admin_badge_revoke", data)), now);
+            AuditWriter.write(h, new AuditEntry("admin_badge_revoke", data), now);
             return true;
         });
     }
@@ -580,7 +580,7 @@ public final class SqliteCommunity
             data.put("discordUserId", discordUserId);
             data.put("walletAddress", wallet.truncated());
             data.put("position", position);
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("waitlist_registration", data)),
+            AuditWriter.write(h, new AuditEntry("waitlist_registration", data),
                     Timestamps.format(at));
             return h.createQuery(REGISTRATION + " WHERE id = :id").bind("id", id).map((rs, ctx) -> registration(rs)).one();
         });
@@ -605,7 +605,7 @@ public final class SqliteCommunity
             if (ended > 0) {
                 var data = new LinkedHashMap<String, Object>();
                 data.put("discordUserId", discordUserId);
-                SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("waitlist_unregistration", data)),
+                AuditWriter.write(h, new AuditEntry("waitlist_unregistration", data),
                         Timestamps.format(at));
             }
             return ended > 0;
@@ -721,7 +721,7 @@ public final class SqliteCommunity
             var data = new LinkedHashMap<String, Object>();
             data.put("membersReset", rows);
             data.put("triggeredBy", triggeredBy);
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("admin_reset_alert_counters", data)), now);
+            AuditWriter.write(h, new AuditEntry("admin_reset_alert_counters", data), now);
             return rows;
         });
     }
@@ -742,7 +742,7 @@ public final class SqliteCommunity
                 data.put("memberId", alert.recipientId());
                 data.put("alertId", id);
                 data.put("triggeredBy", alert.testBy().get());
-                SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("admin_test_alert", data)),
+                AuditWriter.write(h, new AuditEntry("admin_test_alert", data),
                         Timestamps.format(at));
             }
             if (alert.member() && alert.delivered()) {
@@ -779,7 +779,7 @@ public final class SqliteCommunity
             var data = new LinkedHashMap<String, Object>();
             data.put("weekStart", week);
             data.put("membersReset", rows);
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("weekly_reset", data)), now);
+            AuditWriter.write(h, new AuditEntry("weekly_reset", data), now);
             return Optional.of(rows);
         });
     }
@@ -828,7 +828,7 @@ public final class SqliteCommunity
             data.put("targetId", recipient);
             data.put("alertType", type);
             data.put("alertId", alertId);
-            SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("alert_sent", data)), now);
+            AuditWriter.write(h, new AuditEntry("alert_sent", data), now);
             return null;
         });
     }
