@@ -21,7 +21,6 @@ import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.store.internal.SqliteAdminOverrides;
 import dev.sietch.store.internal.SqliteAuditLog;
-import dev.sietch.store.internal.SqliteCommunity;
 import dev.sietch.store.internal.Database;
 import dev.sietch.store.internal.SqliteEligibilityStore;
 import dev.sietch.store.internal.SqliteEventLedger;
@@ -29,6 +28,14 @@ import dev.sietch.store.internal.SqliteMaintenance;
 import dev.sietch.store.internal.SqliteActivity;
 import dev.sietch.store.internal.SqliteOnboarding;
 import dev.sietch.store.internal.SqliteOutbox;
+import dev.sietch.store.internal.badges.SqliteMemberBadges;
+import dev.sietch.store.internal.members.SqliteMembers;
+import dev.sietch.store.internal.naib.SqliteNaibSeats;
+import dev.sietch.store.internal.notifications.SqliteNotifications;
+import dev.sietch.store.internal.thresholds.SqliteThresholdHistory;
+import dev.sietch.store.internal.waitlist.SqliteWaitlist;
+import dev.sietch.store.internal.wallets.SqliteWalletLinks;
+import dev.sietch.store.internal.wallets.SqliteWalletVerifications;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +57,14 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteAdminOverrides overrides;
     private final SqliteMaintenance maintenance;
     private final SqliteAuditLog auditLog;
-    private final SqliteCommunity community;
+    private final SqliteMembers members;
+    private final SqliteWalletLinks walletLinks;
+    private final SqliteWalletVerifications walletVerifications;
+    private final SqliteMemberBadges memberBadges;
+    private final SqliteNaibSeats naibSeats;
+    private final SqliteWaitlist waitlist;
+    private final SqliteThresholdHistory thresholdHistory;
+    private final SqliteNotifications notifications;
 
     private SqliteStore(Database database, Clock clock) {
         this.database = database;
@@ -62,7 +76,14 @@ public final class SqliteStore implements AutoCloseable {
         this.overrides = new SqliteAdminOverrides(database);
         this.maintenance = new SqliteMaintenance(database);
         this.auditLog = new SqliteAuditLog(database);
-        this.community = new SqliteCommunity(database);
+        this.members = new SqliteMembers(database);
+        this.walletLinks = new SqliteWalletLinks(database);
+        this.walletVerifications = new SqliteWalletVerifications(database);
+        this.memberBadges = new SqliteMemberBadges(database);
+        this.naibSeats = new SqliteNaibSeats(database);
+        this.waitlist = new SqliteWaitlist(database);
+        this.thresholdHistory = new SqliteThresholdHistory(database);
+        this.notifications = new SqliteNotifications(database);
     }
 
     /**
@@ -116,31 +137,31 @@ public final class SqliteStore implements AutoCloseable {
     }
 
     public Members members() {
-        return community;
+        return members;
     }
 
     public WalletLinks walletLinks() {
-        return community;
+        return walletLinks;
     }
 
     public MemberBadges memberBadges() {
-        return community;
+        return memberBadges;
     }
 
     public NaibSeats naibSeats() {
-        return community;
+        return naibSeats;
     }
 
     public Waitlist waitlist() {
-        return community;
+        return waitlist;
     }
 
     public ThresholdHistory thresholdHistory() {
-        return community;
+        return thresholdHistory;
     }
 
     public Notifications notifications() {
-        return community;
+        return notifications;
     }
 
     public Outbox outbox() {
@@ -148,7 +169,7 @@ public final class SqliteStore implements AutoCloseable {
     }
 
     public WalletVerifications walletVerifications() {
-        return community;
+        return walletVerifications;
     }
 
     public OnboardingSessions onboarding() {

@@ -15,11 +15,11 @@ import org.jdbi.v3.core.Handle;
  * {@code naib_promotion} / {@code naib_demotion} audit rows and the {@code naib_seated} /
  * {@code naib_bump} alerts (queued undelivered, for the bot to deliver).
  */
-final class SeatReconciler {
+public final class SeatReconciler {
 
     private SeatReconciler() {}
 
-    static List<NaibCouncil.Change> reconcile(Handle h, int seats, Instant at) {
+    public static List<NaibCouncil.Change> reconcile(Handle h, int seats, Instant at) {
         String now = Timestamps.format(at);
         // a holder is eligible while onboarded with a linked wallet among the members of the committed ranking
         var holders = h.createQuery("""
