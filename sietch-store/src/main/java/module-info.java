@@ -29,6 +29,7 @@ module dev.sietch.store {
 
     opens dev.sietch.store.internal to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
     opens dev.sietch.store.internal.badges to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.legacy to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
     opens dev.sietch.store.internal.members to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
     opens dev.sietch.store.internal.naib to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
     opens dev.sietch.store.internal.notifications to org.jdbi.v3.core, org.jdbi.v3.sqlobject;

@@ -41,6 +41,7 @@ final class ModuleDescriptorsTest {
             "dev.sietch.store", Map.of(
                     "dev.sietch.store.internal", JDBI,
                     "dev.sietch.store.internal.badges", JDBI,
+                    "dev.sietch.store.internal.legacy", JDBI,
                     "dev.sietch.store.internal.members", JDBI,
                     "dev.sietch.store.internal.naib", JDBI,
                     "dev.sietch.store.internal.notifications", JDBI,

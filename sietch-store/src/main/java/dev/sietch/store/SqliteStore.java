@@ -225,7 +225,7 @@ public final class SqliteStore implements AutoCloseable {
      * @throws StoreException if either database cannot be read or written
      */
     public LegacyImport.Report importLegacy(Path legacy, LegacyImport.Options options, Instant now) {
-        return new dev.sietch.store.internal.LegacyImporter(database).importFrom(legacy, options, now);
+        return new dev.sietch.store.internal.legacy.LegacyImporter(database).importFrom(legacy, options, now);
     }
 
     /** Versions of the migrations applied to this database, oldest first. */
