@@ -6,7 +6,7 @@ import org.jspecify.annotations.NullMarked;
  * transactions over an SQLite file in WAL mode; for several instances, a pooled PostgreSQL database
  * with its own migrations ({@code db-migration-postgresql/}) and the leader's lease.
  *
- * <p>The façade {@link dev.sietch.store.SqliteStore} hands out core ports; Jdbi and JDBC types
+ * <p>The façade {@link dev.sietch.store.Store} hands out core ports; Jdbi and JDBC types
  * never appear in its signatures. {@code internal} and its feature packages (one adapter per port
  * with its SQL objects and row records) are opened, not exported, to Jdbi, which maps rows to
  * records and builds SQL-object proxies by reflection.

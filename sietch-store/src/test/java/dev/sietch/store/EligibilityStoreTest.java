@@ -266,12 +266,12 @@ class EligibilityStoreTest extends StoreTestBase {
 
     @Test
     void backsUpWhileOpen_andPrunesOldSnapshots() throws Exception {
-        try (var store = open("s.db")) {
+        try (var store = sqlite("s.db")) {
             long id = store.eligibility().commitSync(commit(OptionalLong.empty(), ranking(50), List.of()));
 
             store.backupTo(dir.resolve("backups/copy.db"));
 
-            try (var copy = SqliteStore.open(StoreSettings.of(dir.resolve("backups/copy.db")))) {
+            try (var copy = Store.sqlite(StoreSettings.of(dir.resolve("backups/copy.db")))) {
                 assertThat(copy.eligibility().lastSync().ranking()).isEqualTo(ranking(50));
                 assertThat(query(copy, "PRAGMA integrity_check")).isEqualTo("ok");
             }
@@ -303,7 +303,7 @@ class EligibilityStoreTest extends StoreTestBase {
 
     @Test
     void backsUpConsistently_whileAnotherThreadWrites() throws Exception {
-        try (var store = open("s.db")) {
+        try (var store = sqlite("s.db")) {
             var writer = new Thread(() -> {
                 for (int block = 1; block <= 200; block++) {
                     store.eventLedger().append(List.of(EventLedgerTest.claim(block % 50, block, block, 0)), Map.of("s", (long) block));
@@ -318,7 +318,7 @@ class EligibilityStoreTest extends StoreTestBase {
             }
             writer.join();
             for (Path backup : backups) {
-                try (var copy = SqliteStore.open(StoreSettings.of(backup))) {
+                try (var copy = Store.sqlite(StoreSettings.of(backup))) {
                     assertThat(query(copy, "PRAGMA integrity_check")).isEqualTo("ok");
                     long cursor = copy.eventLedger().cursor().orElse(0);
                     assertThat(query(copy, "SELECT count(*) FROM chain_event")).isEqualTo(String.valueOf(cursor));

@@ -50,14 +50,14 @@ class NaibSeatsStoreTest extends StoreTestBase {
         return Ranking.of(list);
     }
 
-    private static void sync(SqliteStore store, Ranking ranking, Instant at) {
+    private static void sync(Store store, Ranking ranking, Instant at) {
         var last = store.eligibility().lastSync();
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(at, last.syncId(), last.ranking(), ranking, List.of(),
                 List.of(new AuditEntry("eligibility_update", Map.of())), SyncHealth.NEVER_SYNCED.afterSuccess(at).next(),
                 OptionalLong.of(1), Threshold.of(ranking.wallets(), RankingPolicy.DEFAULT), RankingPolicy.DEFAULT));
     }
 
-    private static String member(SqliteStore store, int wallet, Instant at) {
+    private static String member(Store store, int wallet, Instant at) {
         String discord = Integer.toString(1000 + wallet);
         store.walletLinks().link(discord, EventLedgerTest.wallet(wallet), at);
         var profile = store.members().create(new Members.NewProfile(discord, "Member" + wallet, Role.FEDAYKIN,
@@ -66,7 +66,7 @@ class NaibSeatsStoreTest extends StoreTestBase {
         return profile.memberId();
     }
 
-    private static Map<Integer, String> seats(SqliteStore store) {
+    private static Map<Integer, String> seats(Store store) {
         var seats = new java.util.TreeMap<Integer, String>();
         store.naibSeats().active().forEach(s -> seats.put(s.seatNumber(), s.memberId()));
         return seats;

@@ -222,12 +222,9 @@ public final class Database {
         return file != null ? file.toString() : "PostgreSQL";
     }
 
-    /** The SQLite file. */
-    public Path file() {
-        if (file == null) {
-            throw new UnsupportedOperationException("a PostgreSQL database has no file");
-        }
-        return file;
+    /** The SQLite file; a PostgreSQL database has none. */
+    public java.util.Optional<Path> file() {
+        return java.util.Optional.ofNullable(file);
     }
 
     public List<String> appliedMigrations() {
