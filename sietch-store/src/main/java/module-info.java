@@ -6,9 +6,10 @@ import org.jspecify.annotations.NullMarked;
  * transactions over an SQLite file in WAL mode; for several instances, a pooled PostgreSQL database
  * with its own migrations ({@code db-migration-postgresql/}) and the leader's lease.
  *
- * <p>The façade {@link dev.sietch.store.SqliteStore} hands out core ports; Jdbi and JDBC types
- * never appear in its signatures. {@code internal} is opened (not exported) to Jdbi, which maps
- * rows to records and builds SQL-object proxies by reflection.
+ * <p>The façade {@link dev.sietch.store.Store} hands out core ports; Jdbi and JDBC types
+ * never appear in its signatures. {@code internal} and its feature packages (one adapter per port
+ * with its SQL objects and row records) are opened, not exported, to Jdbi, which maps rows to
+ * records and builds SQL-object proxies by reflection.
  */
 @NullMarked
 module dev.sietch.store {
@@ -26,7 +27,13 @@ module dev.sietch.store {
 
     exports dev.sietch.store;
 
-    opens dev.sietch.store.internal to
-            org.jdbi.v3.core,
-            org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.badges to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.legacy to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.members to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.naib to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.notifications to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.thresholds to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.waitlist to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+    opens dev.sietch.store.internal.wallets to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
 }

@@ -8,7 +8,7 @@ import dev.sietch.core.port.ChainEventSource;
 import dev.sietch.core.usecase.IndexChainEvents;
 import dev.sietch.core.usecase.SyncEligibility;
 import dev.sietch.core.usecase.SyncResult;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,11 +22,11 @@ import java.util.function.Consumer;
 public final class EligibilitySync implements AutoCloseable {
 
     private final ChainEventSource source;
-    private final SqliteStore store;
+    private final Store store;
     private final IndexChainEvents indexer;
     private final SyncEligibility sync;
 
-    private EligibilitySync(ChainEventSource source, SqliteStore store, SietchSettings settings, Clock clock) {
+    private EligibilitySync(ChainEventSource source, Store store, SietchSettings settings, Clock clock) {
         this.source = source;
         this.store = store;
         this.indexer = new IndexChainEvents(source, store.eventLedger());
@@ -34,7 +34,7 @@ public final class EligibilitySync implements AutoCloseable {
     }
 
     /** Empty when no event source is configured. */
-    public static Optional<EligibilitySync> create(SqliteStore store, SietchSettings settings, MeterRegistry registry,
+    public static Optional<EligibilitySync> create(Store store, SietchSettings settings, MeterRegistry registry,
             Clock clock) {
         return eventSource(settings.chain(), registry, clock).map(source -> new EligibilitySync(source, store, settings, clock));
     }

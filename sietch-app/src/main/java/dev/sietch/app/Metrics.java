@@ -5,7 +5,7 @@ import dev.sietch.core.port.Outbox;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.discord.DeliveryStats;
 import dev.sietch.core.port.SyncHealthSource;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -74,7 +74,7 @@ final class Metrics implements AutoCloseable {
      * not counters, and Prometheus reserves the {@code _total} suffix for counters (promtool rejects
      * a gauge so named), so those two are written as {@code untyped}, which PromQL treats alike.
      */
-    void bindCommunity(SqliteStore store, RankingPolicy policy) {
+    void bindCommunity(Store store, RankingPolicy policy) {
         RankingReader rankings = store.rankings();
         SyncHealthSource health = store.syncHealth();
         Gauge.builder("sietch.naib.seats.filled", () -> store.naibSeats().active().size())

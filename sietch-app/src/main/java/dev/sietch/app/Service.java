@@ -15,7 +15,7 @@ import dev.sietch.http.HttpPictureFetcher;
 import dev.sietch.store.LeaseSettings;
 import dev.sietch.store.Leadership;
 import dev.sietch.store.PostgresDatabase;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -44,7 +44,7 @@ public final class Service implements AutoCloseable {
     private final SietchSettings settings;
     private final Clock clock;
     private final HttpApi http;
-    private final SqliteStore store;
+    private final Store store;
     private final Metrics metrics;
     private final LinkWallet linking;
     private final Pictures pictures;
@@ -58,8 +58,8 @@ public final class Service implements AutoCloseable {
             metrics = remember(new Metrics());
             Optional<PostgresDatabase> postgres = settings.database().postgres().map(PostgresDatabase::open);
             postgres.ifPresent(this::remember);
-            store = remember(postgres.map(database -> SqliteStore.open(database, clock))
-                    .orElseGet(() -> SqliteStore.open(settings.store(), clock)));
+            store = remember(postgres.map(database -> Store.postgres(database, clock))
+                    .orElseGet(() -> Store.sqlite(settings.store(), clock)));
             metrics.bindCommunity(store, settings.ranking());
             linking = new LinkWallet(new LinkWallet.Settings(settings.verify().publicUrl(settings.http()),
                     settings.verify().validFor(), settings.verify().chainId()), store.walletVerifications(),

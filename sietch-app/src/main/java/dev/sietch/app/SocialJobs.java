@@ -5,7 +5,7 @@ import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.BadgeRules;
 import dev.sietch.core.model.MemberProfile;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,7 @@ final class SocialJobs {
 
     private SocialJobs() {}
 
-    static List<Jobs.Job> of(SqliteStore store, SietchSettings.Social social, Clock clock) {
+    static List<Jobs.Job> of(Store store, SietchSettings.Social social, Clock clock) {
         return List.of(
                 new Jobs.Job("activity-decay", social.activity().decayPeriod(),
                         () -> store.activity().decayAll(clock.instant(), social.activity()) + " balance(s) decayed"),
@@ -29,7 +29,7 @@ final class SocialJobs {
      * Starts a new alert week once Monday 00:00 UTC has passed: the members' weekly counts only
      * (checked hourly; sync health and everything else untouched).
      */
-    static String alertWeek(SqliteStore store, Clock clock) {
+    static String alertWeek(Store store, Clock clock) {
         Instant now = clock.instant();
         Instant week = dev.sietch.core.model.AlertRules.weekStart(now);
         return store.notifications().resetWeek(week, now)
@@ -38,7 +38,7 @@ final class SocialJobs {
     }
 
     /** Awards every onboarded member the tenure and activity badges they have earned (never a revoked one). */
-    static String badgeCheck(SqliteStore store, SietchSettings.Social social, Clock clock) {
+    static String badgeCheck(Store store, SietchSettings.Social social, Clock clock) {
         Instant now = clock.instant();
         int members = store.members().onboardedCount();
         int awarded = 0;

@@ -10,7 +10,7 @@ import dev.sietch.chain.testkit.Anvil;
 import dev.sietch.chain.testkit.Scenario;
 import dev.sietch.chain.testkit.TestChain;
 import dev.sietch.core.usecase.SyncResult;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ final class ChainSyncTest {
 
     private static SyncResult syncOnce(Path config) {
         SietchSettings settings = settings(config);
-        try (var store = SqliteStore.open(settings.store(), CLOCK);
+        try (var store = Store.sqlite(settings.store(), CLOCK);
                 var sync = EligibilitySync.create(store, settings, new SimpleMeterRegistry(), CLOCK).orElseThrow()) {
             return sync.runOnce();
         }

@@ -11,6 +11,7 @@ import dev.sietch.core.usecase.IndexChainEvents;
 import dev.sietch.core.usecase.SyncEligibility;
 import dev.sietch.core.usecase.SyncResult;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class EligibilitySyncTest {
     @BeforeEach
     void open() {
         events = dir.resolve("events.csv");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("sietch.db")), clock);
+        store = Store.sqlite(StoreSettings.of(dir.resolve("sietch.db")), clock);
         sync = new SyncEligibility(store.eligibility(), clock, RankingPolicy.DEFAULT, Duration.ofHours(24));
         indexer = new IndexChainEvents(new CsvEventSource(events), store.eventLedger());
     }

@@ -6,7 +6,7 @@ import dev.sietch.app.config.SietchSettings;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ final class JobsTest {
     void runsEachJobOncePerPeriod_acrossRestarts_andCatchesUpOnce() throws Exception {
         var runs = new AtomicInteger();
         var job = new Jobs.Job("count", Duration.ofHours(6), () -> "run " + runs.incrementAndGet());
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")))) {
             try (var jobs = new Jobs(List.of(job), store.botState(), clock)) {
                 assertThat(jobs.runDue()).containsExactly("count"); // never ran: runs at once
                 clock.set(T0.plus(Duration.ofHours(5)));
@@ -57,7 +57,7 @@ final class JobsTest {
         });
         var runs = new AtomicInteger();
         var other = new Jobs.Job("other", Duration.ofHours(1), () -> "run " + runs.incrementAndGet());
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        try (var store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
                 var jobs = new Jobs(List.of(failing, other), store.botState(), clock)) {
             assertThat(jobs.runDue()).containsExactly("failing", "other");
             assertThat(jobs.runDue()).isEmpty();
@@ -67,7 +67,7 @@ final class JobsTest {
 
     @Test
     void theBadgeCheckAwardsTenureBadges_butNotOneAnAdministratorRevoked() throws Exception {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")))) {
             Instant launch = Instant.parse("2025-01-01T00:00:00Z");
             var og = store.members().create(new Members.NewProfile("700000000000000001", "Liet", Role.NAIB,
                     Optional.empty(), Optional.empty(), "none"), launch.plus(Duration.ofDays(10)));

@@ -32,10 +32,22 @@ final class ModuleDescriptorsTest {
             "dev.sietch.discord", Map.of("dev.sietch.discord", Set.of()),
             "dev.sietch.app", Map.of());
 
+    /** Jdbi maps rows to records and builds SQL-object proxies by reflection. */
+    private static final Set<String> JDBI = Set.of("org.jdbi.v3.core", "org.jdbi.v3.sqlobject");
+
     /** module → (package → the modules it is opened to, for reflection). */
     private static final Map<String, Map<String, Set<String>>> OPENS = Map.of(
             "dev.sietch.core", Map.of(),
-            "dev.sietch.store", Map.of("dev.sietch.store.internal", Set.of("org.jdbi.v3.core", "org.jdbi.v3.sqlobject")),
+            "dev.sietch.store", Map.of(
+                    "dev.sietch.store.internal", JDBI,
+                    "dev.sietch.store.internal.badges", JDBI,
+                    "dev.sietch.store.internal.legacy", JDBI,
+                    "dev.sietch.store.internal.members", JDBI,
+                    "dev.sietch.store.internal.naib", JDBI,
+                    "dev.sietch.store.internal.notifications", JDBI,
+                    "dev.sietch.store.internal.thresholds", JDBI,
+                    "dev.sietch.store.internal.waitlist", JDBI,
+                    "dev.sietch.store.internal.wallets", JDBI),
             "dev.sietch.chain", Map.of(),
             "dev.sietch.http", Map.of("dev.sietch.http.internal.json", Set.of("com.fasterxml.jackson.databind")),
             "dev.sietch.discord", Map.of(),

@@ -135,7 +135,7 @@ final class ServiceTest {
             long member = 700_000_000_000_000_001L;
             discord.addMember(member, "holder");
             Path db = dir.resolve("roles.db");
-            try (var store = dev.sietch.store.SqliteStore.open(dev.sietch.store.StoreSettings.of(db))) {
+            try (var store = dev.sietch.store.Store.sqlite(dev.sietch.store.StoreSettings.of(db))) {
                 store.walletLinks().link(Long.toString(member),
                         dev.sietch.core.model.WalletAddress.of("0x0000000000000000000000000000000000000001"), Instant.now());
             }

@@ -7,7 +7,7 @@ import dev.sietch.chain.ChainSettings;
 import dev.sietch.core.model.Secret;
 import dev.sietch.discord.DiscordSettings;
 import dev.sietch.http.HttpApi;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import com.tngtech.archunit.core.importer.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ final class ShippedClasses {
     private static Map<String, Path> locations() {
         var locations = new LinkedHashMap<String, Path>();
         locations.put("dev.sietch.core", locationOf(Secret.class));
-        locations.put("dev.sietch.store", locationOf(SqliteStore.class));
+        locations.put("dev.sietch.store", locationOf(Store.class));
         locations.put("dev.sietch.chain", locationOf(ChainSettings.class));
         locations.put("dev.sietch.http", locationOf(HttpApi.class));
         locations.put("dev.sietch.discord", locationOf(DiscordSettings.class));

@@ -7,7 +7,7 @@ import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.ChainEventSource;
 import dev.sietch.core.usecase.IndexChainEvents;
 import dev.sietch.core.usecase.SyncEligibility;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ final class SyncCrashChild {
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
-        try (var store = SqliteStore.open(StoreSettings.of(db), clock)) {
+        try (var store = Store.sqlite(StoreSettings.of(db), clock)) {
             var indexer = new IndexChainEvents(new GeneratedBlocks(), store.eventLedger());
             var sync = new SyncEligibility(store.eligibility(), clock, RankingPolicy.DEFAULT, Duration.ofHours(24));
             while (true) {

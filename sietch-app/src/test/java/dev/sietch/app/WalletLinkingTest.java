@@ -11,6 +11,7 @@ import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.http.HttpApi;
 import dev.sietch.http.HttpSettings;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
@@ -58,7 +59,7 @@ final class WalletLinkingTest {
 
     @BeforeEach
     void start() {
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         linking = new LinkWallet(new LinkWallet.Settings(URI.create("https://sietch.example"), Duration.ofMinutes(10),
                 LinkWallet.Settings.BERACHAIN), store.walletVerifications(), store.walletLinks(), new Web3Signatures(), clock);
         linking.onLinked(confirmed::add);

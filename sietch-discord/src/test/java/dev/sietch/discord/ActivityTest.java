@@ -7,6 +7,7 @@ import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class ActivityTest {
         discord.addMember(ACTIVE, "active");
         discord.addMember(AUTHOR, "author");
         discord.addMember(NEWCOMER, "newcomer");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         for (long id : new long[] {ACTIVE, AUTHOR}) {
             var profile = store.members().create(new Members.NewProfile(Long.toString(id), "m" + id % 1000, Role.FEDAYKIN,
                     Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);

@@ -8,6 +8,7 @@ import dev.sietch.core.port.Members;
 import dev.sietch.core.port.Notifications;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class AlertsCommandTest {
         discord.addTextChannel("general");
         discord.addMember(MEMBER, "member");
         discord.addMember(STRANGER, "stranger");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         var profile = store.members().create(new Members.NewProfile(Long.toString(MEMBER), "Alerted", Role.FEDAYKIN,
                 Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);

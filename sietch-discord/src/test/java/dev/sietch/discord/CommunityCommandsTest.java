@@ -9,6 +9,7 @@ import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,7 @@ final class CommunityCommandsTest {
         discord.addMember(ADMIN, "admin", admins.id());
         discord.addMember(VIEWER, "viewer");
         discord.addMember(OUTSIDER, "outsider");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         // 23 onboarded members: 3 Naib, 20 Fedaykin, joined one day apart (Member00 the oldest)
         for (int i = 0; i < 23; i++) {
             var profile = store.members().create(new Members.NewProfile(Long.toString(800_000_000_000_000_000L + i),

@@ -8,6 +8,7 @@ import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ final class CouncilCommandsTest {
         discord.addTextChannel("general");
         discord.addMember(VIEWER, "viewer");
         discord.addMember(OUTSIDER, "outsider");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         for (int i = 1; i <= 9; i++) {
             String account = i == 9 ? Long.toString(VIEWER) : Integer.toString(9000 + i);
             store.walletLinks().link(account, BotFixture.wallet(i), BotFixture.NOW);

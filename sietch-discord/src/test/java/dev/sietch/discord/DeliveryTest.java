@@ -12,6 +12,7 @@ import dev.sietch.core.port.Notifications;
 import dev.sietch.core.port.Outbox;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class DeliveryTest {
         lounge = discord.addTextChannel("sietch-lounge");
         discord.addMember(NAIB_USER, "naib");
         discord.addMember(LEAVING_USER, "leaving");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         var ranking = List.of(new RankedWallet(wallet(1), 1, THOUSAND_BGT, Role.NAIB, true),
                 new RankedWallet(wallet(3), 2, Wei.of(5), Role.NAIB, true));
         List<EligibilityChange> changes = List.of(

@@ -9,6 +9,7 @@ import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class FormerNaibRoleTest {
         discord.addTextChannel("general");
         former = discord.addRole("Former Naib");
         discord.addMember(FIRST, "first");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         for (int i = 1; i <= 8; i++) {
             String account = i == 1 ? Long.toString(FIRST) : Integer.toString(9100 + i);
             store.walletLinks().link(account, BotFixture.wallet(i), BotFixture.NOW);

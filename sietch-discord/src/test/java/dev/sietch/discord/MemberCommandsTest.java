@@ -8,6 +8,7 @@ import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ final class MemberCommandsTest {
         discord.addMember(CHANI, "chani");
         discord.addMember(STILGAR, "stilgar");
         discord.addMember(NEWCOMER, "newcomer");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         var chani = store.members().create(new Members.NewProfile(Long.toString(CHANI), "Chani", Role.NAIB,
                 Optional.of("Of Sietch Tabr"), Optional.empty(), "none"), BotFixture.NOW.minus(Duration.ofDays(100)));
         store.members().completeOnboarding(chani.memberId(), BotFixture.NOW);

@@ -8,6 +8,7 @@ import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -45,7 +46,7 @@ final class MemberRolesTest {
         trusted = discord.addRole("Trusted");
         discord.addMember(HELPER, "helper");
         discord.addMember(LAPSED, "lapsed", engaged.id(), veteran.id(), onboarded.id());
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         var helper = store.members().create(new Members.NewProfile(Long.toString(HELPER), "Harah", Role.FEDAYKIN,
                 Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(helper.memberId(), BotFixture.NOW);

@@ -13,6 +13,7 @@ import dev.sietch.core.usecase.Onboard;
 import dev.sietch.core.usecase.Pictures;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.net.URI;
@@ -53,7 +54,7 @@ final class OnboardingTest {
         onboardedRole = discord.addRole("Onboarded");
         discord.addMember(CHANI, "chani");
         discord.addMember(STRANGER, "stranger");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         BotFixture.commit(store, List.of(new RankedWallet(BotFixture.wallet(1), 1, new Wei(BigInteger.TEN.pow(21)),
                 Role.NAIB, true)), List.of());
         store.walletLinks().link(Long.toString(CHANI), BotFixture.wallet(1), BotFixture.NOW);

@@ -9,6 +9,7 @@ import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class RoleSyncTest {
         discord.addTextChannel("general");
         naib = discord.addRole("Naib");
         fedaykin = discord.addRole("Fedaykin");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         List<RankedWallet> ranking = new ArrayList<>();
         for (int rank = 1; rank <= 100; rank++) {
             ranking.add(new RankedWallet(wallet(rank), rank, new Wei(BigInteger.valueOf(1_000 - rank)),

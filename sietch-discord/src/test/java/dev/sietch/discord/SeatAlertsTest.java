@@ -8,6 +8,7 @@ import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class SeatAlertsTest {
     void start() throws Exception {
         discord = new FakeDiscord(BotFixture.GUILD);
         discord.addTextChannel("general");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         int n = 1;
         for (long account : new long[] {FIRST, SECOND}) {
             discord.addMember(account, "m" + n);

@@ -10,6 +10,7 @@ import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class SietchBotTest {
         discord.addTextChannel("general");
         discord.addMember(MEMBER, "atrisk");
         discord.addMember(STRANGER, "stranger");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         List<RankedWallet> ranking = new ArrayList<>();
         for (int rank = 1; rank <= 80; rank++) {
             ranking.add(new RankedWallet(wallet(rank), rank, new Wei(BGT.multiply(BigInteger.valueOf(200 - rank))),

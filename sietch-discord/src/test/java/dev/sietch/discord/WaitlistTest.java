@@ -7,6 +7,7 @@ import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ final class WaitlistTest {
         taqwa = discord.addRole("Taqwa");
         discord.addMember(HOPEFUL, "hopeful");
         discord.addMember(OTHER, "other");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         store.walletLinks().link("4242", BotFixture.wallet(80), BotFixture.NOW);
         BotFixture.commit(store, ranking(0, 0), List.of());
         bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,

@@ -19,6 +19,7 @@ import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
@@ -91,7 +92,7 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("sietch-http-test");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("sietch.db")), clock);
+        store = Store.sqlite(StoreSettings.of(dir.resolve("sietch.db")), clock);
         HttpSettings settings = new HttpSettings("127.0.0.1", 0)
                 .withRateLimits(new HttpSettings.RateLimits(0, 0, 0))
                 .withAdminKeys(List.of(AdminKey.ofPlain(ADMIN_KEY, ADMIN_NAME)))

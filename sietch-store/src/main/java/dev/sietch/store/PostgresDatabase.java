@@ -35,7 +35,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.database = dev.sietch.store.internal.Database.postgres(pool, flyway);
     }
 
-    /** The store's view of this database, for {@link SqliteStore#open(PostgresDatabase, java.time.Clock)}. */
+    /** The store's view of this database, for {@link Store#postgres}. */
     dev.sietch.store.internal.Database database() {
         return database;
     }

@@ -21,7 +21,7 @@ class ActivityStoreTest extends StoreTestBase {
     private static final Activity.Settings S = Activity.Settings.DEFAULT;
     private static final String DISCORD = "700000000000000001";
 
-    private String onboarded(SqliteStore store) {
+    private String onboarded(Store store) {
         var profile = store.members().create(new Members.NewProfile(DISCORD, "Chani", Role.FEDAYKIN, Optional.empty(),
                 Optional.empty(), "none"), T0);
         store.members().completeOnboarding(profile.memberId(), T0);

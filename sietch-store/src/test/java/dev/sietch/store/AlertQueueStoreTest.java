@@ -52,7 +52,7 @@ class AlertQueueStoreTest extends StoreTestBase {
         return Ranking.of(list);
     }
 
-    private static void sync(SqliteStore store, Ranking ranking, Instant at) {
+    private static void sync(Store store, Ranking ranking, Instant at) {
         var last = store.eligibility().lastSync();
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(at, last.syncId(), last.ranking(), ranking, List.of(),
                 List.of(new AuditEntry("eligibility_update", Map.of())), SyncHealth.NEVER_SYNCED.afterSuccess(at).next(),
@@ -60,7 +60,7 @@ class AlertQueueStoreTest extends StoreTestBase {
                 SyncRules.decider(last.ranking(), ranking, RankingPolicy.DEFAULT, last.syncId().isEmpty(), at));
     }
 
-    private static List<String> alerts(SqliteStore store, String memberId) {
+    private static List<String> alerts(Store store, String memberId) {
         return store.notifications().history(memberId, 50, Optional.empty()).stream().map(Notifications.Alert::type)
                 .filter(t -> !t.startsWith("naib_")).toList();
     }
@@ -148,7 +148,7 @@ class AlertQueueStoreTest extends StoreTestBase {
     }
 
     /** Wallets 1..8 onboarded and linked: after a sync the first seven hold the seats, 8 is the challenger. */
-    private static List<String> council(SqliteStore store) {
+    private static List<String> council(Store store) {
         var ids = new ArrayList<String>();
         for (int w = 1; w <= 8; w++) {
             store.walletLinks().link(Integer.toString(w), EventLedgerTest.wallet(w), MONDAY);

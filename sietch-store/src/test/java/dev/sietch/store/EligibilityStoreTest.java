@@ -78,7 +78,7 @@ class EligibilityStoreTest extends StoreTestBase {
     }
 
     /** Commits as the sync does: with the sync's rules deciding what follows from the ranking. */
-    static long sync(SqliteStore store, EligibilityStore.SyncCommit commit) {
+    static long sync(Store store, EligibilityStore.SyncCommit commit) {
         return store.eligibility().commitSync(commit, SyncRules.decider(commit.previous(), commit.ranking(),
                 RankingPolicy.DEFAULT, commit.basedOn().isEmpty(), commit.at()));
     }
@@ -274,12 +274,12 @@ class EligibilityStoreTest extends StoreTestBase {
 
     @Test
     void backsUpWhileOpen_andPrunesOldSnapshots() throws Exception {
-        try (var store = open("s.db")) {
+        try (var store = sqlite("s.db")) {
             long id = sync(store, commit(OptionalLong.empty(), ranking(50), List.of()));
 
             store.backupTo(dir.resolve("backups/copy.db"));
 
-            try (var copy = SqliteStore.open(StoreSettings.of(dir.resolve("backups/copy.db")))) {
+            try (var copy = Store.sqlite(StoreSettings.of(dir.resolve("backups/copy.db")))) {
                 assertThat(copy.eligibility().lastSync().ranking()).isEqualTo(ranking(50));
                 assertThat(query(copy, "PRAGMA integrity_check")).isEqualTo("ok");
             }
@@ -311,7 +311,7 @@ class EligibilityStoreTest extends StoreTestBase {
 
     @Test
     void backsUpConsistently_whileAnotherThreadWrites() throws Exception {
-        try (var store = open("s.db")) {
+        try (var store = sqlite("s.db")) {
             var writer = new Thread(() -> {
                 for (int block = 1; block <= 200; block++) {
                     store.eventLedger().append(List.of(EventLedgerTest.claim(block % 50, block, block, 0)), Map.of("s", (long) block));
@@ -326,7 +326,7 @@ class EligibilityStoreTest extends StoreTestBase {
             }
             writer.join();
             for (Path backup : backups) {
-                try (var copy = SqliteStore.open(StoreSettings.of(backup))) {
+                try (var copy = Store.sqlite(StoreSettings.of(backup))) {
                     assertThat(query(copy, "PRAGMA integrity_check")).isEqualTo("ok");
                     long cursor = copy.eventLedger().cursor().orElse(0);
                     assertThat(query(copy, "SELECT count(*) FROM chain_event")).isEqualTo(String.valueOf(cursor));

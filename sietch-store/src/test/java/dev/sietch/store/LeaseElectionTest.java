@@ -113,7 +113,7 @@ final class LeaseElectionTest {
     @Test
     void storeWritesForATermThatLostTheLeaseAreRolledBack() throws Exception {
         var database = opened(PostgresDatabase.open(schema.settings()));
-        var store = opened(SqliteStore.open(database, java.time.Clock.systemUTC()));
+        var store = opened(Store.postgres(database, java.time.Clock.systemUTC()));
         var state = store.botState();
         java.time.Instant at = java.time.Instant.parse("2026-11-26T12:00:00Z");
         Leadership a = instance(database, "a", new Terms());

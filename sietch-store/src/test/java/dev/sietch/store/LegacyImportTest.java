@@ -159,7 +159,7 @@ class LegacyImportTest extends StoreTestBase {
     @Test
     void refusesAFileThatIsNotAPredecessorDatabase() throws IOException {
         Path other = dir.resolve("other.db");
-        try (var store = SqliteStore.open(StoreSettings.of(other))) {
+        try (var store = Store.sqlite(StoreSettings.of(other))) {
             store.engineVersion();
         }
         try (var store = open("new.db")) {

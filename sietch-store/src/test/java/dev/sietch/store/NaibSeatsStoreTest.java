@@ -53,7 +53,7 @@ class NaibSeatsStoreTest extends StoreTestBase {
         return Ranking.of(list);
     }
 
-    private static void sync(SqliteStore store, Ranking ranking, Instant at) {
+    private static void sync(Store store, Ranking ranking, Instant at) {
         var last = store.eligibility().lastSync();
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(at, last.syncId(), last.ranking(), ranking, List.of(),
                 List.of(new AuditEntry("eligibility_update", Map.of())), SyncHealth.NEVER_SYNCED.afterSuccess(at).next(),
@@ -62,11 +62,11 @@ class NaibSeatsStoreTest extends StoreTestBase {
     }
 
     /** The council brought in line as a finished onboarding does: seven seats. */
-    private static List<NaibCouncil.Change> reconcile(SqliteStore store, Instant at) {
+    private static List<NaibCouncil.Change> reconcile(Store store, Instant at) {
         return store.naibSeats().reconcile(at, council -> NaibCouncil.apply(7, council, at));
     }
 
-    private static String member(SqliteStore store, int wallet, Instant at) {
+    private static String member(Store store, int wallet, Instant at) {
         String discord = Integer.toString(1000 + wallet);
         store.walletLinks().link(discord, EventLedgerTest.wallet(wallet), at);
         var profile = store.members().create(new Members.NewProfile(discord, "Member" + wallet, Role.FEDAYKIN,
@@ -75,7 +75,7 @@ class NaibSeatsStoreTest extends StoreTestBase {
         return profile.memberId();
     }
 
-    private static Map<Integer, String> seats(SqliteStore store) {
+    private static Map<Integer, String> seats(Store store) {
         var seats = new java.util.TreeMap<Integer, String>();
         store.naibSeats().active().forEach(s -> seats.put(s.seatNumber(), s.memberId()));
         return seats;

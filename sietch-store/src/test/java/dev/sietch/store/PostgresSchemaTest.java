@@ -73,7 +73,7 @@ final class PostgresSchemaTest {
 
     private Map<String, Map<String, Column>> sqliteSchema() throws Exception {
         Path file = dir.resolve("sietch.db");
-        SqliteStore.open(StoreSettings.of(file)).close();
+        Store.sqlite(StoreSettings.of(file)).close();
         Map<String, Map<String, Column>> tables = new TreeMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 var names = connection.createStatement().executeQuery("""

@@ -14,8 +14,8 @@ final class PostgresStores implements StoreTestBase.Engine {
     private final Map<String, PostgresDatabase> databases = new LinkedHashMap<>();
 
     @Override
-    public SqliteStore open(String name) {
-        return SqliteStore.open(database(name), Clock.systemUTC());
+    public Store open(String name) {
+        return Store.postgres(database(name), Clock.systemUTC());
     }
 
     /** A plain connection to the schema behind {@code name}. */

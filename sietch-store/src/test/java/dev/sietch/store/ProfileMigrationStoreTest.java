@@ -78,7 +78,7 @@ class ProfileMigrationStoreTest extends StoreTestBase {
                     INSERT INTO onboarding_session (discord_user_id, step, nym, picture_type, started_at, updated_at)
                     VALUES ('9', 'bio', 'Stilgar', 'generated', '2026-11-26T11:00:00.000000Z', '2026-11-26T11:01:00.000000Z')""");
         }
-        try (var store = SqliteStore.open(StoreSettings.of(file))) {
+        try (var store = Store.sqlite(StoreSettings.of(file))) {
             var kept = store.onboarding().find("9").orElseThrow();
             assertThat(kept.step()).isEqualTo(OnboardingSessions.Step.BIO);
             assertThat(kept.nym()).contains("Stilgar");

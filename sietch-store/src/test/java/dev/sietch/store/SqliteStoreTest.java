@@ -24,7 +24,7 @@ final class SqliteStoreTest {
         Path file = dir.resolve("nested/data/sietch.db");
 
         // when
-        try (var store = SqliteStore.open(StoreSettings.of(file))) {
+        try (var store = Store.sqlite(StoreSettings.of(file))) {
             // then
             assertThat(file).exists();
             assertThat(store.appliedMigrations()).containsExactly("001", "002", "003", "004", "005", "006", "007", "008", "009");
@@ -35,7 +35,7 @@ final class SqliteStoreTest {
 
     @Test
     void reportsNeverSynced_onFreshDatabase() {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")))) {
+        try (var store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")))) {
             assertThat(store.syncHealth().current()).isEqualTo(SyncHealth.NEVER_SYNCED);
         }
     }
@@ -44,11 +44,11 @@ final class SqliteStoreTest {
     void readsRecordedSyncState() throws Exception {
         // given
         Path file = dir.resolve("s.db");
-        SqliteStore.open(StoreSettings.of(file)).close();
+        Store.sqlite(StoreSettings.of(file)).close();
         execute(file, "UPDATE sync_health SET last_success_at = '2026-11-25T06:00:00Z', in_grace_period = 1");
 
         // when
-        try (var store = SqliteStore.open(StoreSettings.of(file))) {
+        try (var store = Store.sqlite(StoreSettings.of(file))) {
             // then
             assertThat(store.syncHealth().current())
                     .isEqualTo(new SyncHealth(Optional.of(Instant.parse("2026-11-25T06:00:00Z")), Optional.empty(), 0, Optional.empty(), true));
@@ -62,7 +62,7 @@ final class SqliteStoreTest {
         Path blocker = Files.writeString(dir.resolve("blocker"), "x");
 
         // then
-        assertThatThrownBy(() -> SqliteStore.open(StoreSettings.of(blocker.resolve("sietch.db"))))
+        assertThatThrownBy(() -> Store.sqlite(StoreSettings.of(blocker.resolve("sietch.db"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot create directory");
     }

@@ -30,7 +30,7 @@ final class StoreCopyTest {
         Path file = dir.resolve("sietch.db");
         Path legacy = dir.resolve("legacy.db");
         LegacyImportTest.LegacyDatabases.create(legacy, "sietch-service-schema.sql", "sample-rows.sql");
-        try (var sqlite = SqliteStore.open(StoreSettings.of(file))) {
+        try (var sqlite = Store.sqlite(StoreSettings.of(file))) {
             sqlite.importLegacy(legacy, new LegacyImport.Options(id -> "https://sietch.example/a/" + id), NOW);
             long first = EligibilityStoreTest.sync(sqlite, 
                     EligibilityStoreTest.commit(OptionalLong.empty(), EligibilityStoreTest.ranking(12), List.of()));
@@ -47,8 +47,8 @@ final class StoreCopyTest {
             assertThat(copied.get("audit_log")).isPositive();
             assertThat(copied.get("current_ranking")).isEqualTo(12);
 
-            try (var sqlite = SqliteStore.open(StoreSettings.of(file));
-                    var store = SqliteStore.open(postgres, Clock.systemUTC())) {
+            try (var sqlite = Store.sqlite(StoreSettings.of(file));
+                    var store = Store.postgres(postgres, Clock.systemUTC())) {
                 assertThat(store.rankings().upToRank(100)).isEqualTo(sqlite.rankings().upToRank(100));
                 assertThat(store.naibSeats().active()).isEqualTo(sqlite.naibSeats().active());
                 assertThat(store.members().byNym("ALICE")).isEqualTo(sqlite.members().byNym("alice"));

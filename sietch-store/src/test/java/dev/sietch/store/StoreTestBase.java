@@ -16,7 +16,7 @@ abstract class StoreTestBase {
 
     /** Where the stores a test opens by name live. */
     interface Engine extends AutoCloseable {
-        SqliteStore open(String name);
+        Store open(String name);
 
         /** A plain connection to the database named {@code name}, beside the store's own. */
         Connection connect(String name) throws SQLException;
@@ -31,8 +31,8 @@ abstract class StoreTestBase {
     Engine engine() {
         return new Engine() {
             @Override
-            public SqliteStore open(String name) {
-                return SqliteStore.open(StoreSettings.of(dir.resolve(name)));
+            public Store open(String name) {
+                return Store.sqlite(StoreSettings.of(dir.resolve(name)));
             }
 
             @Override
@@ -56,8 +56,13 @@ abstract class StoreTestBase {
     }
 
     /** The store named {@code name}. */
-    SqliteStore open(String name) {
+    Store open(String name) {
         return engine.open(name);
+    }
+
+    /** The SQLite store named {@code name}, for what only SQLite does (its file, an online backup). */
+    SqliteStore sqlite(String name) {
+        return Store.sqlite(StoreSettings.of(dir.resolve(name)));
     }
 
     Connection connect(String name) throws SQLException {

@@ -3,6 +3,7 @@ package dev.sietch.app.backup;
 import dev.sietch.store.BackupRecord;
 import dev.sietch.store.DatabaseFile;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -101,7 +102,7 @@ public final class Backups {
      * commit, push and record as SQLite's. Its tables are listed with no row counts (the dump is one
      * snapshot that a count beside it would not match).
      */
-    public static Result takePostgres(SqliteStore store, dev.sietch.store.PostgresSettings database, Path repository,
+    public static Result takePostgres(Store store, dev.sietch.store.PostgresSettings database, Path repository,
             Duration retention, boolean push, Clock clock) throws BackupException {
         return take(store, repository, retention, push, clock, POSTGRES_SUFFIX, "latest" + POSTGRES_SUFFIX,
                 (work, target) -> {
@@ -119,7 +120,7 @@ public final class Backups {
                 });
     }
 
-    private static Result take(SqliteStore store, Path repository, Duration retention, boolean push, Clock clock,
+    private static Result take(Store store, Path repository, Duration retention, boolean push, Clock clock,
             String suffix, String latest, Snapshot snapshot) throws BackupException {
         GitRepository.requireGit();
         Path root = repository.toAbsolutePath().normalize();
@@ -233,7 +234,7 @@ public final class Backups {
                     + setAside.map(aside -> "; the previous database is at " + aside).orElse(""));
         }
         String where = setAside.map(aside -> "; the database it replaced is at " + aside).orElse("");
-        try (var store = SqliteStore.open(dev.sietch.store.StoreSettings.of(db))) {
+        try (var store = Store.sqlite(dev.sietch.store.StoreSettings.of(db))) {
             store.engineVersion(); // opened: brought to this version's schema
         } catch (RuntimeException e) {
             throw new BackupException("restored, but the restored database cannot be opened: " + e.getMessage() + where);

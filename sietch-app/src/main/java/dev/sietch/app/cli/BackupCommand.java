@@ -5,7 +5,7 @@ import dev.sietch.app.backup.Backups;
 import dev.sietch.app.config.ConfigResult;
 import dev.sietch.app.config.SietchSettings;
 import dev.sietch.store.PostgresDatabase;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ final class BackupCommand implements Callable<Integer> {
         if (settings.database().postgres().isPresent()) {
             var postgres = settings.database().postgres().get();
             try (var database = PostgresDatabase.open(postgres);
-                    var store = SqliteStore.open(database, Clock.systemUTC())) {
+                    var store = Store.postgres(database, Clock.systemUTC())) {
                 Backups.Result result = Backups.takePostgres(store, postgres, repository, backup.retention(), pushing,
                         Clock.systemUTC());
                 return report(result, postgres.jdbcUrl(), repository, "pg_dump, " + result.rowCounts().size()
@@ -73,7 +73,7 @@ final class BackupCommand implements Callable<Integer> {
             err.println("No database at " + database.toAbsolutePath() + " (DATABASE_PATH); nothing to back up.");
             return 1;
         }
-        try (var store = SqliteStore.open(settings.store())) {
+        try (var store = Store.sqlite(settings.store())) {
             Backups.Result result = Backups.take(store, repository, backup.retention(), pushing, Clock.systemUTC());
             return report(result, database.toAbsolutePath().normalize().toString(), repository, "integrity ok");
         } catch (BackupException e) {

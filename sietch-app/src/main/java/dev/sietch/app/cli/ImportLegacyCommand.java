@@ -5,7 +5,7 @@ import dev.sietch.app.config.ConfigResult;
 import dev.sietch.app.config.SietchSettings;
 import dev.sietch.core.usecase.Pictures;
 import dev.sietch.store.LegacyImport;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ final class ImportLegacyCommand implements Callable<Integer> {
         }
         var pictures = new Pictures(settings.verify().publicUrl(settings.http()), Optional.empty());
         PrintWriter out = spec.commandLine().getOut();
-        try (InstanceLock held = lock.get(); var store = SqliteStore.open(settings.store())) {
+        try (InstanceLock held = lock.get(); var store = Store.sqlite(settings.store())) {
             LegacyImport.Report report = store.importLegacy(legacy, new LegacyImport.Options(pictures::avatarUrl),
                     Clock.systemUTC().instant());
             out.printf("Imported %s into %s: %d of %d rows%n", legacy, database.toAbsolutePath().normalize(),

@@ -60,7 +60,7 @@ final class MigrateStoreCommand implements Callable<Integer> {
         }
         // the SQLite file at this version's schema first (as the service would bring it on its
         // next start): the copy takes its tables and columns as they are
-        try (var sqlite = dev.sietch.store.SqliteStore.open(dev.sietch.store.StoreSettings.of(source))) {
+        try (var sqlite = dev.sietch.store.Store.sqlite(dev.sietch.store.StoreSettings.of(source))) {
             sqlite.engineVersion();
         } catch (StoreException e) {
             err.println("Not copied: " + e.getMessage());

@@ -6,7 +6,7 @@ import dev.sietch.app.config.ConfigResult;
 import dev.sietch.core.model.EligibilityDiff;
 import dev.sietch.core.model.SyncHealth;
 import dev.sietch.core.usecase.SyncResult;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -47,7 +47,7 @@ final class SyncCommand implements Callable<Integer> {
         Logging.apply(valid.settings().log());
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        try (var store = SqliteStore.open(valid.settings().store())) {
+        try (var store = Store.sqlite(valid.settings().store())) {
             Optional<EligibilitySync> sync = EligibilitySync.create(store, valid.settings(), new SimpleMeterRegistry(),
                     Clock.systemUTC());
             if (sync.isEmpty()) {

@@ -5,7 +5,7 @@ import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.usecase.SyncEligibility;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ public final class SyncBenchmark {
         Path dir = Files.createTempDirectory("sietch-bench");
         Path db = dir.resolve("sietch.db");
         var random = new Random(1);
-        try (var store = SqliteStore.open(StoreSettings.of(db))) {
+        try (var store = Store.sqlite(StoreSettings.of(db))) {
             long start = System.nanoTime();
             long block = 0;
             for (int from = 0; from < events; from += batch) {

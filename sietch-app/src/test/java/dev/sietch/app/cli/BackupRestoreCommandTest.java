@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.app.InstanceLock;
 import dev.sietch.store.DatabaseFile;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +50,7 @@ final class BackupRestoreCommandTest {
     void database() {
         database = dir.resolve("data/sietch.db");
         repository = dir.resolve("backups-repo");
-        SqliteStore.open(StoreSettings.of(database)).close();
+        Store.sqlite(StoreSettings.of(database)).close();
         command.properties.setProperty("sietch.store.path", database.toString());
         command.properties.setProperty("sietch.backup.directory", repository.toString());
     }
@@ -111,7 +111,7 @@ final class BackupRestoreCommandTest {
         assertThat(snapshotRows.getLast()).isLessThan(finalRows);
         assertThat(git(repository, "log", "--format=%s")).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("Backup "));
         assertThat(git(repository, "status", "--porcelain")).isEmpty();
-        try (var store = SqliteStore.open(StoreSettings.of(database))) {
+        try (var store = Store.sqlite(StoreSettings.of(database))) {
             assertThat(store.lastBackup()).hasValueSatisfying(b -> assertThat(b.file())
                     .isEqualTo(repository.relativize(backups.getLast()).toString()));
         }
@@ -180,7 +180,7 @@ final class BackupRestoreCommandTest {
                 .satisfies(subject -> assertThat(subject).startsWith("Backup "));
         // git history still has the removed snapshot
         assertThat(git(repository, "log", "--format=%h", "--", repository.relativize(old).toString())).hasSize(2);
-        try (var store = SqliteStore.open(StoreSettings.of(database))) {
+        try (var store = Store.sqlite(StoreSettings.of(database))) {
             assertThat(store.lastBackup()).hasValueSatisfying(b -> assertThat(b.pushed()).isTrue());
         }
 

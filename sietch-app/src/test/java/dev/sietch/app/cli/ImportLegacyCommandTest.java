@@ -3,7 +3,7 @@ package dev.sietch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.app.InstanceLock;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -65,7 +65,7 @@ final class ImportLegacyCommandTest {
         assertThat(command.out.toString()).contains("3 of 3 rows")
                 .containsPattern("wallet_mappings +-> wallet_link +1 of 1")
                 .containsPattern("member_profiles +-> member_profile +1 of 1");
-        try (var store = SqliteStore.open(StoreSettings.of(database))) {
+        try (var store = Store.sqlite(StoreSettings.of(database))) {
             var alice = store.members().byNym("alice").orElseThrow();
             // the avatar is served by this deployment's API, at its public URL
             assertThat(alice.pfpUrl()).contains("https://sietch.example/api/avatars/m-1.png");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.app.TestPostgres;
 import dev.sietch.core.model.AuditEntry;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +29,7 @@ final class MigrateStoreCommandTest {
     @Test
     void copiesTheDatabase_andRefusesASecondCopyIntoTheSameOne() throws Exception {
         Path file = dir.resolve("sietch.db");
-        try (var store = SqliteStore.open(StoreSettings.of(file))) {
+        try (var store = Store.sqlite(StoreSettings.of(file))) {
             for (int i = 0; i < 3; i++) {
                 store.auditLog().append(new AuditEntry("admin_override", Map.of("n", i)), Instant.now());
             }

@@ -6,7 +6,7 @@ import dev.sietch.app.TestPostgres;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.store.PostgresDatabase;
 import dev.sietch.store.PostgresSettings;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +46,7 @@ final class PostgresBackupCommandTest {
         var settings = new PostgresSettings("jdbc:postgresql://" + SERVER + "/test?currentSchema=" + schema, "postgres",
                 "", 2, Duration.ofSeconds(5));
         try {
-            try (var database = PostgresDatabase.open(settings); var store = SqliteStore.open(database, Clock.systemUTC())) {
+            try (var database = PostgresDatabase.open(settings); var store = Store.postgres(database, Clock.systemUTC())) {
                 for (int i = 0; i < 3; i++) {
                     store.auditLog().append(new AuditEntry("admin_override", Map.of("n", i)), Instant.now());
                 }
@@ -64,7 +64,7 @@ final class PostgresBackupCommandTest {
             assertThat(Files.isSymbolicLink(latest)).isTrue();
             assertThat(Files.readSymbolicLink(latest).toString()).matches("\\d{4}/\\d{2}/sietch_[0-9_-]+\\.pgdump");
             assertThat(run(repository, "git", "log", "--oneline")).hasLineCount(1);
-            try (var database = PostgresDatabase.open(settings); var store = SqliteStore.open(database, Clock.systemUTC())) {
+            try (var database = PostgresDatabase.open(settings); var store = Store.postgres(database, Clock.systemUTC())) {
                 assertThat(store.lastBackup()).isPresent().get()
                         .satisfies(backup -> assertThat(backup.file()).endsWith(".pgdump"));
             }

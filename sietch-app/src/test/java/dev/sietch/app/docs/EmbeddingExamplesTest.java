@@ -19,7 +19,7 @@ import dev.sietch.discord.DiscordSettings;
 import dev.sietch.discord.SietchBot;
 import dev.sietch.http.HttpApi;
 import dev.sietch.http.HttpSettings;
-import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ final class EmbeddingExamplesTest {
     // tag::store[]
     /** The members of the current ranking, in rank order; the database is created and migrated if needed. */
     static List<RankedWallet> currentMembers(Path database) {
-        try (SqliteStore store = SqliteStore.open(StoreSettings.of(database))) {
+        try (Store store = Store.sqlite(StoreSettings.of(database))) {
             return store.rankings().members();
         }
     }
@@ -52,7 +52,7 @@ final class EmbeddingExamplesTest {
 
     // tag::http[]
     /** Serves the eligibility API from the store; closing the returned API drains requests, then stops. */
-    static HttpApi serve(SqliteStore store, HttpSettings settings) {
+    static HttpApi serve(Store store, HttpSettings settings) {
         return HttpApi.builder(settings)
                 .syncHealth(store.syncHealth(), Duration.ofHours(6), Duration.ofHours(24))
                 .rankings(store.rankings(), RankingPolicy.DEFAULT)
@@ -66,7 +66,7 @@ final class EmbeddingExamplesTest {
 
     // tag::bot[]
     /** Adds Sietch's commands and listeners to the host's session; closing the bot removes them again. */
-    static SietchBot attach(JDA jda, long guildId, SqliteStore store) {
+    static SietchBot attach(JDA jda, long guildId, Store store) {
         var sources = new SietchBot.Sources(
                 new SietchBot.Community(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
                         RankingPolicy.DEFAULT, store.syncHealth(), store.notifications(), store.auditLog(),
@@ -89,7 +89,7 @@ final class EmbeddingExamplesTest {
 
     @Test
     void theHttpExample_servesHealthAndEligibility() throws Exception {
-        try (var store = SqliteStore.open(StoreSettings.of(dir.resolve("sietch.db")));
+        try (var store = Store.sqlite(StoreSettings.of(dir.resolve("sietch.db")));
                 var api = serve(store, new HttpSettings("127.0.0.1", 0))) {
             var client = HttpClient.newHttpClient();
             for (String path : List.of("/health", "/eligibility", "/openapi.json")) {
@@ -104,7 +104,7 @@ final class EmbeddingExamplesTest {
     @Test
     void theBotExample_attachesToTheHostsSession_andLeavesItRunningWhenClosed() throws Exception {
         try (var discord = new FakeDiscord(GUILD);
-                var store = SqliteStore.open(StoreSettings.of(dir.resolve("sietch.db")))) {
+                var store = Store.sqlite(StoreSettings.of(dir.resolve("sietch.db")))) {
             JDA host = discord.endpoints().applyTo(JDABuilder.createLight(FakeDiscord.TOKEN, SietchBot.INTENTS))
                     .build();
             try {

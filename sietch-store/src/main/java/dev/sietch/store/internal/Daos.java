@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jspecify.annotations.Nullable;
 
 /** Jdbi SQL objects; each returns row records or counts. */
-final class Daos {
+public final class Daos {
 
     private Daos() {}
 
@@ -103,7 +103,7 @@ final class Daos {
         int markFailed(@Bind("id") long id, @Bind("error") String error, @Bind("retryAt") String retryAt);
     }
 
-    interface BotStateDao {
+    public interface BotStateDao {
         @SqlQuery("SELECT value FROM bot_state WHERE key = :key")
         Optional<String> get(@Bind("key") String key);
 

@@ -138,7 +138,7 @@ public final class Database {
     }
 
     /** Runs {@code callback} in a read transaction: one consistent view of the last commit. */
-    <T> T read(HandleCallback<T, RuntimeException> callback) {
+    public <T> T read(HandleCallback<T, RuntimeException> callback) {
         try {
             if (vendor == Vendor.POSTGRESQL) {
                 // one snapshot for every statement of the read, as SQLite's read transaction gives
@@ -154,7 +154,7 @@ public final class Database {
     }
 
     /** Runs {@code callback} in the one write transaction allowed at a time; all of it commits or none. */
-    <T> T write(HandleCallback<T, RuntimeException> callback) {
+    public <T> T write(HandleCallback<T, RuntimeException> callback) {
         writeLock.lock();
         try {
             if (vendor == Vendor.POSTGRESQL) {
@@ -222,12 +222,9 @@ public final class Database {
         return file != null ? file.toString() : "PostgreSQL";
     }
 
-    /** The SQLite file. */
-    public Path file() {
-        if (file == null) {
-            throw new UnsupportedOperationException("a PostgreSQL database has no file");
-        }
-        return file;
+    /** The SQLite file; a PostgreSQL database has none. */
+    public java.util.Optional<Path> file() {
+        return java.util.Optional.ofNullable(file);
     }
 
     public List<String> appliedMigrations() {

@@ -13,15 +13,15 @@ import org.jdbi.v3.core.Handle;
  * ({@code current_ranking}, already the new one inside a sync's transaction) and writes the seat
  * changes a rule decided: closed and new seats, former-Naib flags. Decides nothing.
  */
-final class SeatReconciler {
+public final class SeatReconciler {
 
     private SeatReconciler() {}
 
     /** Snapshot, decision and its writing (changes, audit rows, queued alerts) in the caller's transaction. */
-    static List<NaibCouncil.Change> reconcile(Handle h, Instant at, Function<NaibCouncil.Snapshot, NaibCouncil.Outcome> decide) {
+    public static List<NaibCouncil.Change> reconcile(Handle h, Instant at, Function<NaibCouncil.Snapshot, NaibCouncil.Outcome> decide) {
         NaibCouncil.Outcome outcome = decide.apply(snapshot(h));
         write(h, outcome.changes(), at);
-        SqliteEligibilityStore.insertAudit(h, outcome.audit(), Timestamps.format(at));
+        AuditWriter.write(h, outcome.audit(), Timestamps.format(at));
         outcome.alerts().forEach(alert -> AlertRows.queue(h, alert, Timestamps.format(at)));
         return outcome.changes();
     }

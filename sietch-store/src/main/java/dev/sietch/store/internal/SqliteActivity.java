@@ -99,7 +99,7 @@ public final class SqliteActivity implements ActivityLedger {
                     data.put("memberId", memberId);
                     data.put("badgeId", badge.id());
                     data.put("source", "automatic");
-                    SqliteEligibilityStore.insertAudit(h, List.of(new AuditEntry("badge_awarded", data)), now);
+                    AuditWriter.write(h, new AuditEntry("badge_awarded", data), now);
                 }
             }
             return awarded;

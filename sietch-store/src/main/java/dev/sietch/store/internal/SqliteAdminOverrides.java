@@ -22,7 +22,7 @@ public final class SqliteAdminOverrides implements AdminOverrides {
             long id = dao.insert(request.wallet().value(), Mapping.action(request.action()), request.reason(),
                     request.createdBy(), createdAt, Timestamps.formatOrNull(request.expiresAt()));
             AdminOverride created = Mapping.override(dao.find(id).orElseThrow());
-            SqliteEligibilityStore.insertAudit(handle, List.of(created.createdAudit()), createdAt);
+            AuditWriter.write(handle, created.createdAudit(), createdAt);
             return created;
         });
     }
@@ -35,7 +35,7 @@ public final class SqliteAdminOverrides implements AdminOverrides {
                 return Deactivation.NOT_FOUND;
             }
             boolean changed = dao.deactivate(id) == 1;
-            SqliteEligibilityStore.insertAudit(handle, List.of(AdminOverride.deactivatedAudit(id, deactivatedBy)),
+            AuditWriter.write(handle, AdminOverride.deactivatedAudit(id, deactivatedBy),
                     Timestamps.format(at));
             return changed ? Deactivation.DEACTIVATED : Deactivation.ALREADY_INACTIVE;
         });

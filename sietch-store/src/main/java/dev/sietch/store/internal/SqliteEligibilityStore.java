@@ -116,11 +116,11 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
                     .bind("id", syncId).bind("at", at).bind("n", commit.ranking().size()).bind("data", snapshot)
                     .execute();
             insertThreshold(handle, commit.threshold(), syncId, at);
-            insertAudit(handle, commit.audit(), at);
+            AuditWriter.write(handle, commit.audit(), at);
             insertOutbox(handle, commit.announcements(), syncId, at);
             SyncDecisions decisions = decide.apply(SyncViews.read(handle, commit.weekStart()));
             SeatReconciler.write(handle, decisions.seatChanges(), commit.at());
-            insertAudit(handle, decisions.audit(), at);
+            AuditWriter.write(handle, decisions.audit(), at);
             decisions.alerts().forEach(alert -> AlertRows.queue(handle, alert, at));
             writeHealth(handle, commit.health());
             return syncId;
@@ -130,7 +130,7 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
     @Override
     public void commitFailure(Instant at, SyncHealth health, List<AuditEntry> audit) {
         db.write(handle -> {
-            insertAudit(handle, audit, Timestamps.format(at));
+            AuditWriter.write(handle, audit, Timestamps.format(at));
             writeHealth(handle, health);
             return null;
         });
@@ -193,17 +193,6 @@ public final class SqliteEligibilityStore implements EligibilityStore, RankingRe
                 .bind("bottom", threshold.waitlistBottom().map(Wei::toSortableString).orElse(null))
                 .bind("gap", threshold.gapToEntry().map(Wei::toSortableString).orElse(null))
                 .execute();
-    }
-
-    static void insertAudit(Handle handle, List<AuditEntry> audit, String at) {
-        if (audit.isEmpty()) {
-            return;
-        }
-        var batch = handle.prepareBatch("INSERT INTO audit_log (event_type, event_data, created_at) VALUES (:type, :data, :at)");
-        for (AuditEntry entry : audit) {
-            batch.bind("type", entry.type()).bind("data", AuditJson.object(entry.data())).bind("at", at).add();
-        }
-        batch.execute();
     }
 
     private static void insertOutbox(Handle handle, List<EligibilityChange> changes, long syncId, String at) {

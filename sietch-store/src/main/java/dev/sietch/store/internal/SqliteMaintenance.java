@@ -1,13 +1,10 @@
 package dev.sietch.store.internal;
 
 import dev.sietch.core.model.Ranking;
-import dev.sietch.store.StoreException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Snapshots, retention and online backup. */
+/** Ranking snapshots, their retention and the record of backups taken. */
 public final class SqliteMaintenance {
 
     private final Database db;
@@ -39,24 +36,5 @@ public final class SqliteMaintenance {
                 .map((rs, ctx) -> new dev.sietch.store.BackupRecord(Timestamps.parse(rs.getString(1)), rs.getString(2),
                         rs.getLong(3), rs.getInt(4) == 1))
                 .findOne());
-    }
-
-    public void backupTo(Path target) {
-        if (db.vendor() != Database.Vendor.SQLITE) {
-            throw new UnsupportedOperationException("PostgreSQL is backed up with pg_dump, not by the store");
-        }
-        Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute)) {
-            throw new StoreException("backup target " + absolute + " already exists", null);
-        }
-        try {
-            Path parent = absolute.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (java.io.IOException e) {
-            throw new StoreException("cannot create directory for backup " + absolute, e);
-        }
-        db.withHandle(handle -> handle.createUpdate("VACUUM INTO :target").bind("target", absolute.toString()).execute());
     }
 }

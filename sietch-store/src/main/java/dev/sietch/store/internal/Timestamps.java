@@ -10,18 +10,18 @@ import org.jspecify.annotations.Nullable;
  * The one way times are stored: UTC, fixed width, microseconds ({@code 2026-11-25T06:00:00.000000Z}),
  * so that text order is time order. Reading accepts any ISO-8601 instant.
  */
-final class Timestamps {
+public final class Timestamps {
 
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Timestamps() {}
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return FORMAT.format(instant.truncatedTo(ChronoUnit.MICROS));
     }
 
-    static @Nullable String formatOrNull(java.util.Optional<Instant> instant) {
+    public static @Nullable String formatOrNull(java.util.Optional<Instant> instant) {
         return instant.map(Timestamps::format).orElse(null);
     }
 
@@ -34,7 +34,7 @@ final class Timestamps {
             .parseLenient().appendOffset("+HH:MM:ss", "Z").toFormatter();
 
     /** Reads a stored time: this store's own format (SQLite) or PostgreSQL's {@code timestamptz} text. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         if (text.length() > 10 && text.charAt(10) == ' ') {
             return java.time.OffsetDateTime.parse(text, POSTGRES).toInstant();
         }

@@ -1,0 +1,171 @@
+package dev.sietch.store.internal.members;
+
+import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.core.model.Role;
+import dev.sietch.core.port.Members;
+import dev.sietch.store.internal.AuditWriter;
+import dev.sietch.store.internal.Database;
+import dev.sietch.store.internal.Timestamps;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Profiles (member_profile), their pictures and the migration prompts of placeholders. */
+public final class SqliteMembers implements Members {
+
+    private final Database db;
+
+    public SqliteMembers(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<MemberProfile> byNym(String nym) {
+        return db.read(h -> h.attach(MemberDao.class).byNym(nym).map(ProfileRow::profile));
+    }
+
+    @Override
+    public Optional<MemberProfile> byId(String memberId) {
+        return db.read(h -> h.attach(MemberDao.class).byId(memberId).map(ProfileRow::profile));
+    }
+
+    @Override
+    public Optional<MemberProfile> byDiscordId(String discordUserId) {
+        return db.read(h -> h.attach(MemberDao.class).byDiscordId(discordUserId).map(ProfileRow::profile));
+    }
+
+    @Override
+    public DirectoryPage directory(DirectoryQuery query) {
+        return db.read(h -> Directory.page(h, query));
+    }
+
+    @Override
+    public List<MemberProfile> leaderboard(int limit) {
+        return db.read(h -> profiles(h.attach(MemberDao.class).leaderboard(limit)));
+    }
+
+    @Override
+    public int onboardedCount() {
+        return db.read(h -> h.attach(MemberDao.class).onboardedCount());
+    }
+
+    @Override
+    public MemberProfile create(NewProfile profile, Instant at) {
+        return insertProfile(profile.discordUserId(), profile.nym(), profile.tier(), profile.bio(), profile.pfpUrl(),
+                profile.pfpType(), at, at, "profile_creation");
+    }
+
+    @Override
+    public MemberProfile createPlaceholder(String discordUserId, String nym, Role tier, Instant memberSince, Instant at) {
+        return insertProfile(discordUserId, nym, tier, Optional.empty(), Optional.empty(), "none", memberSince, at,
+                "v1_migration");
+    }
+
+    private MemberProfile insertProfile(String discordUserId, String nym, Role tier, Optional<String> bio,
+            Optional<String> pfpUrl, String pfpType, Instant memberSince, Instant at, String source) {
+        String id = UUID.randomUUID().toString();
+        String now = Timestamps.format(at);
+        db.write(h -> {
+            h.attach(MemberDao.class).insert(id, discordUserId, nym, bio.orElse(null), pfpUrl.orElse(null), pfpType,
+                    tier.wireName(), Timestamps.format(memberSince), now);
+            var data = new LinkedHashMap<String, Object>();
+            data.put("memberId", id);
+            data.put("tier", tier.wireName());
+            data.put("source", source);
+            AuditWriter.write(h, new AuditEntry("member_added", data), now);
+            return null;
+        });
+        return byId(id).orElseThrow();
+    }
+
+    @Override
+    public List<MemberProfile> searchNyms(String text, int limit) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return db.read(h -> profiles(h.attach(MemberDao.class).nymsLike(pattern, limit)));
+    }
+
+    @Override
+    public List<MemberProfile> unpromptedPlaceholders(int limit) {
+        return db.read(h -> profiles(h.attach(MemberDao.class).unpromptedPlaceholders(limit)));
+    }
+
+    @Override
+    public int placeholderCount() {
+        return db.read(h -> h.attach(MemberDao.class).placeholderCount());
+    }
+
+    @Override
+    public void recordPrompt(String memberId, String outcome, Instant at) {
+        String now = Timestamps.format(at);
+        db.write(h -> {
+            h.attach(MemberDao.class).recordPrompt(memberId, now, outcome);
+            var data = new LinkedHashMap<String, Object>();
+            data.put("memberId", memberId);
+            data.put("outcome", outcome);
+            AuditWriter.write(h, new AuditEntry("migration_prompt_sent", data), now);
+            return null;
+        });
+    }
+
+    @Override
+    public void completeOnboarding(String memberId, Instant at) {
+        db.write(h -> h.attach(MemberDao.class).completeOnboarding(memberId, Timestamps.format(at)));
+    }
+
+    @Override
+    public Optional<Instant> nymLastChanged(String memberId) {
+        return db.read(h -> h.attach(MemberDao.class).nymLastChanged(memberId).map(Timestamps::parse));
+    }
+
+    @Override
+    public void changeNym(String memberId, String nym, Instant at) {
+        db.write(h -> h.attach(MemberDao.class).changeNym(memberId, nym, Timestamps.format(at)));
+    }
+
+    @Override
+    public void changeBio(String memberId, Optional<String> bio, Instant at) {
+        db.write(h -> h.attach(MemberDao.class).changeBio(memberId, bio.orElse(null), Timestamps.format(at)));
+    }
+
+    @Override
+    public void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at) {
+        if (pfpType.equals("custom")) {
+            throw new IllegalArgumentException("a custom picture is stored with setCustomPicture");
+        }
+        db.write(h -> {
+            var dao = h.attach(MemberDao.class);
+            dao.deletePicture(memberId);
+            return dao.setPicture(memberId, pfpType, pfpUrl.orElse(null), Timestamps.format(at));
+        });
+    }
+
+    @Override
+    public void setCustomPicture(String memberId, ProfilePicture picture, String url, Instant at) {
+        String now = Timestamps.format(at);
+        db.write(h -> {
+            var dao = h.attach(MemberDao.class);
+            dao.putPicture(memberId, picture.webp(), picture.size(), now);
+            return dao.setPicture(memberId, "custom", url, now);
+        });
+    }
+
+    @Override
+    public Optional<ProfilePicture> customPicture(String memberId) {
+        return db.read(h -> h.attach(MemberDao.class).picture(memberId)
+                .map(row -> new ProfilePicture(row.webp(), row.size())));
+    }
+
+    @Override
+    public void completePlaceholder(String memberId, String nym, Optional<String> bio, Instant at) {
+        db.write(h -> h.attach(MemberDao.class).completePlaceholder(memberId, nym, bio.orElse(null),
+                Timestamps.format(at)));
+    }
+
+    private static List<MemberProfile> profiles(List<ProfileRow> rows) {
+        return rows.stream().map(ProfileRow::profile).toList();
+    }
+}
