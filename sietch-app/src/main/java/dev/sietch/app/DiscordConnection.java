@@ -59,9 +59,7 @@ final class DiscordConnection implements AutoCloseable {
             return;
         }
         try {
-            connected.syncRoles();
-            connected.announce();
-            connected.syncMemberRoles(); // seats may have changed: Former Naib and the other standing roles
+            connected.afterSync();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (dev.sietch.store.FencedOutException e) {

@@ -72,9 +72,9 @@ final class SeatAlertsTest {
         discord.closeDirectMessages(SECOND);
         try (var bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
                 DiscordSettings.Roles.COLLABLAND, DiscordSettings.Channels.NONE)) {
-            var result = bot.announce();
+            var result = bot.afterSync().announcements();
             assertThat(result.alertsDelivered()).isEqualTo(1);
-            assertThat(bot.announce().alertsDelivered()).isZero(); // nothing twice
+            assertThat(bot.afterSync().announcements().alertsDelivered()).isZero(); // nothing twice
         }
         assertThat(discord.directMessages(FIRST)).singleElement().satisfies(m -> assertThat(m.getArray("embeds")
                 .getObject(0).getString("title")).isEqualTo("\uD83D\uDC51 You have a seat on the Naib Council"));

@@ -111,8 +111,8 @@ final class DeliveryTest {
     @Test
     void postsEachChangeOnce_andMessagesTheMembersConcerned() throws Exception {
         try (var bot = connect()) {
-            assertThat(bot.announce()).isEqualTo(new SietchBot.AnnouncementResult(4, 0, true, 0));
-            assertThat(bot.announce()).isEqualTo(new SietchBot.AnnouncementResult(0, 0, false, 0));
+            assertThat(bot.afterSync().announcements()).isEqualTo(new SietchBot.AnnouncementResult(4, 0, true, 0));
+            assertThat(bot.afterSync().announcements()).isEqualTo(new SietchBot.AnnouncementResult(0, 0, false, 0));
             assertThat(bot.deliveryStats().posts()).isEqualTo(3);
             assertThat(bot.deliveryStats().directMessages()).isEqualTo(2);
         }
@@ -144,7 +144,7 @@ final class DeliveryTest {
                 Optional.of(false), Optional.empty()), BotFixture.NOW);
 
         try (var bot = connect()) {
-            bot.announce();
+            bot.afterSync().announcements();
         }
 
         assertThat(discord.directMessages(NAIB_USER)).isEmpty();
@@ -158,7 +158,7 @@ final class DeliveryTest {
         discord.closeDirectMessages(LEAVING_USER);
 
         try (var bot = connect()) {
-            assertThat(bot.announce().delivered()).isEqualTo(4);
+            assertThat(bot.afterSync().announcements().delivered()).isEqualTo(4);
             assertThat(bot.deliveryStats().fallbacks()).isEqualTo(1);
         }
 
@@ -176,13 +176,13 @@ final class DeliveryTest {
     @Test
     void aDeliveryRepeatedAfterACrashShowsNothingTwice() throws Exception {
         try (var bot = connect()) {
-            bot.announce();
+            bot.afterSync().announcements();
         }
         // a crash after Discord accepted everything but before any of it was recorded
         sql("UPDATE outbox SET delivered_at = NULL, direct_message = NULL, direct_message_at = NULL");
 
         try (var bot = connect()) {
-            assertThat(bot.announce().delivered()).isEqualTo(4);
+            assertThat(bot.afterSync().announcements().delivered()).isEqualTo(4);
         }
 
         assertThat(discord.calls("POST", p -> p.endsWith("/channels/" + theDoor.id() + "/messages"))).hasSize(6);
@@ -195,7 +195,7 @@ final class DeliveryTest {
     void aRecordedDirectMessageIsNotSentAgain_whenOnlyThePostFailed() throws Exception {
         discord.failNext("POST", p -> p.endsWith("/channels/" + theDoor.id() + "/messages"), 3, 403, 50001);
         try (var bot = connect()) {
-            var result = bot.announce();
+            var result = bot.afterSync().announcements();
             assertThat(result.failed()).isEqualTo(3);
             assertThat(bot.deliveryStats().failures()).isEqualTo(3);
         }
@@ -205,7 +205,7 @@ final class DeliveryTest {
 
         clock.advance(Duration.ofSeconds(30));
         try (var bot = connect()) {
-            assertThat(bot.announce().delivered()).isEqualTo(3);
+            assertThat(bot.afterSync().announcements().delivered()).isEqualTo(3);
         }
         assertThat(discord.calls("POST", p -> p.equals("/api/v10/users/@me/channels"))).hasSize(2);
         assertThat(discord.directMessages(LEAVING_USER)).hasSize(1);
@@ -216,14 +216,14 @@ final class DeliveryTest {
     void aFailedPostIsRetriedAfterItsBackoff_notBefore() throws Exception {
         discord.failNext("POST", p -> p.endsWith("/channels/" + theDoor.id() + "/messages"), 1, 403, 50001);
         try (var bot = connect()) {
-            assertThat(bot.announce()).extracting(SietchBot.AnnouncementResult::delivered,
+            assertThat(bot.afterSync().announcements()).extracting(SietchBot.AnnouncementResult::delivered,
                     SietchBot.AnnouncementResult::failed).containsExactly(3, 1);
-            assertThat(bot.announce().delivered()).isZero(); // 30 s have not passed
+            assertThat(bot.afterSync().announcements().delivered()).isZero(); // 30 s have not passed
 
             clock.advance(Duration.ofSeconds(29));
-            assertThat(bot.announce().delivered()).isZero();
+            assertThat(bot.afterSync().announcements().delivered()).isZero();
             clock.advance(Duration.ofSeconds(1));
-            assertThat(bot.announce().delivered()).isEqualTo(1);
+            assertThat(bot.afterSync().announcements().delivered()).isEqualTo(1);
         }
         assertThat(discord.messages(theDoor.id())).hasSize(3);
         assertThat(store.outbox().pendingCount()).isZero();
@@ -234,7 +234,7 @@ final class DeliveryTest {
         try (var bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
                 DiscordSettings.Roles.COLLABLAND, new DiscordSettings.Channels(OptionalLong.of(123L),
                         OptionalLong.empty(), OptionalLong.empty()))) {
-            var result = bot.announce();
+            var result = bot.afterSync().announcements();
             assertThat(result.failed()).isEqualTo(3); // the three posts; the removal's DM and its row went through
             assertThat(result.delivered()).isEqualTo(1);
         }
@@ -246,7 +246,7 @@ final class DeliveryTest {
     void rateLimitedCallsAreRetriedByTheClient_withoutDuplicates() throws Exception {
         try (var bot = connect()) {
             discord.rateLimitNext(3, Duration.ofMillis(300));
-            assertThat(bot.announce().delivered()).isEqualTo(4);
+            assertThat(bot.afterSync().announcements().delivered()).isEqualTo(4);
         }
         assertThat(discord.messages(theDoor.id())).hasSize(3);
         assertThat(discord.directMessages(NAIB_USER)).hasSize(1);
@@ -255,7 +255,7 @@ final class DeliveryTest {
     @Test
     void theCensusIsOneMessage_editedInPlaceAfterEachSync() throws Exception {
         try (var bot = connect()) {
-            assertThat(bot.announce().censusUpdated()).isTrue();
+            assertThat(bot.afterSync().announcements().censusUpdated()).isTrue();
             DataObject first = discord.messages(census.id()).getFirst();
             assertThat(title(first)).isEqualTo("BGT Census");
             assertThat(field(first, "Naib Council")).isEqualTo(
@@ -265,7 +265,7 @@ final class DeliveryTest {
 
             // the next sync: the same message is edited
             sql("UPDATE sync_health SET last_success_at = '2026-11-26T18:00:00.000000Z'");
-            assertThat(bot.announce().censusUpdated()).isTrue();
+            assertThat(bot.afterSync().announcements().censusUpdated()).isTrue();
             assertThat(discord.messages(census.id())).singleElement().satisfies(m -> {
                 assertThat(m.getString("id")).isEqualTo(first.getString("id"));
                 assertThat(m.getArray("embeds").getObject(0).getString("description"))
@@ -279,7 +279,7 @@ final class DeliveryTest {
         discord.deleteMessage(oldId);
         sql("UPDATE sync_health SET last_success_at = '2026-11-27T00:00:00.000000Z'");
         try (var bot = connect()) {
-            bot.announce();
+            bot.afterSync().announcements();
         }
         assertThat(discord.messages(census.id())).singleElement()
                 .satisfies(m -> assertThat(m.getString("id")).isNotEqualTo(oldId));

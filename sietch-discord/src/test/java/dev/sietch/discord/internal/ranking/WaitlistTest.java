@@ -134,16 +134,16 @@ final class WaitlistTest {
     @Test
     void aRegisteredWalletThatReachesTheMemberRanksGetsOneDirectMessage() throws Exception {
         run(HOPEFUL, "register", BotFixture.wallet(75).value());
-        assertThat(bot.announce().alertsDelivered()).isZero();
+        assertThat(bot.afterSync().announcements().alertsDelivered()).isZero();
 
         BotFixture.commit(store, ranking(75, 60), List.of()); // wallet 75 climbs to rank 60
-        assertThat(bot.announce().alertsDelivered()).isEqualTo(1);
+        assertThat(bot.afterSync().announcements().alertsDelivered()).isEqualTo(1);
         assertThat(discord.directMessages(HOPEFUL)).singleElement().satisfies(m -> assertThat(m.getArray("embeds")
                 .getObject(0).getString("title")).isEqualTo("\uD83C\uDF89 You can join the Sietch"));
         assertThat(store.waitlist().activeForAccount(Long.toString(HOPEFUL)).orElseThrow().notifiedAt()).isPresent();
 
         BotFixture.commit(store, ranking(75, 59), List.of()); // still eligible: nothing more
-        assertThat(bot.announce().alertsDelivered()).isZero();
+        assertThat(bot.afterSync().announcements().alertsDelivered()).isZero();
         assertThat(discord.directMessages(HOPEFUL)).hasSize(1);
     }
 
@@ -152,7 +152,7 @@ final class WaitlistTest {
         run(HOPEFUL, "register", BotFixture.wallet(75).value());
         BotFixture.commit(store, ranking(75, 60), List.of()); // queued
         run(HOPEFUL, "unregister", null);
-        assertThat(bot.announce().alertsDelivered()).isZero();
+        assertThat(bot.afterSync().announcements().alertsDelivered()).isZero();
         assertThat(discord.directMessages(HOPEFUL)).isEmpty();
     }
 }

@@ -91,7 +91,7 @@ final class RoleSyncTest {
         discord.addMember(UNLINKED, "unlinked", fedaykin.id());
 
         try (var bot = connect(sietchRoles())) {
-            var result = bot.syncRoles().orElseThrow();
+            var result = bot.afterSync().roles().orElseThrow();
 
             assertThat(result).isEqualTo(new SietchBot.RoleSyncResult(2, 3, 0));
             assertThat(discord.member(NEW_NAIB).orElseThrow().roles()).containsExactly(naib.id());
@@ -110,7 +110,7 @@ final class RoleSyncTest {
         store.eligibility().commitFailure(NOW, grace, List.of());
 
         try (var bot = connect(sietchRoles())) {
-            assertThat(bot.syncRoles().orElseThrow()).isEqualTo(new SietchBot.RoleSyncResult(1, 0, 0));
+            assertThat(bot.afterSync().roles().orElseThrow()).isEqualTo(new SietchBot.RoleSyncResult(1, 0, 0));
             assertThat(discord.member(OUTSIDE).orElseThrow().roles()).containsExactly(fedaykin.id());
             assertThat(discord.member(NEW_NAIB).orElseThrow().roles()).containsExactly(naib.id());
         }
@@ -121,7 +121,7 @@ final class RoleSyncTest {
         linked(OUTSIDE, 90, fedaykin.id());
 
         try (var bot = connect(DiscordSettings.Roles.COLLABLAND)) {
-            assertThat(bot.syncRoles()).isEmpty();
+            assertThat(bot.afterSync().roles()).isEmpty();
         }
         assertThat(discord.calls("DELETE", p -> p.contains("/roles/"))).isEmpty();
         assertThat(discord.member(OUTSIDE).orElseThrow().roles()).containsExactly(fedaykin.id());
@@ -135,7 +135,7 @@ final class RoleSyncTest {
 
         try (var bot = connect(sietchRoles())) {
             long started = System.nanoTime();
-            var result = bot.syncRoles().orElseThrow();
+            var result = bot.afterSync().roles().orElseThrow();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(result).isEqualTo(new SietchBot.RoleSyncResult(0, 1_000, 0));
