@@ -54,10 +54,13 @@ final class ArchitectureRules {
                                     .as(e.getKey() + " is used only in " + e.getValue()))
                             .toList())
             .and(noClasses().that().resideInAPackage("dev.sietch..")
-                    // the chain adapter records per-endpoint RPC metrics (DESIGN.md: chain requires Micrometer)
-                    .and().resideOutsideOfPackages("dev.sietch.chain..", "dev.sietch.http..", "dev.sietch.app..")
+                    // the chain adapter records per-endpoint RPC metrics (DESIGN.md: chain requires Micrometer),
+                    // the bot per-command ones
+                    .and().resideOutsideOfPackages("dev.sietch.chain..", "dev.sietch.http..", "dev.sietch.discord..",
+                            "dev.sietch.app..")
                     .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
-                    .as("io.micrometer.. is used only in [dev.sietch.chain.., dev.sietch.http.., dev.sietch.app..]"))
+                    .as("io.micrometer.. is used only in [dev.sietch.chain.., dev.sietch.http.., dev.sietch.discord.., "
+                            + "dev.sietch.app..]"))
             .and(noClasses().that().resideInAPackage("dev.sietch..")
                     .and().resideOutsideOfPackage("dev.sietch.app..")
                     .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")

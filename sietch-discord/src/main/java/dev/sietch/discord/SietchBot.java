@@ -19,6 +19,8 @@ import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.MigrateMembers;
 import dev.sietch.core.usecase.Onboard;
 import dev.sietch.discord.internal.interaction.CommandRegistry;
+import dev.sietch.discord.internal.interaction.InteractionRouter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -151,16 +153,16 @@ public final class SietchBot implements AutoCloseable {
 
     private final GatewaySession session;
     private final long guildId;
-    private final CommandRegistry registry;
+    private final InteractionRouter router;
     private final Features features;
     private final boolean commandsWritten;
     private final Runnable stopConfirmations;
 
-    private SietchBot(GatewaySession session, long guildId, CommandRegistry registry, Features features,
+    private SietchBot(GatewaySession session, long guildId, InteractionRouter router, Features features,
             boolean commandsWritten, Optional<LinkWallet> linking) {
         this.session = session;
         this.guildId = guildId;
-        this.registry = registry;
+        this.router = router;
         this.features = features;
         this.commandsWritten = commandsWritten;
         features.routines().start(() -> session.find(guildId));
@@ -171,14 +173,17 @@ public final class SietchBot implements AutoCloseable {
      * Logs in, waits until the guild is loaded (at most {@code readyTimeout}), registers the
      * commands and starts answering.
      *
+     * @param meters where the interactions are counted and timed ({@code sietch.discord.commands},
+     *     {@code sietch.discord.command.duration})
      * @throws IllegalStateException if the token is missing, Discord refuses it, or the guild does
      *     not arrive in time (the message says which; it never contains the token)
      */
-    public static SietchBot connect(DiscordSettings settings, Sources sources, Duration readyTimeout)
-            throws InterruptedException {
+    public static SietchBot connect(DiscordSettings settings, Sources sources, MeterRegistry meters,
+            Duration readyTimeout) throws InterruptedException {
         var session = GatewaySession.login(settings, readyTimeout);
         try {
-            return start(session, settings.guildId().getAsLong(), settings.roles(), settings.channels(), sources);
+            return start(session, settings.guildId().getAsLong(), settings.roles(), settings.channels(), sources,
+                    meters);
         } catch (RuntimeException e) {
             session.abandon();
             throw e;
@@ -192,22 +197,23 @@ public final class SietchBot implements AutoCloseable {
      * {@code ChunkingFilter.ALL}): roles held by members outside the cache are not seen, so not removed.
      */
     public static SietchBot attach(JDA jda, long guildId, DiscordSettings.Roles roles,
-            DiscordSettings.Channels channels, Sources sources) {
-        return start(GatewaySession.borrowed(jda), guildId, roles, channels, sources);
+            DiscordSettings.Channels channels, Sources sources, MeterRegistry meters) {
+        return start(GatewaySession.borrowed(jda), guildId, roles, channels, sources, meters);
     }
 
     private static SietchBot start(GatewaySession session, long guildId, DiscordSettings.Roles roles,
-            DiscordSettings.Channels channels, Sources sources) {
+            DiscordSettings.Channels channels, Sources sources, MeterRegistry meters) {
         JDA jda = session.jda();
         Guild guild = session.find(guildId)
                 .orElseThrow(() -> new IllegalStateException("the bot is not in guild " + guildId));
         var features = Features.create(jda, guildId, roles, channels, sources);
         var registry = new CommandRegistry(features.commands(), features.components());
         boolean written = registry.register(guild);
-        jda.addEventListener(registry);
+        var router = new InteractionRouter(registry, meters);
+        jda.addEventListener(router);
         features.listeners().forEach(jda::addEventListener);
         log.info("Discord: connected to guild {} ({})", guild.getName(), guildId);
-        return new SietchBot(session, guildId, registry, features, written, sources.linking());
+        return new SietchBot(session, guildId, router, features, written, sources.linking());
     }
 
     /**
@@ -257,8 +263,9 @@ public final class SietchBot implements AutoCloseable {
         stopConfirmations.run();
         features.routines().close();
         JDA jda = session.jda();
-        jda.removeEventListener(registry);
+        jda.removeEventListener(router);
         features.listeners().forEach(jda::removeEventListener);
+        router.close(); // the answers of interactions still being handled are sent
         features.listeners().forEach(SietchBot::release);
         session.close();
     }

@@ -12,6 +12,8 @@ import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,8 +69,13 @@ public final class BotFixture {
 
     public static SietchBot connect(FakeDiscord discord, SietchBot.Sources sources, String token, DiscordSettings.Roles roles,
             DiscordSettings.Channels channels) throws InterruptedException {
+        return connect(discord, sources, new SimpleMeterRegistry(), token, roles, channels);
+    }
+
+    public static SietchBot connect(FakeDiscord discord, SietchBot.Sources sources, MeterRegistry meters, String token,
+            DiscordSettings.Roles roles, DiscordSettings.Channels channels) throws InterruptedException {
         return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(token)), OptionalLong.of(GUILD),
                         discord.endpoints(), roles, channels),
-                sources, Duration.ofSeconds(15));
+                sources, meters, Duration.ofSeconds(15));
     }
 }

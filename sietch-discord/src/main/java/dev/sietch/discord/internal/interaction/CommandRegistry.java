@@ -3,16 +3,10 @@ package dev.sietch.discord.internal.interaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Guild;
-import java.util.Optional;
-import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
-import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -20,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's slash commands: registers them in the guild only when they differ from what Discord
- * already has (the predecessor overwrote all of them on every start), and routes each interaction
- * to its command. Every failure is answered with a short ephemeral message, never a stack trace.
+ * The bot's slash commands and component handlers, by name: registers the commands in the guild
+ * only when they differ from what Discord already has (the predecessor overwrote all of them on
+ * every start); {@link InteractionRouter} looks up who answers an interaction here. The texts are
+ * the answers every feature shares for what it cannot handle.
  */
-public final class CommandRegistry extends ListenerAdapter {
+public final class CommandRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(CommandRegistry.class);
 
@@ -34,10 +29,6 @@ public final class CommandRegistry extends ListenerAdapter {
 
     private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
     private final Map<String, ComponentHandler> components = new LinkedHashMap<>();
-
-    public CommandRegistry(List<SlashCommand> commands) {
-        this(commands, List.of());
-    }
 
     public CommandRegistry(List<SlashCommand> commands, List<ComponentHandler> components) {
         for (SlashCommand command : commands) {
@@ -88,63 +79,13 @@ public final class CommandRegistry extends ListenerAdapter {
         return String.valueOf(value);
     }
 
-    /** Buttons and select menus: routed by feature; an unknown or stale one gets a clear private answer. */
-    @Override
-    public void onGenericComponentInteractionCreate(GenericComponentInteractionCreateEvent event) {
-        Optional<ComponentId> id = ComponentId.parse(event.getComponentId());
-        ComponentHandler handler = id.map(i -> components.get(i.feature())).orElse(null);
-        if (handler == null) {
-            event.reply(EXPIRED).setEphemeral(true).queue();
-            return;
-        }
-        answer(event, "component " + event.getComponentId(), () -> handler.handle(id.get(), event));
+    /** The command registered under {@code name}, if any. */
+    Optional<SlashCommand> command(String name) {
+        return Optional.ofNullable(commands.get(name));
     }
 
-    @Override
-    public void onModalInteraction(ModalInteractionEvent event) {
-        Optional<ComponentId> id = ComponentId.parse(event.getModalId());
-        ComponentHandler handler = id.map(i -> components.get(i.feature())).orElse(null);
-        if (handler == null) {
-            event.reply(EXPIRED).setEphemeral(true).queue();
-            return;
-        }
-        answer(event, "modal " + event.getModalId(), () -> handler.handle(id.get(), event));
-    }
-
-    private static void answer(IReplyCallback event, String what, Runnable handler) {
-        try {
-            handler.run();
-        } catch (RuntimeException e) {
-            log.error("Discord: {} failed", what, e);
-            if (!event.isAcknowledged()) {
-                event.reply(FAILED).setEphemeral(true).queue();
-            } else {
-                event.getHook().sendMessage(FAILED).setEphemeral(true).queue();
-            }
-        }
-    }
-
-    /** Option suggestions; an unknown command or a failure answers with none. */
-    @Override
-    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        SlashCommand command = commands.get(event.getName());
-        java.util.List<net.dv8tion.jda.api.interactions.commands.Command.Choice> choices;
-        try {
-            choices = command == null ? java.util.List.of() : command.autocomplete(event);
-        } catch (RuntimeException e) {
-            log.warn("Discord: suggestions for /{} failed: {}", event.getName(), e.toString());
-            choices = java.util.List.of();
-        }
-        event.replyChoices(choices.size() > 25 ? choices.subList(0, 25) : choices).queue();
-    }
-
-    @Override
-    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        SlashCommand command = commands.get(event.getName());
-        if (command == null) {
-            event.reply(UNKNOWN).setEphemeral(true).queue();
-            return;
-        }
-        answer(event, "command /" + event.getName(), () -> command.handle(event));
+    /** The handler of the components whose ids start with {@code feature}, if any. */
+    Optional<ComponentHandler> handler(String feature) {
+        return Optional.ofNullable(components.get(feature));
     }
 }
