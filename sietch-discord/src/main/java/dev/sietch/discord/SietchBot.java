@@ -217,12 +217,13 @@ public final class SietchBot implements AutoCloseable {
     }
 
     /**
-     * What the app calls after each sync (and once on connecting), in this order: brings @Naib and
-     * @Fedaykin in line with the ranking for linked members (roles mode {@code sietch}; nothing is
-     * removed during the grace period); delivers the sync's pending changes that are due (the
-     * direct message to the member concerned, then the #the-door post, each exactly once), the
-     * alerts, and brings the #census message up to date; then the roles that follow from standing.
-     * Rows that failed are also retried in the background.
+     * What the app calls after each sync (and once on connecting), in this order: brings
+     * {@code @Naib} and {@code @Fedaykin} in line with the ranking for linked members (roles mode
+     * {@code sietch}; nothing is removed during the grace period); delivers the sync's pending
+     * changes that are due (the direct message to the member concerned, then the #the-door post,
+     * each exactly once), the alerts, and brings the #census message up to date; then the roles
+     * that follow from standing, since seats may have changed. Announcements and alerts that fail
+     * are also retried in the background.
      */
     public AfterSync afterSync() throws InterruptedException {
         return features.routines().afterSync(session.guild(guildId));

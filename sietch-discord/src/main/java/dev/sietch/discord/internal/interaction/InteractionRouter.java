@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -64,21 +65,30 @@ public final class InteractionRouter extends ListenerAdapter implements AutoClos
         });
     }
 
-    /** Buttons and select menus: routed by feature; an unknown or stale one gets a clear private answer. */
+    /** Buttons and select menus. */
     @Override
     public void onGenericComponentInteractionCreate(GenericComponentInteractionCreateEvent event) {
-        Optional<ComponentId> id = ComponentId.parse(event.getComponentId());
-        Optional<ComponentHandler> handler = id.flatMap(i -> registry.handler(i.feature()));
-        answer(event, handler.map(ComponentHandler::feature).orElse("unknown") + ".component",
-                () -> handler.isEmpty() ? expired(event) : ok(() -> handler.get().handle(id.orElseThrow(), event)));
+        byFeature(event, event.getComponentId(), "component", (handler, id) -> handler.handle(id, event));
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        Optional<ComponentId> id = ComponentId.parse(event.getModalId());
+        byFeature(event, event.getModalId(), "modal", (handler, id) -> handler.handle(id, event));
+    }
+
+    /** Routed by the id's feature; an unknown or stale id gets a clear private answer. */
+    private void byFeature(IReplyCallback event, String customId, String kind,
+            BiConsumer<ComponentHandler, ComponentId> handle) {
+        Optional<ComponentId> id = ComponentId.parse(customId);
         Optional<ComponentHandler> handler = id.flatMap(i -> registry.handler(i.feature()));
-        answer(event, handler.map(ComponentHandler::feature).orElse("unknown") + ".modal",
-                () -> handler.isEmpty() ? expired(event) : ok(() -> handler.get().handle(id.orElseThrow(), event)));
+        answer(event, handler.map(ComponentHandler::feature).orElse("unknown") + "." + kind, () -> {
+            if (handler.isEmpty()) {
+                event.reply(CommandRegistry.EXPIRED).setEphemeral(true).queue();
+                return CommandMetrics.EXPIRED;
+            }
+            handle.accept(handler.get(), id.orElseThrow());
+            return CommandMetrics.OK;
+        });
     }
 
     /** Option suggestions; an unknown command or a failure answers with none. */
@@ -95,16 +105,6 @@ public final class InteractionRouter extends ListenerAdapter implements AutoClos
             }
             event.replyChoices(choices.size() > 25 ? choices.subList(0, 25) : choices).queue();
         });
-    }
-
-    private static String expired(IReplyCallback event) {
-        event.reply(CommandRegistry.EXPIRED).setEphemeral(true).queue();
-        return CommandMetrics.EXPIRED;
-    }
-
-    private static String ok(Runnable handler) {
-        handler.run();
-        return CommandMetrics.OK;
     }
 
     /** Runs a command, component or modal handler off the event thread: counted, timed, a failure answered. */
