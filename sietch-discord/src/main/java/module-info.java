@@ -10,6 +10,7 @@ module dev.sietch.discord {
     requires static org.jspecify;
     requires org.slf4j;
     requires net.dv8tion.jda;
+    requires transitive micrometer.core; // SietchBot.connect and attach take the registry for the interaction metrics
     requires static java.desktop; // JDA's EmbedBuilder.setColor overloads name java.awt.Color
 
     exports dev.sietch.discord;

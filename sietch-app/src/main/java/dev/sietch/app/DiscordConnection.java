@@ -2,6 +2,7 @@ package dev.sietch.app;
 
 import dev.sietch.discord.DiscordSettings;
 import dev.sietch.discord.SietchBot;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,15 @@ final class DiscordConnection implements AutoCloseable {
     private SietchBot bot; // guarded by this
     private boolean closed; // guarded by this
 
-    /** @param term the leader's term the bot runs in: the deliveries after a sync are fenced by it */
-    DiscordConnection(DiscordSettings settings, SietchBot.Sources sources, LeaderTerm term) {
+    /**
+     * @param meters where the bot counts and times the interactions it handles
+     * @param term the leader's term the bot runs in: the deliveries after a sync are fenced by it
+     */
+    DiscordConnection(DiscordSettings settings, SietchBot.Sources sources, MeterRegistry meters, LeaderTerm term) {
         this.term = term;
         starter = Thread.ofVirtual().name("discord-connect").start(() -> {
             try {
-                SietchBot connected = SietchBot.connect(settings, sources, READY_TIMEOUT);
+                SietchBot connected = SietchBot.connect(settings, sources, meters, READY_TIMEOUT);
                 synchronized (this) {
                     if (closed) {
                         connected.close();
@@ -59,9 +63,7 @@ final class DiscordConnection implements AutoCloseable {
             return;
         }
         try {
-            connected.syncRoles();
-            connected.announce();
-            connected.syncMemberRoles(); // seats may have changed: Former Naib and the other standing roles
+            connected.afterSync();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (dev.sietch.store.FencedOutException e) {

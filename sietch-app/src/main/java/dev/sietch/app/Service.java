@@ -161,7 +161,7 @@ public final class Service implements AutoCloseable {
                                 store.rankings(), store.onboarding(), store.naibSeats(), clock)),
                         Optional.of(new EditProfile(store.members(), pictures, settings.social().nymCooldown(),
                                 settings.social().maxBioLength(), clock)),
-                        clock), term);
+                        clock), metrics.registry(), term);
                 discord = bot;
             }
             var jobs = new java.util.ArrayList<>(SocialJobs.of(store, settings.social(), clock));

@@ -2,6 +2,8 @@ package dev.sietch.app;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -10,6 +12,7 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.List;
@@ -54,10 +57,13 @@ final class ArchitectureRules {
                                     .as(e.getKey() + " is used only in " + e.getValue()))
                             .toList())
             .and(noClasses().that().resideInAPackage("dev.sietch..")
-                    // the chain adapter records per-endpoint RPC metrics (DESIGN.md: chain requires Micrometer)
-                    .and().resideOutsideOfPackages("dev.sietch.chain..", "dev.sietch.http..", "dev.sietch.app..")
+                    // the chain adapter records per-endpoint RPC metrics (DESIGN.md: chain requires Micrometer),
+                    // the bot per-command ones
+                    .and().resideOutsideOfPackages("dev.sietch.chain..", "dev.sietch.http..", "dev.sietch.discord..",
+                            "dev.sietch.app..")
                     .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
-                    .as("io.micrometer.. is used only in [dev.sietch.chain.., dev.sietch.http.., dev.sietch.app..]"))
+                    .as("io.micrometer.. is used only in [dev.sietch.chain.., dev.sietch.http.., dev.sietch.discord.., "
+                            + "dev.sietch.app..]"))
             .and(noClasses().that().resideInAPackage("dev.sietch..")
                     .and().resideOutsideOfPackage("dev.sietch.app..")
                     .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
@@ -115,6 +121,35 @@ final class ArchitectureRules {
     static final ArchRule no_cycles_inside_modules =
             slices().matching("dev.sietch.*.(**)").should().beFreeOfCycles();
 
+    /** The bot's packages that every feature may use: interaction contracts and routing, shared presentation. */
+    static final String[] DISCORD_SHARED = {"dev.sietch.discord.internal.interaction..", "dev.sietch.discord.internal.common.."};
+
+    private static final String SLASH_COMMAND = "dev.sietch.discord.internal.interaction.SlashCommand";
+
+    /**
+     * Rule 6: the bot is packaged by feature. A slash command is named for what it is and lives in
+     * its feature's package, {@code dev.sietch.discord.internal.<feature>}, next to the rest of
+     * that feature; a class so named is a slash command.
+     */
+    static final ArchRule discord_commands_live_in_their_feature = CompositeArchRule.of(classes()
+                    .that().implement(SLASH_COMMAND)
+                    .should().haveSimpleNameEndingWith("Command")
+                    .andShould().resideInAPackage("dev.sietch.discord.internal.*")
+                    .andShould().resideOutsideOfPackages(DISCORD_SHARED)
+                    .as("slash commands are named *Command and live in a feature package dev.sietch.discord.internal.<feature>"))
+            .and(classes()
+                    .that().resideInAPackage("dev.sietch.discord..").and().haveSimpleNameEndingWith("Command")
+                    .and().areNotInterfaces()
+                    .should().implement(SLASH_COMMAND)
+                    .as("classes of dev.sietch.discord named *Command are slash commands"));
+
+    /** Features meet only in the shared packages, which depend on no feature. */
+    static final ArchRule discord_features_meet_only_in_shared_packages = slices()
+            .matching("dev.sietch.discord.internal.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage(DISCORD_SHARED))
+            .as("the bot's feature packages depend on each other only through internal.interaction and internal.common");
+
     /** Hygiene: SLF4J only, no standard streams, no generic exceptions, loggers private static final. */
     static final ArchRule hygiene = CompositeArchRule.of(NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS)
             .and(NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING)
@@ -124,14 +159,16 @@ final class ArchitectureRules {
                     .allowEmptyShould(true)
                     .as("loggers are private static final"));
 
-    static final Map<String, ArchRule> ALL = Map.of(
-            "core_depends_on_no_framework", core_depends_on_no_framework,
-            "each_library_stays_in_its_module", each_library_stays_in_its_module,
-            "adapters_depend_only_on_core", adapters_depend_only_on_core,
-            "internals_stay_inside_their_module", internals_stay_inside_their_module,
-            "only_app_constructs_adapters", only_app_constructs_adapters,
-            "only_the_sync_records_sync_outcomes", only_the_sync_records_sync_outcomes,
-            "no_cycles_between_modules", no_cycles_between_modules,
-            "no_cycles_inside_modules", no_cycles_inside_modules,
-            "hygiene", hygiene);
+    static final Map<String, ArchRule> ALL = Map.ofEntries(
+            Map.entry("core_depends_on_no_framework", core_depends_on_no_framework),
+            Map.entry("each_library_stays_in_its_module", each_library_stays_in_its_module),
+            Map.entry("adapters_depend_only_on_core", adapters_depend_only_on_core),
+            Map.entry("internals_stay_inside_their_module", internals_stay_inside_their_module),
+            Map.entry("only_app_constructs_adapters", only_app_constructs_adapters),
+            Map.entry("only_the_sync_records_sync_outcomes", only_the_sync_records_sync_outcomes),
+            Map.entry("no_cycles_between_modules", no_cycles_between_modules),
+            Map.entry("no_cycles_inside_modules", no_cycles_inside_modules),
+            Map.entry("discord_commands_live_in_their_feature", discord_commands_live_in_their_feature),
+            Map.entry("discord_features_meet_only_in_shared_packages", discord_features_meet_only_in_shared_packages),
+            Map.entry("hygiene", hygiene));
 }

@@ -28,6 +28,7 @@ final class ArchitectureRulesCatchViolationsTest {
         for (String module : List.of("core", "store", "chain", "http", "discord")) {
             paths.add(testClasses.resolve("dev/sietch/" + module + "/archfixture"));
         }
+        paths.add(testClasses.resolve("dev/sietch/discord/internal/archfixture")); // a feature package of its own
         withViolations = new ClassFileImporter().importLocations(ShippedClasses.asLocations(paths));
     }
 
@@ -43,6 +44,8 @@ final class ArchitectureRulesCatchViolationsTest {
                 Arguments.of("no_cycles_between_modules", "StoreUsesHttp"),
                 Arguments.of("no_cycles_inside_modules", "cycle.a.A"),
                 Arguments.of("only_the_sync_records_sync_outcomes", "MarksSyncSuccessful"),
+                Arguments.of("discord_commands_live_in_their_feature", "StrayCommand"),
+                Arguments.of("discord_features_meet_only_in_shared_packages", "FeatureUsesAnother"),
                 Arguments.of("hygiene", "Noisy"));
     }
 

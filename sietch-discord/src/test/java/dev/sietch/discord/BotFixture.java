@@ -14,6 +14,8 @@ import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.EligibilityStore;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,20 +24,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** What the bot tests share: wallets, a committed sync, and a bot connected to the fake Discord. */
-final class BotFixture {
+public final class BotFixture {
 
-    static final long GUILD = 800_000_000_000_000_001L;
-    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    public static final long GUILD = 800_000_000_000_000_001L;
+    public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     private BotFixture() {}
 
-    static WalletAddress wallet(int n) {
+    public static WalletAddress wallet(int n) {
         return WalletAddress.of(String.format("0x%040x", 0xabcdef00L + n));
     }
 
     /** Commits {@code ranking} (in rank order) as the first sync, with {@code changes} in its outbox. */
     /** Commits {@code ranking} as the next sync (the first is a bootstrap), at {@link #NOW}. */
-    static void commit(SqliteStore store, List<RankedWallet> ranking, List<EligibilityChange> changes) {
+    public static void commit(SqliteStore store, List<RankedWallet> ranking, List<EligibilityChange> changes) {
         var last = store.eligibility().lastSync();
         store.eligibility().commitSync(new EligibilityStore.SyncCommit(NOW, last.syncId(), last.ranking(),
                 Ranking.of(ranking), changes, List.of(new AuditEntry("eligibility_update", Map.of())),
@@ -44,34 +46,39 @@ final class BotFixture {
                 last.syncId().isEmpty(), NOW));
     }
 
-    static SietchBot.Sources sources(SqliteStore store) {
+    public static SietchBot.Sources sources(SqliteStore store) {
         return sources(store, java.time.Clock.systemUTC());
     }
 
-    static SietchBot.Sources sources(SqliteStore store, java.time.Clock clock) {
+    public static SietchBot.Sources sources(SqliteStore store, java.time.Clock clock) {
         return new SietchBot.Sources(community(store), social(store), store.outbox(), store.botState(),
                 Optional.empty(), Optional.empty(), Optional.empty(), clock);
     }
 
-    static SietchBot.Community community(SqliteStore store) {
+    public static SietchBot.Community community(SqliteStore store) {
         return new SietchBot.Community(store.members(), store.walletLinks(), store.naibSeats(), store.rankings(),
                 RankingPolicy.DEFAULT, store.syncHealth(), store.notifications(), store.auditLog(), store.waitlist());
     }
 
-    static SietchBot.Social social(SqliteStore store) {
+    public static SietchBot.Social social(SqliteStore store) {
         return new SietchBot.Social(store.activity(), dev.sietch.core.model.Activity.Settings.DEFAULT,
                 store.memberBadges(), dev.sietch.core.model.TenureCategory.DEFAULT_LAUNCH);
     }
 
-    static SietchBot connect(FakeDiscord discord, SqliteStore store, String token, DiscordSettings.Roles roles,
+    public static SietchBot connect(FakeDiscord discord, SqliteStore store, String token, DiscordSettings.Roles roles,
             DiscordSettings.Channels channels) throws InterruptedException {
         return connect(discord, sources(store), token, roles, channels);
     }
 
-    static SietchBot connect(FakeDiscord discord, SietchBot.Sources sources, String token, DiscordSettings.Roles roles,
+    public static SietchBot connect(FakeDiscord discord, SietchBot.Sources sources, String token, DiscordSettings.Roles roles,
             DiscordSettings.Channels channels) throws InterruptedException {
+        return connect(discord, sources, new SimpleMeterRegistry(), token, roles, channels);
+    }
+
+    public static SietchBot connect(FakeDiscord discord, SietchBot.Sources sources, MeterRegistry meters, String token,
+            DiscordSettings.Roles roles, DiscordSettings.Channels channels) throws InterruptedException {
         return SietchBot.connect(new DiscordSettings(Optional.of(new Secret(token)), OptionalLong.of(GUILD),
                         discord.endpoints(), roles, channels),
-                sources, Duration.ofSeconds(15));
+                sources, meters, Duration.ofSeconds(15));
     }
 }

@@ -42,7 +42,7 @@ final class CommunityCommandsTest {
     private SqliteStore store;
     private SietchBot bot;
     private final List<MemberProfile> members = new ArrayList<>();
-    private final DeliveryTest.SettableClock clock = new DeliveryTest.SettableClock(BotFixture.NOW);
+    private final SettableClock clock = new SettableClock(BotFixture.NOW);
 
     @BeforeEach
     void start() throws Exception {

@@ -35,7 +35,7 @@ final class CouncilCommandsTest {
     private FakeDiscord discord;
     private SqliteStore store;
     private SietchBot bot;
-    private final DeliveryTest.SettableClock clock = new DeliveryTest.SettableClock(BotFixture.NOW.plus(Duration.ofDays(40)));
+    private final SettableClock clock = new SettableClock(BotFixture.NOW.plus(Duration.ofDays(40)));
 
     /** Wallet i holds (100 - i) × 10^18 wei... ranks 1..n in wallet order, except the wallets left out. */
     private static List<RankedWallet> ranking(int wallets, int leftOut) {

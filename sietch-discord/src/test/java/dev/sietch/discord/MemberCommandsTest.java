@@ -34,7 +34,7 @@ final class MemberCommandsTest {
     private FakeDiscord discord;
     private SqliteStore store;
     private SietchBot bot;
-    private final DeliveryTest.SettableClock clock = new DeliveryTest.SettableClock(BotFixture.NOW);
+    private final SettableClock clock = new SettableClock(BotFixture.NOW);
 
     @BeforeEach
     void start() throws Exception {

@@ -82,7 +82,8 @@ final class SietchBotTest {
             host.awaitReady();
 
             // when: Sietch is added to it
-            try (var bot = SietchBot.attach(host, GUILD, DiscordSettings.Roles.COLLABLAND, DiscordSettings.Channels.NONE, sources())) {
+            try (var bot = SietchBot.attach(host, GUILD, DiscordSettings.Roles.COLLABLAND, DiscordSettings.Channels.NONE, sources(),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
                 assertThat(bot.commandsWritten()).isTrue();
                 long id = discord.slashCommand(MEMBER, "position");
 

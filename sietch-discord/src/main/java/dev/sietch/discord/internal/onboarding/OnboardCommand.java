@@ -1,7 +1,6 @@
 package dev.sietch.discord.internal.onboarding;
 
-import dev.sietch.discord.internal.command.SlashCommand;
-
+import dev.sietch.discord.internal.interaction.SlashCommand;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;

@@ -1,12 +1,11 @@
 package dev.sietch.discord.internal.onboarding;
 
-import dev.sietch.discord.internal.CommandRegistry;
-import dev.sietch.discord.internal.ComponentHandler;
-import dev.sietch.discord.internal.ComponentId;
-
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.OnboardingSessions.Step;
 import dev.sietch.core.usecase.Onboard;
+import dev.sietch.discord.internal.interaction.CommandRegistry;
+import dev.sietch.discord.internal.interaction.ComponentHandler;
+import dev.sietch.discord.internal.interaction.ComponentId;
 import java.util.Optional;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.EmbedBuilder;

@@ -1,9 +1,9 @@
 package dev.sietch.discord.internal.onboarding;
 
 import dev.sietch.core.usecase.EditProfile;
-import dev.sietch.discord.internal.CommandRegistry;
-import dev.sietch.discord.internal.ComponentHandler;
-import dev.sietch.discord.internal.ComponentId;
+import dev.sietch.discord.internal.interaction.CommandRegistry;
+import dev.sietch.discord.internal.interaction.ComponentHandler;
+import dev.sietch.discord.internal.interaction.ComponentId;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
