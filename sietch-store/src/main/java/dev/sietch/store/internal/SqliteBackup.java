@@ -27,6 +27,6 @@ public final class SqliteBackup {
         } catch (IOException e) {
             throw new StoreException("cannot create directory for backup " + absolute, e);
         }
-        db.withHandle(handle -> handle.createUpdate("VACUUM INTO :target").bind("target", absolute.toString()).execute());
+        db.withHandle(handle -> handle.attach(MaintenanceDao.class).vacuumInto(absolute.toString()));
     }
 }
