@@ -4,6 +4,7 @@ import dev.sietch.app.cli.SietchCommand;
 import dev.sietch.app.config.SietchSettings;
 import dev.sietch.chain.ChainSettings;
 import dev.sietch.chain.Web3Signatures;
+import dev.sietch.core.usecase.MemberChanges;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.EditProfile;
 import dev.sietch.core.usecase.MigrateMembers;
@@ -48,6 +49,8 @@ public final class Service implements AutoCloseable {
     private final Metrics metrics;
     private final LinkWallet linking;
     private final Pictures pictures;
+    /** Badge changes from the admin API and the bot's commands; the bot listens while it runs. */
+    private final MemberChanges memberChanges = new MemberChanges();
     private final LeaderWork leaderWork;
     private volatile @org.jspecify.annotations.Nullable DiscordConnection discord;
 
@@ -74,6 +77,7 @@ public final class Service implements AutoCloseable {
                             store.waitlist(), store.thresholdHistory(), store.notifications())
                     .walletLinking(linking)
                     .socialLaunch(settings.social().launch())
+                    .memberChanges(memberChanges)
                     .version(SietchCommand.sietchVersion())
                     .start());
             if (settings.http().adminKeys().isEmpty()) {
@@ -154,7 +158,7 @@ public final class Service implements AutoCloseable {
                                 settings.ranking(), store.syncHealth(), store.notifications(), store.auditLog(),
                                 store.waitlist()),
                         new SietchBot.Social(store.activity(), settings.social().activity(), store.memberBadges(),
-                                settings.social().launch()),
+                                settings.social().launch(), memberChanges),
                         store.outbox(), store.botState(), Optional.of(linking),
                         Optional.of(new Onboard(new Onboard.Settings(settings.social().maxBioLength(),
                                 settings.ranking().naibSeats()), pictures, store.members(), store.walletLinks(),

@@ -2,6 +2,9 @@ package dev.sietch.discord;
 
 import dev.sietch.core.model.Bio;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.usecase.AwardBadge;
+import dev.sietch.core.usecase.MemberChanges;
+import dev.sietch.core.usecase.RevokeBadge;
 import dev.sietch.core.usecase.JoinWaitlist;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.ReadCommunity;
@@ -53,9 +56,10 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
  * @param listeners the gateway listeners besides the interaction router
  * @param routines what follows a sync, the retries and the daily jobs
  * @param onLinked what a completed wallet link does, when linking is offered
+ * @param rolesOnBadgeChanges the member's roles following a badge change from any door, until closed
  */
 record Features(List<SlashCommand> commands, List<ComponentHandler> components, List<ListenerAdapter> listeners,
-        Routines routines, Optional<Consumer<LinkWallet.Linked>> onLinked) {
+        Routines routines, Optional<Consumer<LinkWallet.Linked>> onLinked, MemberChanges.Subscription rolesOnBadgeChanges) {
 
     Features {
         commands = List.copyOf(commands);
@@ -101,7 +105,9 @@ record Features(List<SlashCommand> commands, List<ComponentHandler> components, 
                 new WaitlistCommand(new JoinWaitlist(community.waitlist(), community.links(), community.rankings(),
                         community.policy(), clock), roles.taqwa())));
         sources.linking().ifPresent(linking -> commands.add(new VerifyCommand(linking)));
-        commands.add(new AdminBadgeCommand(community.members(), social.badges(), clock, rolesFollow));
+        commands.add(new AdminBadgeCommand(community.members(), social.badges(),
+                new AwardBadge(community.members(), social.badges(), clock, social.changes()),
+                new RevokeBadge(community.members(), social.badges(), clock, social.changes())));
         commands.add(directory);
         commands.add(alertSettings);
         flow.ifPresent(f -> commands.add(new OnboardCommand(f)));
@@ -135,6 +141,8 @@ record Features(List<SlashCommand> commands, List<ComponentHandler> components, 
                 new MigrationPrompts(channels.fallback(), stats), stats);
         Optional<Consumer<LinkWallet.Linked>> onLinked = sources.linking().map(linking -> new LinkConfirmation(jda, stats, flow));
 
-        return new Features(commands, components, listeners, routines, onLinked);
+        // a badge awarded or revoked here or through the admin API: the member's roles follow
+        MemberChanges.Subscription rolesOnBadgeChanges = social.changes().subscribe(rolesFollow);
+        return new Features(commands, components, listeners, routines, onLinked, rolesOnBadgeChanges);
     }
 }

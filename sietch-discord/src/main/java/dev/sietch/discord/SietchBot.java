@@ -14,6 +14,7 @@ import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.SyncHealthSource;
 import dev.sietch.core.port.Waitlist;
 import dev.sietch.core.port.WalletLinks;
+import dev.sietch.core.usecase.MemberChanges;
 import dev.sietch.core.usecase.EditProfile;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.core.usecase.MigrateMembers;
@@ -104,13 +105,23 @@ public final class SietchBot implements AutoCloseable {
     }
 
     /** The social layer: activity points and their settings, badges, and when the layer launched. */
+    /**
+     * @param changes where badge changes are told, whichever door they came through (the bot listens
+     *     there while it runs, so roles follow; give the admin API the same instance)
+     */
     public record Social(ActivityLedger activity, Activity.Settings activitySettings, MemberBadges badges,
-            Instant launch) {
+            Instant launch, MemberChanges changes) {
         public Social {
             Objects.requireNonNull(activity, "activity");
             Objects.requireNonNull(activitySettings, "activitySettings");
             Objects.requireNonNull(badges, "badges");
             Objects.requireNonNull(launch, "launch");
+            Objects.requireNonNull(changes, "changes");
+        }
+
+        /** Badge changes heard only from this bot's own commands. */
+        public Social(ActivityLedger activity, Activity.Settings activitySettings, MemberBadges badges, Instant launch) {
+            this(activity, activitySettings, badges, launch, new MemberChanges());
         }
     }
 
@@ -262,6 +273,7 @@ public final class SietchBot implements AutoCloseable {
     @Override
     public void close() {
         stopConfirmations.run();
+        features.rolesOnBadgeChanges().close();
         features.routines().close();
         JDA jda = session.jda();
         jda.removeEventListener(router);

@@ -4,13 +4,13 @@ import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.core.port.Members;
+import dev.sietch.core.usecase.AwardBadge;
+import dev.sietch.core.usecase.RevokeBadge;
 import dev.sietch.discord.internal.common.NymChoices;
 import dev.sietch.discord.internal.interaction.SlashCommand;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -36,15 +36,15 @@ public final class AdminBadgeCommand implements SlashCommand {
 
     private final Members members;
     private final MemberBadges badges;
-    private final Clock clock;
-    private final Consumer<MemberProfile> afterChange;
+    private final AwardBadge awardBadge;
+    private final RevokeBadge revokeBadge;
 
-    /** @param afterChange called after an award or revoke (the member's roles follow their badges) */
-    public AdminBadgeCommand(Members members, MemberBadges badges, Clock clock, Consumer<MemberProfile> afterChange) {
+    /** The roles of a member follow an award or revocation through the use cases' listeners. */
+    public AdminBadgeCommand(Members members, MemberBadges badges, AwardBadge awardBadge, RevokeBadge revokeBadge) {
         this.members = members;
         this.badges = badges;
-        this.clock = clock;
-        this.afterChange = afterChange;
+        this.awardBadge = awardBadge;
+        this.revokeBadge = revokeBadge;
     }
 
     @Override
@@ -86,27 +86,23 @@ public final class AdminBadgeCommand implements SlashCommand {
         String shown = member.get().nym();
         String answer;
         if ("award".equals(event.getSubcommandName())) {
-            if (!badge.get().isManual()) {
-                answer = "\"" + name + "\" is earned automatically; only contribution and special badges can be awarded.";
-            } else {
-                String reason = event.getOption("reason", "", OptionMapping::getAsString).strip();
-                MemberBadges.AwardResult result = badges.award(member.get().memberId(), badge.get(), admin,
-                        reason.isEmpty() ? Optional.empty() : Optional.of(reason), event.getUser().getName(), clock.instant());
-                answer = switch (result) {
-                    case AWARDED -> "✅ Awarded **" + name + "** badge to **" + shown + "**."
-                            + (reason.isEmpty() ? "" : "\n*Reason: " + reason + "*");
-                    case ALREADY_HELD -> shown + " already holds \"" + name + "\".";
-                    case NO_SUCH_MEMBER -> "No member found with the nym \"" + nym + "\".";
-                };
-                if (result == MemberBadges.AwardResult.AWARDED) {
-                    afterChange.accept(member.get());
-                }
-            }
-        } else if (badges.revoke(member.get().memberId(), badge.get().id(), admin, clock.instant())) {
-            answer = "✅ Revoked **" + name + "** badge from **" + shown + "**.";
-            afterChange.accept(member.get());
+            String reason = event.getOption("reason", "", OptionMapping::getAsString).strip();
+            answer = switch (awardBadge.award(member.get().memberId(), badge.get().id(), admin,
+                    reason.isEmpty() ? Optional.empty() : Optional.of(reason), event.getUser().getName())) {
+                case AwardBadge.Awarded awarded -> "✅ Awarded **" + name + "** badge to **" + shown + "**."
+                        + (reason.isEmpty() ? "" : "\n*Reason: " + reason + "*");
+                case AwardBadge.NotAwardable automatic ->
+                        "\"" + name + "\" is earned automatically; only contribution and special badges can be awarded.";
+                case AwardBadge.AlreadyHeld held -> shown + " already holds \"" + name + "\".";
+                case AwardBadge.NoSuchMember missing -> "No member found with the nym \"" + nym + "\".";
+                case AwardBadge.NoSuchBadge missing -> "Badge \"" + badgeId + "\" not found.";
+            };
         } else {
-            answer = "Could not revoke \"" + name + "\" from " + shown + ": they do not hold it.";
+            answer = switch (revokeBadge.revoke(member.get().memberId(), badge.get().id(), admin)) {
+                case RevokeBadge.Revoked revoked -> "✅ Revoked **" + name + "** badge from **" + shown + "**.";
+                case RevokeBadge.NotHeld notHeld -> "Could not revoke \"" + name + "\" from " + shown + ": they do not hold it.";
+                case RevokeBadge.NoSuchMember missing -> "No member found with the nym \"" + nym + "\".";
+            };
         }
         event.reply(answer).setEphemeral(true).queue();
     }

@@ -8,6 +8,7 @@ import dev.sietch.discord.DiscordSettings;
 import dev.sietch.discord.SietchBot;
 import dev.sietch.discord.fake.FakeDiscord;
 import dev.sietch.store.SqliteStore;
+import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,7 +43,7 @@ final class InteractionRouterTest {
         discord = new FakeDiscord(BotFixture.GUILD);
         discord.addTextChannel("general");
         discord.addMember(MEMBER, "member");
-        store = SqliteStore.open(StoreSettings.of(dir.resolve("s.db")));
+        store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
     }
 
     @AfterEach
