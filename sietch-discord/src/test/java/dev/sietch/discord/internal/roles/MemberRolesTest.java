@@ -6,6 +6,9 @@ import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
+import dev.sietch.core.usecase.AwardBadge;
+import dev.sietch.core.usecase.MemberChanges;
+import dev.sietch.core.usecase.RevokeBadge;
 import dev.sietch.discord.BotFixture;
 import dev.sietch.discord.DiscordSettings;
 import dev.sietch.discord.SettableClock;
@@ -15,6 +18,7 @@ import dev.sietch.store.SqliteStore;
 import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -80,5 +84,37 @@ final class MemberRolesTest {
         assertThat(discord.member(HELPER).orElseThrow().roles()).containsExactlyInAnyOrder(onboarded.id(), trusted.id());
         // Engaged lost (1 badge, no activity); Veteran kept although not (yet) qualified: it is never taken away
         assertThat(discord.member(LAPSED).orElseThrow().roles()).containsExactlyInAnyOrder(onboarded.id(), veteran.id());
+    }
+
+    @Test
+    void aBadgeAwardedOutsideTheBot_asTheAdminApiDoes_bringsTheMembersRolesInLine() throws Exception {
+        // given: a bot listening on the changes the admin API reports, and a member without the Trusted role
+        var roles = new DiscordSettings.Roles(DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.empty(),
+                OptionalLong.empty(), Map.of(DynamicRole.ONBOARDED, onboarded.id(), DynamicRole.TRUSTED, trusted.id()));
+        var changes = new MemberChanges();
+        var plain = BotFixture.sources(store, new SettableClock(BotFixture.NOW));
+        var social = plain.social();
+        var sources = new SietchBot.Sources(plain.community(), new SietchBot.Social(social.activity(),
+                social.activitySettings(), social.badges(), social.launch(), changes), plain.outbox(), plain.state(),
+                plain.linking(), plain.onboarding(), plain.editing(), plain.clock());
+        String lapsed = store.members().byDiscordId(Long.toString(LAPSED)).orElseThrow().memberId();
+        try (var bot = BotFixture.connect(discord, sources, FakeDiscord.TOKEN, roles, DiscordSettings.Channels.NONE)) {
+            assertThat(discord.member(LAPSED).orElseThrow().roles()).doesNotContain(trusted.id());
+
+            // when: the award comes through the use case the admin API calls, not through a command
+            var result = new AwardBadge(store.members(), store.memberBadges(), new SettableClock(BotFixture.NOW), changes)
+                    .award(lapsed, "helper", "admin", Optional.empty(), "Admin");
+
+            // then
+            assertThat(result).isInstanceOf(AwardBadge.Awarded.class);
+            discord.awaitCall("PUT", p -> p.endsWith("/members/" + LAPSED + "/roles/" + trusted.id()), Duration.ofSeconds(5));
+            assertThat(discord.member(LAPSED).orElseThrow().roles()).contains(trusted.id());
+        }
+
+        // and once the bot has stopped, nobody listens any more
+        var after = new RevokeBadge(store.members(), store.memberBadges(), new SettableClock(BotFixture.NOW), changes)
+                .revoke(lapsed, "helper", "Admin");
+        assertThat(after).isInstanceOf(RevokeBadge.Revoked.class);
+        assertThat(discord.member(LAPSED).orElseThrow().roles()).contains(trusted.id());
     }
 }
