@@ -212,10 +212,10 @@ public sealed class Store implements AutoCloseable permits SqliteStore {
     }
 
     /**
-     * Imports a database of the TypeScript predecessor into this one, which must not hold community
+     * Imports a database of sietch-service (TypeScript) into this one, which must not hold community
      * data yet, in one transaction (see {@link LegacyImport}).
      *
-     * @throws IllegalArgumentException if {@code legacy} is missing or not a predecessor database
+     * @throws IllegalArgumentException if {@code legacy} is missing or not a sietch-service database
      * @throws IllegalStateException if this database already holds community data
      * @throws StoreException if either database cannot be read or written
      */

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Copies the predecessor's tables row by row inside the import's write transaction, keeping what
+ * Copies the imported database's tables row by row inside the import's write transaction, keeping what
  * happened to each table: a row refused (by {@link LegacyValues} or by a constraint of this
  * database) is undone alone and named; a failing database or a failing read aborts the import.
  */
@@ -32,7 +32,7 @@ final class LegacyCopy {
         this.tables = tables;
     }
 
-    /** A read of the predecessor's file failed inside the write transaction (rolled back). */
+    /** A read of the imported file failed inside the write transaction (rolled back). */
     static final class LegacyReadFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -84,7 +84,7 @@ final class LegacyCopy {
         }
     }
 
-    /** Copies the rows {@code query} reads from {@code from}, if the predecessor has that table. */
+    /** Copies the rows {@code query} reads from {@code from}, if the imported database has that table. */
     void copy(String from, String to, String query, RowImport rowImport) {
         if (!tables.contains(from)) {
             return;

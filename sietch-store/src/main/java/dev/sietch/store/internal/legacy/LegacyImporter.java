@@ -22,8 +22,8 @@ import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Copies a predecessor database into this one, in one write transaction: either everything
- * importable arrives or nothing does. The predecessor's file is opened read-only.
+ * Copies a sietch-service database into this one, in one write transaction: either everything
+ * importable arrives or nothing does. The imported file is opened read-only.
  *
  * <p>Rows that cannot be represented (an address that is not one, a time that is not one, a
  * member the row depends on that was not imported) are left out and named in the report; nothing

@@ -27,7 +27,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
-/** What each of the predecessor's tables becomes here, in the order {@link #importAll} copies them. */
+/** What each of the imported database's tables becomes here, in the order {@link #importAll} copies them. */
 final class LegacyTables {
 
     private final LegacyCopy copy;
@@ -76,7 +76,7 @@ final class LegacyTables {
     }
 
     /**
-     * The predecessor did not keep a wallet to one account; here a wallet belongs to one account,
+     * The imported file may link a wallet to several accounts; here a wallet belongs to one account,
      * the one that verified it last.
      */
     private void walletLinks() {
@@ -96,7 +96,7 @@ final class LegacyTables {
     }
 
     /**
-     * The newest verification of each wallet wins, by the time it names (the predecessor's two time
+     * The newest verification of each wallet wins, by the time it names (the file's two time
      * formats do not sort as text) and the address as this import reads it.
      */
     private Map<String, String> newestAccountByWallet() {
@@ -232,7 +232,7 @@ final class LegacyTables {
                 });
     }
 
-    /** History only: an alert the predecessor never delivered is not sent now, long after the fact. */
+    /** History only: an alert never delivered is not sent now, long after the fact. */
     private void alerts() {
         copy.copy("alert_history", "alert_history", "SELECT * FROM alert_history ORDER BY id", (row, notes) -> {
             boolean delivered = flag(row.getInt("delivered")) == 1;

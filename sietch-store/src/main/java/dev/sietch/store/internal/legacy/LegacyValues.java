@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the predecessor's values as this store keeps them, or rejects them with the reason: a row
+ * Reads the imported values as this store keeps them, or rejects them with the reason: a row
  * with a value that cannot be represented is left out, and nothing is guessed.
  */
 final class LegacyValues {
@@ -83,7 +83,7 @@ final class LegacyValues {
     }
 
     /**
-     * A wei amount as the fixed-width digits this store keeps: the predecessor wrote decimal
+     * A wei amount as the fixed-width digits this store keeps: the imported file holds decimal
      * strings (sometimes from {@code BigInt}, sometimes with leading zeros); anything else is refused.
      */
     static String wei(@Nullable String text, String column) throws Rejected {
@@ -104,7 +104,7 @@ final class LegacyValues {
     }
 
     /**
-     * A predecessor time as this store writes times. Its column defaults wrote SQLite's
+     * An imported time as this store writes times. The file's column defaults wrote SQLite's
      * {@code YYYY-MM-DD HH:MM:SS} (UTC, no zone) while its code wrote ISO 8601 with {@code Z} into
      * some of the same columns; both are read, and a time without a zone is UTC.
      */
