@@ -1,5 +1,6 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.AlertType;
 import java.time.Instant;
@@ -12,10 +13,10 @@ import java.util.Optional;
 public interface Notifications {
 
     /** The member's preferences, created with the defaults if they have none. */
-    Preferences preferences(String memberId, Instant now);
+    Preferences preferences(MemberId memberId, Instant now);
 
     /** Applies the given fields (absent ones stay) and returns the result. */
-    Preferences update(String memberId, Change change, Instant now);
+    Preferences update(MemberId memberId, Change change, Instant now);
 
     /** Newest first. */
     List<Alert> history(String recipientId, int limit, Optional<String> type);

@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.alerts;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.Notifications;
@@ -50,7 +51,7 @@ public final class AlertDelivery {
         int delivered = 0;
         for (Notifications.Pending alert : notifications.due(clock.instant(), BATCH)) {
             Optional<String> account = alert.member()
-                    ? members.byId(alert.recipientId()).map(MemberProfile::discordUserId)
+                    ? members.byId(new MemberId(alert.recipientId())).map(p -> p.discordUserId().wire())
                     : Optional.of(alert.recipientId());
             if (account.isEmpty()) {
                 notifications.markFailed(alert.id(), "The member has no profile any more", Optional.empty(), clock.instant());

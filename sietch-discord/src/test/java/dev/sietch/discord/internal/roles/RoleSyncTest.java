@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.roles;
 
+import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.RankedWallet;
@@ -72,7 +73,7 @@ final class RoleSyncTest {
 
     private void linked(long discordId, int rank, Long... roles) {
         discord.addMember(discordId, "m" + rank, roles);
-        store.walletLinks().link(Long.toString(discordId), wallet(rank), NOW);
+        store.walletLinks().link(new DiscordUserId(discordId), wallet(rank), NOW);
     }
 
     private SietchBot connect(DiscordSettings.Roles roles) throws InterruptedException {

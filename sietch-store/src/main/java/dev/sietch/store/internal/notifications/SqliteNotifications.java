@@ -1,5 +1,6 @@
 package dev.sietch.store.internal.notifications;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.port.Notifications;
@@ -31,22 +32,22 @@ public final class SqliteNotifications implements Notifications {
     }
 
     @Override
-    public Preferences preferences(String memberId, Instant now) {
+    public Preferences preferences(MemberId memberId, Instant now) {
         return db.write(h -> {
             var dao = h.attach(PreferenceDao.class);
-            dao.ensure(memberId, Timestamps.format(now));
-            return preferences(dao.find(memberId));
+            dao.ensure(memberId.value(), Timestamps.format(now));
+            return preferences(dao.find(memberId.value()));
         });
     }
 
     @Override
-    public Preferences update(String memberId, Change change, Instant now) {
+    public Preferences update(MemberId memberId, Change change, Instant now) {
         preferences(memberId, now);
         return db.write(h -> {
             var dao = h.attach(PreferenceDao.class);
-            dao.update(memberId, flag(change.positionUpdates()), flag(change.atRiskWarnings()), flag(change.naibAlerts()),
+            dao.update(memberId.value(), flag(change.positionUpdates()), flag(change.atRiskWarnings()), flag(change.naibAlerts()),
                     change.frequency().map(AlertFrequency::wireName).orElse(null), Timestamps.format(now));
-            return preferences(dao.find(memberId));
+            return preferences(dao.find(memberId.value()));
         });
     }
 
