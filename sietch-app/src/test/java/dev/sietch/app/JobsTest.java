@@ -1,10 +1,10 @@
 package dev.sietch.app;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.app.config.SietchSettings;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.store.Store;

@@ -1,11 +1,11 @@
 package dev.sietch.app;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.app.config.ConfigResult;
 import dev.sietch.app.config.SietchConfig;
 import dev.sietch.app.config.SietchSettings;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.http.HttpSettings;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,9 @@
 package dev.sietch.app;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.chain.Web3Signatures;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;

@@ -1,9 +1,9 @@
 package dev.sietch.discord;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Role;

@@ -1,9 +1,9 @@
 package dev.sietch.discord;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;

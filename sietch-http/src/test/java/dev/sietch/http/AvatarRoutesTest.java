@@ -1,12 +1,12 @@
 package dev.sietch.http;
 
-import dev.sietch.core.model.MemberId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DrunkenBishop;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.ProfilePicture;
-import dev.sietch.http.fake.PictureServer;
 import dev.sietch.core.model.Role;
+import dev.sietch.http.fake.PictureServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

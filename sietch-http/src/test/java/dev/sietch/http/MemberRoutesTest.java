@@ -1,11 +1,11 @@
 package dev.sietch.http;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.sietch.http;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.sietch.store;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import java.nio.file.Path;

@@ -1,18 +1,19 @@
 package dev.sietch.store;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
-import dev.sietch.core.model.SyncRules;
-import dev.sietch.core.model.AlertRules;
-import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.AlertFrequency;
+import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.EligibilityStore;
@@ -112,7 +113,7 @@ class AlertQueueStoreTest extends StoreTestBase {
         try (var store = open("s.db")) {
             var member = store.members().create(new Members.NewProfile(DiscordUserId.of("1"), "Counted", Role.FEDAYKIN, Optional.empty(),
                     Optional.empty(), "none"), MONDAY);
-            store.notifications().record(new Notifications.NewAlert(member.memberId().value(), true, "position_update", "{}", true,
+            store.notifications().record(new Notifications.NewAlert(new QueuedAlert.ToMember(member.memberId()), "position_update", "{}", true,
                     Optional.empty(), Optional.empty()), MONDAY);
             sync(store, ranking(0, 0), MONDAY);
             var health = store.syncHealth().current();

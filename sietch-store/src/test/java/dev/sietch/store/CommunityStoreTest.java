@@ -1,12 +1,13 @@
 package dev.sietch.store;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
-import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.MemberBadges;
@@ -128,9 +129,9 @@ class CommunityStoreTest extends StoreTestBase {
             var m = store.members().create(profile("111111111111111111", "c"), T0);
             var notifications = store.notifications();
 
-            notifications.record(new Notifications.NewAlert(m.memberId().value(), true, "position_update", "{}", true,
+            notifications.record(new Notifications.NewAlert(new QueuedAlert.ToMember(m.memberId()), "position_update", "{}", true,
                     Optional.empty(), Optional.empty()), T0);
-            notifications.record(new Notifications.NewAlert(m.memberId().value(), true, "at_risk_warning", "{}", false,
+            notifications.record(new Notifications.NewAlert(new QueuedAlert.ToMember(m.memberId()), "at_risk_warning", "{}", false,
                     Optional.of("blocked DMs"), Optional.empty()), T0);
             var updated = notifications.update(m.memberId(), new Notifications.Change(Optional.of(false), Optional.empty(),
                     Optional.empty(), Optional.of(AlertFrequency.DAILY)), T0);

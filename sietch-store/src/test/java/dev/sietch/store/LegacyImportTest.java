@@ -1,11 +1,11 @@
 package dev.sietch.store;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
-import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sietch.core.model.AlertFrequency;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;

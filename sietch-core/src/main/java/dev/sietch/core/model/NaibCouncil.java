@@ -160,10 +160,12 @@ public final class NaibCouncil {
                     council.removeIf(h -> h.seatId() == u.seatId());
                     audit.add(new AuditEntry("naib_demotion", QueuedAlert.data("memberId", u.memberId().value(),
                             "seatNumber", u.seatNumber(), "bgt", u.held().value().toString(),
-                            "reason", u.reason().wireName(), "bumpedBy", u.bumpedBy().map(MemberId::value).orElse(null))));
+                            "reason", u.reason().wireName(),
+                            "bumpedBy", u.bumpedBy().map(MemberId::value).orElse(null))));
                     if (u.reason() == UnseatReason.BUMPED) {
                         alerts.add(QueuedAlert.toMember(u.memberId(), AlertType.NAIB_BUMP, QueuedAlert.data(
-                                "seatNumber", u.seatNumber(), "bumpedBy", u.bumpedBy().map(MemberId::value).orElse(null))));
+                                "seatNumber", u.seatNumber(),
+                                "bumpedBy", u.bumpedBy().map(MemberId::value).orElse(null))));
                     }
                 }
                 case Seated s -> {

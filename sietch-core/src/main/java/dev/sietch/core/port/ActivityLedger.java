@@ -1,9 +1,9 @@
 package dev.sietch.core.port;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.sietch.core.port;
 
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.MemberId;
 import java.time.Instant;
 import java.util.Optional;
 

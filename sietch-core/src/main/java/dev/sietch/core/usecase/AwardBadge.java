@@ -1,7 +1,7 @@
 package dev.sietch.core.usecase;
 
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.core.port.MemberLookup;

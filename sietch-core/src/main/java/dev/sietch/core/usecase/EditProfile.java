@@ -1,8 +1,8 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.Bio;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
-import dev.sietch.core.model.Bio;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Nym;
 import dev.sietch.core.model.ProfilePicture;

@@ -1,8 +1,8 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.Bio;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
-import dev.sietch.core.model.Bio;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.Nym;
@@ -12,10 +12,10 @@ import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.NaibSeats;
-import dev.sietch.core.port.OnboardingSessions;
-import dev.sietch.core.port.PictureFetcher;
 import dev.sietch.core.port.OnboardingSessions.Session;
 import dev.sietch.core.port.OnboardingSessions.Step;
+import dev.sietch.core.port.OnboardingSessions;
+import dev.sietch.core.port.PictureFetcher;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.WalletLinks;
 import java.time.Clock;

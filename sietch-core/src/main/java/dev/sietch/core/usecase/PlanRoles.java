@@ -38,8 +38,8 @@ public final class PlanRoles {
      *     except those who should gain one)
      * @param links each linked Discord account's wallet
      */
-    public static List<Change> plan(Map<DiscordUserId, Set<Role>> held, Map<DiscordUserId, WalletAddress> links, RankingReader rankings,
-            boolean inGracePeriod) {
+    public static List<Change> plan(Map<DiscordUserId, Set<Role>> held, Map<DiscordUserId, WalletAddress> links,
+            RankingReader rankings, boolean inGracePeriod) {
         // in the order of the ids as text, as they are stored
         var everyone = new TreeMap<DiscordUserId, Set<Role>>(Comparator.comparing(DiscordUserId::wire));
         everyone.putAll(held);

@@ -1,8 +1,9 @@
 package dev.sietch.core.usecase;
 
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.AlertType;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.port.MemberLookup;
 import dev.sietch.core.port.Notifications;
 import java.time.Clock;
@@ -58,7 +59,8 @@ public final class SendTestAlert {
         if (preferences.alertsSentThisWeek() >= cap) {
             return new Refused("Weekly limit reached (" + preferences.alertsSentThisWeek() + "/" + cap + ")");
         }
-        return new Recorded(notifications.record(new Notifications.NewAlert(member.get().memberId().value(), true,
-                AlertType.POSITION_UPDATE.wireName(), DATA, false, Optional.of(NOT_CONNECTED), Optional.of(admin)), now));
+        return new Recorded(notifications.record(new Notifications.NewAlert(
+                new QueuedAlert.ToMember(member.get().memberId()), AlertType.POSITION_UPDATE.wireName(), DATA, false,
+                Optional.of(NOT_CONNECTED), Optional.of(admin)), now));
     }
 }

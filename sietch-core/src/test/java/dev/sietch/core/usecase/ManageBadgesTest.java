@@ -1,10 +1,10 @@
 package dev.sietch.core.usecase;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.MemberBadges;

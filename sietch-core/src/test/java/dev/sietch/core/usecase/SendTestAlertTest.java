@@ -1,9 +1,9 @@
 package dev.sietch.core.usecase;
 
-import dev.sietch.core.model.MemberId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.AlertFrequency;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Notifications;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package dev.sietch.core.usecase;
 
-import dev.sietch.core.model.MemberId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.AdminOverride;
@@ -8,6 +7,7 @@ import dev.sietch.core.model.AlertType;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.ChainEvent;
 import dev.sietch.core.model.CommunityView;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.model.RankingPolicy;

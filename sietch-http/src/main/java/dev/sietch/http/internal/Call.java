@@ -1,7 +1,7 @@
 package dev.sietch.http.internal;
 
-import dev.sietch.core.model.DiscordUserId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.http.internal.json.Json;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;

@@ -1,10 +1,10 @@
 package dev.sietch.store.internal;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.port.ActivityLedger;
 import java.time.Instant;
 import java.util.EnumSet;

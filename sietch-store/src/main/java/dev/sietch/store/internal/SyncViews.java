@@ -1,12 +1,12 @@
 package dev.sietch.store.internal;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.AlertCounters;
 import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.AlertPreferences;
 import dev.sietch.core.model.AlertType;
 import dev.sietch.core.model.CommunityView;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.WalletAddress;
 import java.time.Instant;
 import java.util.HashMap;

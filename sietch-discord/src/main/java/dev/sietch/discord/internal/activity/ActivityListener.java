@@ -1,8 +1,8 @@
 package dev.sietch.discord.internal.activity;
 
-import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.BadgeRules;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.port.ActivityLedger;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.sietch.discord.internal.activity;
 
-import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.Activity;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.ActivityLedger;
 import dev.sietch.core.port.Members;

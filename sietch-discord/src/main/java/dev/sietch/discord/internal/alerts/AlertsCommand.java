@@ -1,8 +1,8 @@
 package dev.sietch.discord.internal.alerts;
 
-import dev.sietch.core.model.MemberId;
-import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.AlertFrequency;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.NaibSeats;

@@ -1,7 +1,7 @@
 package dev.sietch.discord.internal.badges;
 
-import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.core.port.Members;

@@ -1,7 +1,7 @@
 package dev.sietch.discord.internal.roles;
 
-import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.AuditLog;
 import dev.sietch.core.port.Members;

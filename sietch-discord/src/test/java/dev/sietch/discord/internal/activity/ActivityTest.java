@@ -1,10 +1,10 @@
 package dev.sietch.discord.internal.activity;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Activity;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.BotFixture;

@@ -1,9 +1,9 @@
 package dev.sietch.discord.internal.alerts;
 
-import dev.sietch.core.model.DiscordUserId;
-import dev.sietch.core.model.MemberId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;

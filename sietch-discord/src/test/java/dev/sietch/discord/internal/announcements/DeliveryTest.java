@@ -1,8 +1,8 @@
 package dev.sietch.discord.internal.announcements;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;

@@ -1,9 +1,9 @@
 package dev.sietch.discord.internal.roles;
 
-import dev.sietch.core.model.DiscordUserId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;

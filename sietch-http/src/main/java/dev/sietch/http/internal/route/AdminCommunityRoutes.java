@@ -1,8 +1,8 @@
 package dev.sietch.http.internal.route;
 
-import dev.sietch.core.model.MemberId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sietch.core.model.AlertRules;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.port.Notifications;
 import dev.sietch.core.usecase.AwardBadge;
 import dev.sietch.core.usecase.RevokeBadge;

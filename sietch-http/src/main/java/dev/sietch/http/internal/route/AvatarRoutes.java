@@ -1,7 +1,7 @@
 package dev.sietch.http.internal.route;
 
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.DrunkenBishop;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.Members;

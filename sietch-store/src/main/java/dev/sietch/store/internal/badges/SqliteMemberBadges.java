@@ -1,8 +1,8 @@
 package dev.sietch.store.internal.badges;
 
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.store.internal.AuditWriter;
 import dev.sietch.store.internal.Database;

@@ -1,8 +1,8 @@
 package dev.sietch.store.internal.members;
 
+import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
-import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.Role;

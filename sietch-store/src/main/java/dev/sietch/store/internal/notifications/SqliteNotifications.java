@@ -1,8 +1,10 @@
 package dev.sietch.store.internal.notifications;
 
-import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.port.Notifications;
 import dev.sietch.store.internal.AuditWriter;
 import dev.sietch.store.internal.Daos;
@@ -134,8 +136,7 @@ public final class SqliteNotifications implements Notifications {
     @Override
     public List<Pending> due(Instant now, int limit) {
         return db.read(h -> h.attach(AlertDao.class).due(Timestamps.format(now), limit).stream()
-                .map(row -> new Pending(row.id(), row.recipientId(), row.recipientType().equals("member"),
-                        row.alertType(), row.alertData(), row.attempts()))
+                .map(row -> new Pending(row.id(), recipient(row), row.alertType(), row.alertData(), row.attempts()))
                 .toList());
     }
 
@@ -174,6 +175,11 @@ public final class SqliteNotifications implements Notifications {
     @Override
     public long sentCount() {
         return db.read(h -> h.attach(AlertDao.class).total());
+    }
+
+    private static QueuedAlert.Recipient recipient(AlertDao.PendingRow row) {
+        return row.recipientType().equals("member") ? new QueuedAlert.ToMember(new MemberId(row.recipientId()))
+                : new QueuedAlert.ToWaitlisted(DiscordUserId.of(row.recipientId()));
     }
 
     /** Counts a delivered alert against the member's weekly cap. */

@@ -1,7 +1,7 @@
 package dev.sietch.store.internal.waitlist;
 
-import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.Waitlist;

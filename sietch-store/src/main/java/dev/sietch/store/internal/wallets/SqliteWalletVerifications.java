@@ -1,7 +1,7 @@
 package dev.sietch.store.internal.wallets;
 
-import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.WalletVerifications;
 import dev.sietch.store.internal.AuditWriter;
