@@ -1,9 +1,10 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.SyncRules;
+import dev.sietch.core.model.AlertRules;
+import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sietch.core.model.AlertFrequency;
-import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
@@ -13,7 +14,6 @@ import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.SyncHealth;
-import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.EligibilityStore;

@@ -1,9 +1,9 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;

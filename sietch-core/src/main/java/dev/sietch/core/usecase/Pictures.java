@@ -34,7 +34,7 @@ public final class Pictures {
 
     /** The member's generated avatar as PNG (Discord embeds show neither SVG nor {@code data:} URLs). */
     public String avatarUrl(MemberId memberId) {
-        return base() + "api/avatars/" + memberId + ".png";
+        return base() + "api/avatars/" + memberId.value() + ".png";
     }
 
     /**
@@ -42,7 +42,7 @@ public final class Pictures {
      * browsers' caches do not keep showing the old one.
      */
     public String customUrl(MemberId memberId, Instant changedAt) {
-        return base() + "api/pictures/" + memberId + ".webp?v=" + changedAt.toEpochMilli();
+        return base() + "api/pictures/" + memberId.value() + ".webp?v=" + changedAt.toEpochMilli();
     }
 
     public ProfilePicture fetch(String url) throws PictureFetcher.Rejected {

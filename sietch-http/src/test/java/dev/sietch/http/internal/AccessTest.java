@@ -2,10 +2,10 @@ package dev.sietch.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.http.MemberTokens;
 import dev.sietch.core.model.Secret;
 import dev.sietch.http.AdminKey;
 import dev.sietch.http.HttpSettings;
-import dev.sietch.http.MemberTokens;
 import dev.sietch.http.MutableClock;
 import dev.sietch.http.internal.json.ProbeBodies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,8 +1,8 @@
 package dev.sietch.discord.internal.alerts;
 
+import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Role;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
-import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
+import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.PictureFetcher;
 import dev.sietch.core.usecase.MigrateMembers;
 import dev.sietch.core.usecase.Onboard;

@@ -1,7 +1,7 @@
 package dev.sietch.http.internal.route;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sietch.core.model.AlertFrequency;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.Notifications;
