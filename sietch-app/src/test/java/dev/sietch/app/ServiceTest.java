@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sietch.app.config.ConfigResult;
 import dev.sietch.app.config.SietchConfig;
 import dev.sietch.app.config.SietchSettings;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.http.HttpSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,7 +137,7 @@ final class ServiceTest {
             discord.addMember(member, "holder");
             Path db = dir.resolve("roles.db");
             try (var store = dev.sietch.store.Store.sqlite(dev.sietch.store.StoreSettings.of(db))) {
-                store.walletLinks().link(Long.toString(member),
+                store.walletLinks().link(new DiscordUserId(member),
                         dev.sietch.core.model.WalletAddress.of("0x0000000000000000000000000000000000000001"), Instant.now());
             }
             Path events = Files.writeString(dir.resolve("roles.csv"),

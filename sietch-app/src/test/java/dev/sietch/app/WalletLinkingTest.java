@@ -3,6 +3,7 @@ package dev.sietch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.chain.Web3Signatures;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
@@ -45,7 +46,7 @@ final class WalletLinkingTest {
     static final String KEY_A = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
     private static final String KEY_B = "8da4ef21b864d2cc526dbdb2a120bd2874c36c9d0a1fb7f8c63d7f7a8b41de8f";
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00.250Z");
-    private static final String USER = "700000000000000001";
+    private static final DiscordUserId USER = DiscordUserId.of("700000000000000001");
 
     @TempDir
     Path dir;

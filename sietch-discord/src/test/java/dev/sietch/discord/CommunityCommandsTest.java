@@ -3,6 +3,7 @@ package dev.sietch.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Role;
@@ -56,17 +57,17 @@ final class CommunityCommandsTest {
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         // 23 onboarded members: 3 Naib, 20 Fedaykin, joined one day apart (Member00 the oldest)
         for (int i = 0; i < 23; i++) {
-            var profile = store.members().create(new Members.NewProfile(Long.toString(800_000_000_000_000_000L + i),
+            var profile = store.members().create(new Members.NewProfile(new DiscordUserId(800_000_000_000_000_000L + i),
                     String.format("Member%02d", i), i < 3 ? Role.NAIB : Role.FEDAYKIN, Optional.empty(), Optional.empty(),
                     "none"), BotFixture.NOW.minus(Duration.ofDays(100 - i)));
             store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
             members.add(profile);
         }
-        var viewer = store.members().create(new Members.NewProfile(Long.toString(VIEWER), "Viewer", Role.FEDAYKIN,
+        var viewer = store.members().create(new Members.NewProfile(new DiscordUserId(VIEWER), "Viewer", Role.FEDAYKIN,
                 Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(viewer.memberId(), BotFixture.NOW);
         discord.addMember(800_000_000_000_000_007L, "member07");
-        store.members().create(new Members.NewProfile("900", "Hidden", Role.FEDAYKIN, Optional.empty(), Optional.empty(),
+        store.members().create(new Members.NewProfile(DiscordUserId.of("900"), "Hidden", Role.FEDAYKIN, Optional.empty(), Optional.empty(),
                 "none"), BotFixture.NOW); // not onboarded: never listed, never suggested
         store.memberBadges().award(members.get(20).memberId(), Badge.HELPER, "admin", Optional.empty(), "admin", BotFixture.NOW);
         store.memberBadges().award(members.get(20).memberId(), Badge.CONTRIBUTOR, "admin", Optional.empty(), "admin", BotFixture.NOW);
@@ -207,7 +208,7 @@ final class CommunityCommandsTest {
             Thread.sleep(20);
         }
         assertThat(store.auditLog().recent(10, Optional.of("role_assigned"), Optional.empty())).singleElement()
-                .satisfies(r -> assertThat(r.dataJson()).contains(seven.memberId(), "\"role\":\"trusted\"")
+                .satisfies(r -> assertThat(r.dataJson()).contains(seven.memberId().value(), "\"role\":\"trusted\"")
                         .doesNotContain("800000000000000007"));
     }
 

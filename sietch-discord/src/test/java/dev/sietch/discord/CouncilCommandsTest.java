@@ -2,6 +2,7 @@ package dev.sietch.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
@@ -62,13 +63,13 @@ final class CouncilCommandsTest {
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         for (int i = 1; i <= 9; i++) {
             String account = i == 9 ? Long.toString(VIEWER) : Integer.toString(9000 + i);
-            store.walletLinks().link(account, BotFixture.wallet(i), BotFixture.NOW);
-            var p = store.members().create(new Members.NewProfile(account, "Member" + i, Role.FEDAYKIN, Optional.empty(),
+            store.walletLinks().link(DiscordUserId.of(account), BotFixture.wallet(i), BotFixture.NOW);
+            var p = store.members().create(new Members.NewProfile(DiscordUserId.of(account), "Member" + i, Role.FEDAYKIN, Optional.empty(),
                     Optional.empty(), "none"), BotFixture.NOW);
             store.members().completeOnboarding(p.memberId(), BotFixture.NOW);
         }
         BotFixture.commit(store, ranking(75, 0), List.of()); // seats for wallets 1..7
-        store.waitlist().register("555", BotFixture.wallet(71), 71, new Wei(BigInteger.TEN.pow(20)), BotFixture.NOW);
+        store.waitlist().register(DiscordUserId.of("555"), BotFixture.wallet(71), 71, new Wei(BigInteger.TEN.pow(20)), BotFixture.NOW);
         bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
                 DiscordSettings.Roles.COLLABLAND, DiscordSettings.Channels.NONE);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
@@ -44,15 +45,15 @@ final class MemberCommandsTest {
         discord.addMember(STILGAR, "stilgar");
         discord.addMember(NEWCOMER, "newcomer");
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
-        var chani = store.members().create(new Members.NewProfile(Long.toString(CHANI), "Chani", Role.NAIB,
+        var chani = store.members().create(new Members.NewProfile(new DiscordUserId(CHANI), "Chani", Role.NAIB,
                 Optional.of("Of Sietch Tabr"), Optional.empty(), "none"), BotFixture.NOW.minus(Duration.ofDays(100)));
         store.members().completeOnboarding(chani.memberId(), BotFixture.NOW);
-        var stilgar = store.members().create(new Members.NewProfile(Long.toString(STILGAR), "Stilgar", Role.FEDAYKIN,
+        var stilgar = store.members().create(new Members.NewProfile(new DiscordUserId(STILGAR), "Stilgar", Role.FEDAYKIN,
                 Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(stilgar.memberId(), BotFixture.NOW);
         store.activity().awardAutomatic(chani.memberId(), EnumSet.of(Badge.VETERAN), BotFixture.NOW.minus(Duration.ofDays(10)));
         store.memberBadges().award(chani.memberId(), Badge.HELPER, "admin", Optional.of("guides"), "admin", BotFixture.NOW);
-        store.activity().record(Long.toString(CHANI), Activity.Kind.MESSAGE, BotFixture.NOW.minus(Duration.ofMinutes(5)),
+        store.activity().record(new DiscordUserId(CHANI), Activity.Kind.MESSAGE, BotFixture.NOW.minus(Duration.ofMinutes(5)),
                 Activity.Settings.DEFAULT);
         bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
                 DiscordSettings.Roles.COLLABLAND, DiscordSettings.Channels.NONE);

@@ -3,6 +3,7 @@ package dev.sietch.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
@@ -54,8 +55,8 @@ final class SietchBotTest {
                     rank <= 7 ? Role.NAIB : rank <= 69 ? Role.FEDAYKIN : Role.NONE, rank <= 69));
         }
         BotFixture.commit(store, ranking, List.of());
-        store.walletLinks().link(Long.toString(MEMBER), wallet(65), NOW);
-        store.members().create(new Members.NewProfile(Long.toString(MEMBER), "atrisk", Role.FEDAYKIN, Optional.empty(),
+        store.walletLinks().link(new DiscordUserId(MEMBER), wallet(65), NOW);
+        store.members().create(new Members.NewProfile(new DiscordUserId(MEMBER), "atrisk", Role.FEDAYKIN, Optional.empty(),
                 Optional.empty(), "none"), NOW);
     }
 

@@ -16,7 +16,7 @@ final class AdminCommunityRoutesTest {
     @BeforeEach
     void start() {
         api.rank(80);
-        memberId = api.member(10, "badged", true).memberId();
+        memberId = api.member(10, "badged", true).memberId().value();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sietch.http;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.Role;
@@ -40,7 +41,7 @@ final class ApiSamples {
         api.member(CALLER, "second", true);
         api.member(9, "ninth", true);
         api.member(12, "waiting", false);
-        MemberProfile pictured = api.store.members().create(new Members.NewProfile(TestApi.discordId(20), "pictured",
+        MemberProfile pictured = api.store.members().create(new Members.NewProfile(DiscordUserId.of(TestApi.discordId(20)), "pictured",
                 Role.FEDAYKIN, Optional.empty(), Optional.of("https://pictures.example/p.png"), "custom"),
                 api.clock.instant());
         api.store.members().completeOnboarding(pictured.memberId(), api.clock.instant());
@@ -53,7 +54,7 @@ final class ApiSamples {
         api.store.naibSeats().unseat(seat.id(), "bumped", Optional.empty(), held, api.clock.instant().minus(Duration.ofHours(12)));
         api.clock.advance(Duration.ofHours(6));
         api.rank(100); // seats the onboarded Naib, records a threshold snapshot
-        api.store.waitlist().register(TestApi.discordId(75), TestApi.wallet(75), 75,
+        api.store.waitlist().register(DiscordUserId.of(TestApi.discordId(75)), TestApi.wallet(75), 75,
                 api.store.rankings().atRank(75).orElseThrow().held(), api.clock.instant());
 
         admin("POST", "/admin/badges/award", "/admin/badges/award", "{\"member_id\":\"" + first.memberId()
@@ -71,7 +72,7 @@ final class ApiSamples {
         admin("POST", "/admin/alerts/test/{memberId}", "/admin/alerts/test/" + first.memberId(), null);
         member("PUT", "/api/notifications/preferences", "{\"position_updates\":false,\"frequency\":\"daily\"}");
         admin("POST", "/admin/alerts/test/{memberId}", "/admin/alerts/test/" + api.store.members()
-                .byDiscordId(TestApi.discordId(CALLER)).orElseThrow().memberId(), null);
+                .byDiscordId(DiscordUserId.of(TestApi.discordId(CALLER))).orElseThrow().memberId(), null);
         member("PUT", "/api/notifications/preferences", "{\"frequency\":\"hourly\"}");
 
         anyone("/health", "/health");
@@ -110,7 +111,7 @@ final class ApiSamples {
         member("GET", "/api/notifications/history", null);
         member("GET", "/api/position", null);
 
-        String nonce = nonce(api.linking.start(TestApi.discordId(30)).page().toString());
+        String nonce = nonce(api.linking.start(DiscordUserId.of(TestApi.discordId(30))).page().toString());
         String address = TestApi.wallet(30).value();
         anyone("/verify/{nonce}", "/verify/" + nonce);
         anyone("/verify/assets/verify.js", "/verify/assets/verify.js");

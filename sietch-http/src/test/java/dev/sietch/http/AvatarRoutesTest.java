@@ -3,6 +3,7 @@ package dev.sietch.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DrunkenBishop;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.http.fake.PictureServer;
 import dev.sietch.core.model.Role;
@@ -25,12 +26,12 @@ final class AvatarRoutesTest {
     @Test
     void servesTheWalkAsSvgAndPng_forMembersOnly() throws Exception {
         var naib = api.member(1, "Alia", true);
-        String id = naib.memberId();
+        String id = naib.memberId().value();
 
         var svg = api.get("/api/avatars/" + id + ".svg");
         assertThat(svg.statusCode()).isEqualTo(200);
         assertThat(svg.headers().firstValue("Content-Type")).contains("image/svg+xml");
-        assertThat(svg.body()).isEqualTo(DrunkenBishop.of(id).svg(naib.tier(), 256));
+        assertThat(svg.body()).isEqualTo(DrunkenBishop.of(new MemberId(id)).svg(naib.tier(), 256));
 
         var png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
                 + "/api/avatars/" + id.toUpperCase(Locale.ROOT) + ".PNG")).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -40,7 +41,7 @@ final class AvatarRoutesTest {
         assertThat(image.getWidth()).isEqualTo(256);
         assertThat(image.getHeight()).isEqualTo(256);
         // the most visited cell is drawn in the palette's peak colour, fully opaque
-        var walk = DrunkenBishop.of(id);
+        var walk = DrunkenBishop.of(new MemberId(id));
         int peakX = -1;
         int peakY = -1;
         for (int y = 0; y < DrunkenBishop.HEIGHT && peakX < 0; y++) {
@@ -65,21 +66,21 @@ final class AvatarRoutesTest {
     @Test
     void servesAMembersOwnPicture_fromTheStore_andDropsItForAGeneratedOne() throws Exception {
         var member = api.member(9, "Stilgar", true);
-        String id = member.memberId();
+        String id = member.memberId().value();
         String path = "/api/pictures/" + id + ".webp";
         assertThat(api.get(path).statusCode()).isEqualTo(404);
 
         byte[] webp = PictureServer.webp(PictureServer.thirds(256, 256));
-        api.store.members().setCustomPicture(id, new ProfilePicture(webp, 256), "https://sietch.example" + path + "?v=1",
+        api.store.members().setCustomPicture(new MemberId(id), new ProfilePicture(webp, 256), "https://sietch.example" + path + "?v=1",
                 api.clock.instant());
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
                 + path + "?v=1")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("image/webp");
         assertThat(response.body()).isEqualTo(webp);
-        assertThat(api.store.members().byId(id).orElseThrow().pfpType()).isEqualTo("custom");
+        assertThat(api.store.members().byId(new MemberId(id)).orElseThrow().pfpType()).isEqualTo("custom");
 
-        api.store.members().setPicture(id, "generated", java.util.Optional.of("https://sietch.example/api/avatars/" + id + ".png"),
+        api.store.members().setPicture(new MemberId(id), "generated", java.util.Optional.of("https://sietch.example/api/avatars/" + id + ".png"),
                 api.clock.instant());
         assertThat(api.get(path).statusCode()).isEqualTo(404);
         assertThat(api.get("/api/pictures/" + id + ".png").statusCode()).isEqualTo(404);

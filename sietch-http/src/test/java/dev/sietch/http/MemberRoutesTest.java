@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +93,9 @@ final class MemberRoutesTest {
         var a = api.member(31, "aa", true);
         api.member(32, "bb", true);
         var c = api.member(33, "cc", true);
-        award(c.memberId(), "helper");
-        award(c.memberId(), "contributor");
-        award(a.memberId(), "helper");
+        award(c.memberId().value(), "helper");
+        award(c.memberId().value(), "contributor");
+        award(a.memberId().value(), "helper");
 
         JsonNode page = JSON.readTree(api.get("/api/directory?sort_by=badgeCount&sort_dir=desc").body());
         JsonNode helpers = JSON.readTree(api.get("/api/directory?badge_id=helper").body());
@@ -136,7 +137,7 @@ final class MemberRoutesTest {
         api.member(42, "newer", true);
         var star = api.member(43, "star", true);
         api.member(44, "hidden", false);
-        award(star.memberId(), "helper");
+        award(star.memberId().value(), "helper");
 
         var board = api.get("/api/leaderboard?limit=2abc");
 
@@ -145,7 +146,7 @@ final class MemberRoutesTest {
                 + "{\"rank\":1,\"nym\":\"star\",\"pfp_url\":null,\"tier\":\"fedaykin\",\"badge_count\":1,\"tenure_category\":\"member\"},"
                 + "{\"rank\":2,\"nym\":\"older\",\"pfp_url\":null,\"tier\":\"fedaykin\",\"badge_count\":0,\"tenure_category\":\"member\"}"
                 + "],\"total_members\":3}");
-        assertThat(older.memberId()).isNotBlank();
+        assertThat(older.memberId().value()).isNotBlank();
         for (String bad : List.of("0", "101", "abc", "-1")) {
             var response = api.get("/api/leaderboard?limit=" + bad);
             assertThat(response.statusCode()).as(bad).isEqualTo(400);
@@ -156,8 +157,8 @@ final class MemberRoutesTest {
 
     @Test
     void aPictureUrlThatCarriesADiscordIdIsNotShown() throws Exception {
-        api.store.walletLinks().link(TestApi.discordId(50), TestApi.wallet(50), api.clock.instant());
-        var created = api.store.members().create(new dev.sietch.core.port.Members.NewProfile(TestApi.discordId(50), "pic",
+        api.store.walletLinks().link(DiscordUserId.of(TestApi.discordId(50)), TestApi.wallet(50), api.clock.instant());
+        var created = api.store.members().create(new dev.sietch.core.port.Members.NewProfile(DiscordUserId.of(TestApi.discordId(50)), "pic",
                 dev.sietch.core.model.Role.FEDAYKIN, java.util.Optional.empty(),
                 java.util.Optional.of("https://cdn.discordapp.com/avatars/" + TestApi.discordId(50) + "/a.png"), "custom"),
                 api.clock.instant());

@@ -82,7 +82,7 @@ final class NaibRoutesTest {
         api.store.naibSeats().unseat(seat.id(), "bumped", Optional.empty(), held(6), api.clock.instant().minus(Duration.ofHours(12)));
 
         JsonNode former = JSON.readTree(api.get("/api/naib/former").body());
-        JsonNode status = JSON.readTree(api.get("/api/naib/member/" + gone.memberId().toUpperCase()).body());
+        JsonNode status = JSON.readTree(api.get("/api/naib/member/" + gone.memberId().value().toUpperCase()).body());
 
         assertThat(former.path("total").asInt()).isEqualTo(1);
         assertThat(former.path("members").get(0).toString()).isEqualTo("{\"nym\":\"gone\",\"member_id\":\"" + gone.memberId()

@@ -2,6 +2,7 @@ package dev.sietch.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.port.Notifications;
 import java.util.List;
 import java.util.Optional;
@@ -63,10 +64,10 @@ final class NotificationRoutesTest {
         var member = api.member(20, "hist", true);
         var other = api.member(21, "other", true);
         for (String type : List.of("position_update", "at_risk_warning")) {
-            api.store.notifications().record(new Notifications.NewAlert(member.memberId(), true, type, "{\"position\":20}",
+            api.store.notifications().record(new Notifications.NewAlert(new QueuedAlert.ToMember(member.memberId()), type, "{\"position\":20}",
                     true, Optional.empty(), Optional.empty()), api.clock.instant());
         }
-        api.store.notifications().record(new Notifications.NewAlert(other.memberId(), true, "position_update", "{}",
+        api.store.notifications().record(new Notifications.NewAlert(new QueuedAlert.ToMember(other.memberId()), "position_update", "{}",
                 true, Optional.empty(), Optional.empty()), api.clock.instant());
 
         var history = api.asMember(20, "GET", "/api/notifications/history", null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ final class PrivacyTest {
                 api.clock.instant().minus(Duration.ofDays(2)));
         seats.unseat(former.id(), "bumped", Optional.of(members.get(1).memberId()),
                 api.store.rankings().atRank(3).orElseThrow().held(), api.clock.instant().minus(Duration.ofDays(1)));
-        api.store.waitlist().register(TestApi.discordId(71), TestApi.wallet(71), 71,
+        api.store.waitlist().register(DiscordUserId.of(TestApi.discordId(71)), TestApi.wallet(71), 71,
                 api.store.rankings().atRank(71).orElseThrow().held(), api.clock.instant());
     }
 
@@ -79,7 +80,7 @@ final class PrivacyTest {
                 }
                 if (WALLET_ROUTES.contains(route)) {
                     for (MemberProfile member : members) {
-                        assertThat(body).as(where).doesNotContain(member.memberId()).doesNotContain("\"" + member.nym() + "\"");
+                        assertThat(body).as(where).doesNotContain(member.memberId().value()).doesNotContain("\"" + member.nym() + "\"");
                     }
                 } else {
                     // (the wallet routes print exact amounts, whose decimals can run to 18 digits)
@@ -144,7 +145,7 @@ final class PrivacyTest {
             members.forEach(m -> paths.add(route.replace("{file}", m.memberId() + ".svg")));
             paths.add(route.replace("{file}", "bad.png"));
         } else if (route.contains("{memberId}")) {
-            members.forEach(m -> paths.add(route.replace("{memberId}", m.memberId())));
+            members.forEach(m -> paths.add(route.replace("{memberId}", m.memberId().value())));
             paths.add(route.replace("{memberId}", "bad"));
         } else {
             paths.add(route);

@@ -3,6 +3,7 @@ package dev.sietch.http;
 import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Secret;
 import dev.sietch.core.port.EvmSignatures;
@@ -172,8 +173,8 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
      * (onboarded unless told otherwise) created at the clock's time.
      */
     MemberProfile member(int n, String nym, boolean onboarded) {
-        store.walletLinks().link(discordId(n), wallet(n), clock.instant());
-        MemberProfile created = store.members().create(new Members.NewProfile(discordId(n), nym,
+        store.walletLinks().link(DiscordUserId.of(discordId(n)), wallet(n), clock.instant());
+        MemberProfile created = store.members().create(new Members.NewProfile(DiscordUserId.of(discordId(n)), nym,
                 n <= 7 ? Role.NAIB : Role.FEDAYKIN, Optional.of("bio of " + nym), Optional.empty(), "none"), clock.instant());
         if (onboarded) {
             store.members().completeOnboarding(created.memberId(), clock.instant());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sietch.core.model.DiscordUserId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,7 @@ final class ThresholdRoutesTest {
     void thresholdShowsTheWaitlistTruncatedAndExact() throws Exception {
         // given: 120 ranked wallets (rank 69 holds 32.75 BGT, rank 70 32.5), rank 71 registered
         api.rank(120);
-        api.store.waitlist().register(TestApi.discordId(71), wallet(71), 71,
+        api.store.waitlist().register(DiscordUserId.of(TestApi.discordId(71)), wallet(71), 71,
                 api.store.rankings().atRank(71).orElseThrow().held(), api.clock.instant());
 
         // when
@@ -73,7 +74,7 @@ final class ThresholdRoutesTest {
     @Test
     void waitlistStatusReportsOnlyRanks70To100AsInRange() throws Exception {
         api.rank(120);
-        api.store.waitlist().register(TestApi.discordId(75), wallet(75), 75,
+        api.store.waitlist().register(DiscordUserId.of(TestApi.discordId(75)), wallet(75), 75,
                 api.store.rankings().atRank(75).orElseThrow().held(), api.clock.instant());
 
         JsonNode member = JSON.readTree(api.get("/api/waitlist/status/" + wallet(5).value()).body());

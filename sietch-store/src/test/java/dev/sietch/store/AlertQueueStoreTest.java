@@ -6,6 +6,9 @@ import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.RankingPolicy;
@@ -68,11 +71,11 @@ class AlertQueueStoreTest extends StoreTestBase {
     @Test
     void syncsQueuePositionUpdatesSpacedAndCapped_andAnAtRiskWarningOnEntering() {
         try (var store = open("s.db")) {
-            store.walletLinks().link("1", EventLedgerTest.wallet(20), MONDAY);
-            var member = store.members().create(new Members.NewProfile("1", "Tracked", Role.FEDAYKIN, Optional.empty(),
+            store.walletLinks().link(DiscordUserId.of("1"), EventLedgerTest.wallet(20), MONDAY);
+            var member = store.members().create(new Members.NewProfile(DiscordUserId.of("1"), "Tracked", Role.FEDAYKIN, Optional.empty(),
                     Optional.empty(), "none"), MONDAY);
             store.members().completeOnboarding(member.memberId(), MONDAY);
-            String id = member.memberId();
+            String id = member.memberId().value();
 
             sync(store, ranking(0, 0), MONDAY); // the bootstrap announces nothing
             assertThat(alerts(store, id)).isEmpty();
@@ -97,7 +100,7 @@ class AlertQueueStoreTest extends StoreTestBase {
             assertThat(alerts(store, id)).hasSize(3);
 
             // switched off: nothing
-            store.notifications().update(id, new Notifications.Change(Optional.of(false), Optional.of(false),
+            store.notifications().update(new MemberId(id), new Notifications.Change(Optional.of(false), Optional.of(false),
                     Optional.empty(), Optional.empty()), MONDAY.plus(Duration.ofDays(7)));
             sync(store, ranking(20, 50), MONDAY.plus(Duration.ofDays(8)));
             sync(store, ranking(20, 65), MONDAY.plus(Duration.ofDays(9)));
@@ -108,9 +111,9 @@ class AlertQueueStoreTest extends StoreTestBase {
     @Test
     void theWeeklyResetRunsOncePerWeek_andTouchesOnlyTheCounters() {
         try (var store = open("s.db")) {
-            var member = store.members().create(new Members.NewProfile("1", "Counted", Role.FEDAYKIN, Optional.empty(),
+            var member = store.members().create(new Members.NewProfile(DiscordUserId.of("1"), "Counted", Role.FEDAYKIN, Optional.empty(),
                     Optional.empty(), "none"), MONDAY);
-            store.notifications().record(new Notifications.NewAlert(member.memberId(), true, "position_update", "{}", true,
+            store.notifications().record(new Notifications.NewAlert(new QueuedAlert.ToMember(member.memberId()), "position_update", "{}", true,
                     Optional.empty(), Optional.empty()), MONDAY);
             sync(store, ranking(0, 0), MONDAY);
             var health = store.syncHealth().current();
@@ -140,7 +143,7 @@ class AlertQueueStoreTest extends StoreTestBase {
             assertThat(store.notifications().history(ids.get(6), 10, Optional.of("naib_threat"))).hasSize(1);
             assertThat(store.notifications().history(ids.get(0), 10, Optional.of("naib_threat"))).isEmpty();
 
-            store.notifications().update(ids.get(6), new Notifications.Change(Optional.empty(), Optional.empty(),
+            store.notifications().update(new MemberId(ids.get(6)), new Notifications.Change(Optional.empty(), Optional.empty(),
                     Optional.of(false), Optional.empty()), MONDAY.plus(Duration.ofDays(7)));
             sync(store, ranking(0, 0), MONDAY.plus(Duration.ofDays(8)));
             assertThat(store.notifications().history(ids.get(6), 10, Optional.of("naib_threat"))).hasSize(1);
@@ -151,11 +154,11 @@ class AlertQueueStoreTest extends StoreTestBase {
     private static List<String> council(Store store) {
         var ids = new ArrayList<String>();
         for (int w = 1; w <= 8; w++) {
-            store.walletLinks().link(Integer.toString(w), EventLedgerTest.wallet(w), MONDAY);
-            var p = store.members().create(new Members.NewProfile(Integer.toString(w), "Seat" + w, Role.FEDAYKIN,
+            store.walletLinks().link(DiscordUserId.of(Integer.toString(w)), EventLedgerTest.wallet(w), MONDAY);
+            var p = store.members().create(new Members.NewProfile(DiscordUserId.of(Integer.toString(w)), "Seat" + w, Role.FEDAYKIN,
                     Optional.empty(), Optional.empty(), "none"), MONDAY);
             store.members().completeOnboarding(p.memberId(), MONDAY);
-            ids.add(p.memberId());
+            ids.add(p.memberId().value());
         }
         return ids;
     }
@@ -165,7 +168,7 @@ class AlertQueueStoreTest extends StoreTestBase {
         try (var store = open("s.db")) {
             List<String> ids = council(store);
             sync(store, ranking(0, 0), MONDAY);
-            store.notifications().update(ids.get(6), new Notifications.Change(Optional.empty(), Optional.empty(),
+            store.notifications().update(new MemberId(ids.get(6)), new Notifications.Change(Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.of(AlertFrequency.ONE_PER_WEEK)), MONDAY);
             sync(store, ranking(0, 0), MONDAY.plus(Duration.ofHours(6)));
             // one alert a week: the position update takes it, the threat waits

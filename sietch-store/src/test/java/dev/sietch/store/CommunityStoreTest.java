@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.MemberBadges;
@@ -25,22 +28,22 @@ class CommunityStoreTest extends StoreTestBase {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
 
     private Members.NewProfile profile(String discordId, String nym) {
-        return new Members.NewProfile(discordId, nym, Role.FEDAYKIN, Optional.empty(), Optional.empty(), "none");
+        return new Members.NewProfile(DiscordUserId.of(discordId), nym, Role.FEDAYKIN, Optional.empty(), Optional.empty(), "none");
     }
 
     @Test
     void linkingMovesAWalletOrAnAccount_andKeepsTheProfile() {
         try (var store = open("s.db")) {
             var links = store.walletLinks();
-            links.link("111111111111111111", EventLedgerTest.wallet(1), T0);
+            links.link(DiscordUserId.of("111111111111111111"), EventLedgerTest.wallet(1), T0);
             var member = store.members().create(profile("111111111111111111", "Alice"), T0);
 
-            links.link("111111111111111111", EventLedgerTest.wallet(2), T0); // the member moves to a new wallet
-            links.link("222222222222222222", EventLedgerTest.wallet(2), T0); // another account proves that wallet
+            links.link(DiscordUserId.of("111111111111111111"), EventLedgerTest.wallet(2), T0); // the member moves to a new wallet
+            links.link(DiscordUserId.of("222222222222222222"), EventLedgerTest.wallet(2), T0); // another account proves that wallet
 
-            assertThat(links.walletOf("111111111111111111")).isEmpty();
-            assertThat(links.walletOf("222222222222222222")).contains(EventLedgerTest.wallet(2));
-            assertThat(store.members().byDiscordId("111111111111111111")).contains(member);
+            assertThat(links.walletOf(DiscordUserId.of("111111111111111111"))).isEmpty();
+            assertThat(links.walletOf(DiscordUserId.of("222222222222222222"))).contains(EventLedgerTest.wallet(2));
+            assertThat(store.members().byDiscordId(DiscordUserId.of("111111111111111111"))).contains(member);
             assertThat(store.members().byNym("ALICE")).contains(member);
             assertThatThrownBy(() -> store.members().create(profile("333333333333333333", "alice"), T0))
                     .hasMessageMatching(UNIQUE_VIOLATION); // nyms are unique regardless of case
@@ -51,7 +54,7 @@ class CommunityStoreTest extends StoreTestBase {
     void aCompletedLinkIsConfirmedOnce_withTheWalletItReplaced() {
         try (var store = open("s.db")) {
             var verifications = store.walletVerifications();
-            String account = "111111111111111111";
+            DiscordUserId account = DiscordUserId.of("111111111111111111");
             store.walletLinks().link(account, EventLedgerTest.wallet(1), T0);
             verifications.create(new dev.sietch.core.port.WalletVerifications.Challenge("n1", account, T0,
                     T0.plusSeconds(600), Optional.empty()));
@@ -82,7 +85,7 @@ class CommunityStoreTest extends StoreTestBase {
                     .isEqualTo(MemberBadges.AwardResult.AWARDED);
             assertThat(badges.award(member.memberId(), Badge.HELPER, "council", Optional.empty(), "ops", T0))
                     .isEqualTo(MemberBadges.AwardResult.ALREADY_HELD);
-            assertThat(badges.award("no-such-member", Badge.HELPER, "council", Optional.empty(), "ops", T0))
+            assertThat(badges.award(new MemberId("no-such-member"), Badge.HELPER, "council", Optional.empty(), "ops", T0))
                     .isEqualTo(MemberBadges.AwardResult.NO_SUCH_MEMBER);
             assertThat(store.members().byId(member.memberId()).orElseThrow().badgeCount()).isEqualTo(1);
             assertThat(badges.revoke(member.memberId(), "helper", "ops", T0)).isTrue();
@@ -126,9 +129,9 @@ class CommunityStoreTest extends StoreTestBase {
             var m = store.members().create(profile("111111111111111111", "c"), T0);
             var notifications = store.notifications();
 
-            notifications.record(new Notifications.NewAlert(m.memberId(), true, "position_update", "{}", true,
+            notifications.record(new Notifications.NewAlert(new QueuedAlert.ToMember(m.memberId()), "position_update", "{}", true,
                     Optional.empty(), Optional.empty()), T0);
-            notifications.record(new Notifications.NewAlert(m.memberId(), true, "at_risk_warning", "{}", false,
+            notifications.record(new Notifications.NewAlert(new QueuedAlert.ToMember(m.memberId()), "at_risk_warning", "{}", false,
                     Optional.of("blocked DMs"), Optional.empty()), T0);
             var updated = notifications.update(m.memberId(), new Notifications.Change(Optional.of(false), Optional.empty(),
                     Optional.empty(), Optional.of(AlertFrequency.DAILY)), T0);
@@ -147,9 +150,9 @@ class CommunityStoreTest extends StoreTestBase {
     void waitlistAllowsOneActiveRegistrationPerWalletAndAccount() {
         try (var store = open("s.db")) {
             var waitlist = store.waitlist();
-            waitlist.register("111111111111111111", EventLedgerTest.wallet(70), 70, Wei.of(5), T0);
+            waitlist.register(DiscordUserId.of("111111111111111111"), EventLedgerTest.wallet(70), 70, Wei.of(5), T0);
 
-            assertThatThrownBy(() -> waitlist.register("222222222222222222", EventLedgerTest.wallet(70), 70, Wei.of(5), T0))
+            assertThatThrownBy(() -> waitlist.register(DiscordUserId.of("222222222222222222"), EventLedgerTest.wallet(70), 70, Wei.of(5), T0))
                     .hasMessageMatching(UNIQUE_VIOLATION);
             assertThat(waitlist.registered(java.util.List.of(EventLedgerTest.wallet(70), EventLedgerTest.wallet(71))))
                     .containsExactly(EventLedgerTest.wallet(70));

@@ -4,6 +4,8 @@ import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
@@ -58,16 +60,16 @@ class LegacyImportTest extends StoreTestBase {
                     .anySatisfy(n -> assertThat(n).contains("older link (account 333333333333333333)"));
 
             // A wallet belongs to the account that verified it last; addresses are lower-cased.
-            assertThat(store.walletLinks().walletOf("111111111111111111"))
+            assertThat(store.walletLinks().walletOf(DiscordUserId.of("111111111111111111")))
                     .contains(WalletAddress.of("0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
-            assertThat(store.walletLinks().walletOf("222222222222222222"))
+            assertThat(store.walletLinks().walletOf(DiscordUserId.of("222222222222222222")))
                     .contains(WalletAddress.of("0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"));
-            assertThat(store.walletLinks().walletOf("333333333333333333")).isEmpty();
+            assertThat(store.walletLinks().walletOf(DiscordUserId.of("333333333333333333"))).isEmpty();
             // "YYYY-MM-DD HH:MM:SS" had no zone and was UTC; ISO with Z is read as such.
-            assertThat(store.walletLinks().linkedAt("111111111111111111")).contains(Instant.parse("2025-01-05T10:00:00Z"));
-            assertThat(store.walletLinks().linkedAt("222222222222222222")).contains(Instant.parse("2025-01-06T11:30:00Z"));
+            assertThat(store.walletLinks().linkedAt(DiscordUserId.of("111111111111111111"))).contains(Instant.parse("2025-01-05T10:00:00Z"));
+            assertThat(store.walletLinks().linkedAt(DiscordUserId.of("222222222222222222"))).contains(Instant.parse("2025-01-06T11:30:00Z"));
 
-            var alice = store.members().byId(ALICE).orElseThrow();
+            var alice = store.members().byId(new MemberId(ALICE)).orElseThrow();
             assertThat(alice.nym()).isEqualTo("Alice");
             assertThat(alice.tier()).isEqualTo(Role.NAIB);
             assertThat(alice.memberSince()).isEqualTo(Instant.parse("2025-01-05T10:05:00Z"));
@@ -76,9 +78,9 @@ class LegacyImportTest extends StoreTestBase {
             assertThat(alice.pfpUrl()).contains("https://sietch.example/api/avatars/" + ALICE + ".png");
             assertThat(tables.get("member_profile").notes()).singleElement()
                     .satisfies(n -> assertThat(n).contains(ALICE).contains("own picture"));
-            assertThat(store.members().byId(BOB).orElseThrow().pfpUrl())
+            assertThat(store.members().byId(new MemberId(BOB)).orElseThrow().pfpUrl())
                     .contains("https://sietch.example/api/avatars/" + BOB + ".png");
-            assertThat(store.members().nymLastChanged(BOB)).contains(Instant.parse("2025-03-01T12:00:00Z"));
+            assertThat(store.members().nymLastChanged(new MemberId(BOB))).contains(Instant.parse("2025-03-01T12:00:00Z"));
             assertThat(store.members().byNym("carol")).isPresent();
             assertThat(tables.get("member_profile").imported()).isEqualTo(4);
 
@@ -88,19 +90,19 @@ class LegacyImportTest extends StoreTestBase {
             assertThat(tables.get("member_badge").notes())
                     .anySatisfy(n -> assertThat(n).contains("unknown badge 'builder'"))
                     .anySatisfy(n -> assertThat(n).contains("has no imported profile"));
-            assertThat(store.memberBadges().held(ALICE)).extracting(b -> b.badge().id())
+            assertThat(store.memberBadges().held(new MemberId(ALICE))).extracting(b -> b.badge().id())
                     .containsExactlyInAnyOrder("og", "helper");
-            assertThat(store.memberBadges().held(BOB)).isEmpty(); // revoked stays revoked
+            assertThat(store.memberBadges().held(new MemberId(BOB))).isEmpty(); // revoked stays revoked
 
             // Seats: amounts above 2^63 wei kept exactly, history kept with who bumped whom.
             var seat = store.naibSeats().active();
             assertThat(seat).singleElement().satisfies(s -> {
-                assertThat(s.memberId()).isEqualTo(ALICE);
+                assertThat(s.memberId().value()).isEqualTo(ALICE);
                 assertThat(s.seatNumber()).isEqualTo(2);
                 assertThat(s.heldAtSeating()).isEqualTo(new Wei(new BigInteger("10000000000000000000000")));
                 assertThat(s.seatedAt()).isEqualTo(Instant.parse("2025-01-12T06:00:00Z"));
             });
-            assertThat(store.naibSeats().history(DAVE)).singleElement().satisfies(s -> {
+            assertThat(store.naibSeats().history(new MemberId(DAVE))).singleElement().satisfies(s -> {
                 assertThat(s.unseatReason()).contains("bumped");
                 assertThat(s.heldAtUnseating()).contains(new Wei(new BigInteger("9000000000000000000001")));
             });
@@ -110,10 +112,10 @@ class LegacyImportTest extends StoreTestBase {
             assertThat(tables.get("waitlist_registration")).extracting(LegacyImport.Table::imported).isEqualTo(1);
             assertThat(tables.get("waitlist_registration").notes()).singleElement()
                     .satisfies(n -> assertThat(n).contains("'1.5e21' is not a wei amount"));
-            assertThat(store.waitlist().activeForAccount("666666666666666666")).hasValueSatisfying(r ->
+            assertThat(store.waitlist().activeForAccount(DiscordUserId.of("666666666666666666"))).hasValueSatisfying(r ->
                     assertThat(r.held()).isEqualTo(new Wei(new BigInteger("123456789012345678901"))));
 
-            assertThat(store.notifications().preferences(ALICE, NOW)).satisfies(p -> {
+            assertThat(store.notifications().preferences(new MemberId(ALICE), NOW)).satisfies(p -> {
                 assertThat(p.frequency()).isEqualTo(AlertFrequency.DAILY);
                 assertThat(p.atRiskWarnings()).isFalse();
                 assertThat(p.alertsSentThisWeek()).isEqualTo(2);
@@ -145,7 +147,7 @@ class LegacyImportTest extends StoreTestBase {
     @Test
     void refusesADatabaseThatAlreadyHoldsCommunityData_andChangesNothing() {
         try (var store = open("new.db")) {
-            store.walletLinks().link("999999999999999999",
+            store.walletLinks().link(DiscordUserId.of("999999999999999999"),
                     WalletAddress.of("0x9999999999999999999999999999999999999999"), NOW);
 
             assertThatThrownBy(() -> store.importLegacy(legacy, OPTIONS, NOW))

@@ -6,6 +6,8 @@ import dev.sietch.core.model.NaibCouncil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.RankingPolicy;
@@ -68,16 +70,16 @@ class NaibSeatsStoreTest extends StoreTestBase {
 
     private static String member(Store store, int wallet, Instant at) {
         String discord = Integer.toString(1000 + wallet);
-        store.walletLinks().link(discord, EventLedgerTest.wallet(wallet), at);
-        var profile = store.members().create(new Members.NewProfile(discord, "Member" + wallet, Role.FEDAYKIN,
+        store.walletLinks().link(DiscordUserId.of(discord), EventLedgerTest.wallet(wallet), at);
+        var profile = store.members().create(new Members.NewProfile(DiscordUserId.of(discord), "Member" + wallet, Role.FEDAYKIN,
                 Optional.empty(), Optional.empty(), "none"), at);
         store.members().completeOnboarding(profile.memberId(), at);
-        return profile.memberId();
+        return profile.memberId().value();
     }
 
     private static Map<Integer, String> seats(Store store) {
         var seats = new java.util.TreeMap<Integer, String>();
-        store.naibSeats().active().forEach(s -> seats.put(s.seatNumber(), s.memberId()));
+        store.naibSeats().active().forEach(s -> seats.put(s.seatNumber(), s.memberId().value()));
         return seats;
     }
 
@@ -101,10 +103,10 @@ class NaibSeatsStoreTest extends StoreTestBase {
             var changes = reconcile(store, T0.plus(Duration.ofMinutes(2)));
             assertThat(changes).hasSize(2);
             assertThat(seats(store)).containsEntry(7, newcomer).doesNotContainValue(ids.get(2));
-            NaibSeats.Seat closed = store.naibSeats().history(ids.get(2)).getFirst();
+            NaibSeats.Seat closed = store.naibSeats().history(new MemberId(ids.get(2))).getFirst();
             assertThat(closed.unseatReason()).contains("bumped");
             assertThat(closed.heldAtUnseating()).contains(new Wei(BIG.add(BigInteger.valueOf(100))));
-            assertThat(store.members().byId(ids.get(2)).orElseThrow().formerNaib()).isTrue();
+            assertThat(store.members().byId(new MemberId(ids.get(2))).orElseThrow().formerNaib()).isTrue();
             assertThat(store.notifications().history(ids.get(2), 10, Optional.of("naib_bump"))).singleElement()
                     .satisfies(a -> assertThat(a.delivered()).isFalse());
             assertThat(store.notifications().history(newcomer, 10, Optional.of("naib_seated"))).hasSize(1);
@@ -120,7 +122,7 @@ class NaibSeatsStoreTest extends StoreTestBase {
                 renumbered.add(new RankedWallet(w.wallet(), i + 1, w.held(), i < 7 ? Role.NAIB : Role.FEDAYKIN, true));
             }
             sync(store, Ranking.of(renumbered), T0.plus(Duration.ofMinutes(3)));
-            assertThat(store.naibSeats().history(ids.get(0)).getFirst().unseatReason()).contains("ineligible");
+            assertThat(store.naibSeats().history(new MemberId(ids.get(0))).getFirst().unseatReason()).contains("ineligible");
             assertThat(seats(store)).containsEntry(1, ids.get(2)).hasSize(7);
             assertThat(store.auditLog().recent(20, Optional.of("naib_demotion"), Optional.empty())).hasSize(2);
 

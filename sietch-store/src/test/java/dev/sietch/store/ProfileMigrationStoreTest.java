@@ -3,6 +3,7 @@ package dev.sietch.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
@@ -23,7 +24,7 @@ class ProfileMigrationStoreTest extends StoreTestBase {
     @Test
     void keepsAnOwnPicture_untilAnotherKindReplacesIt() {
         try (var store = open("s.db")) {
-            var member = store.members().create(new Members.NewProfile("1", "Chani", Role.NAIB, Optional.empty(),
+            var member = store.members().create(new Members.NewProfile(DiscordUserId.of("1"), "Chani", Role.NAIB, Optional.empty(),
                     Optional.empty(), "none"), T0);
             store.members().setCustomPicture(member.memberId(), PICTURE, "https://s.example/p.webp?v=1", T0);
             assertThat(store.members().customPicture(member.memberId())).contains(PICTURE);
@@ -40,8 +41,8 @@ class ProfileMigrationStoreTest extends StoreTestBase {
     @Test
     void placeholdersAreListedOldestFirst_promptedOnce_andCompletedWithoutACooldown() {
         try (var store = open("s.db")) {
-            var later = store.members().createPlaceholder("2", "Member_00000B", Role.FEDAYKIN, T0.minusSeconds(10), T0);
-            var older = store.members().createPlaceholder("1", "Member_00000A", Role.NAIB, T0.minusSeconds(20), T0);
+            var later = store.members().createPlaceholder(DiscordUserId.of("2"), "Member_00000B", Role.FEDAYKIN, T0.minusSeconds(10), T0);
+            var older = store.members().createPlaceholder(DiscordUserId.of("1"), "Member_00000A", Role.NAIB, T0.minusSeconds(20), T0);
             assertThat(store.members().unpromptedPlaceholders(10)).extracting(p -> p.memberId())
                     .containsExactly(older.memberId(), later.memberId());
             assertThat(older.memberSince()).isEqualTo(T0.minusSeconds(20));
@@ -79,17 +80,17 @@ class ProfileMigrationStoreTest extends StoreTestBase {
                     VALUES ('9', 'bio', 'Stilgar', 'generated', '2026-11-26T11:00:00.000000Z', '2026-11-26T11:01:00.000000Z')""");
         }
         try (var store = Store.sqlite(StoreSettings.of(file))) {
-            var kept = store.onboarding().find("9").orElseThrow();
+            var kept = store.onboarding().find(DiscordUserId.of("9")).orElseThrow();
             assertThat(kept.step()).isEqualTo(OnboardingSessions.Step.BIO);
             assertThat(kept.nym()).contains("Stilgar");
             assertThat(kept.pictureType()).contains("generated");
             assertThat(kept.picture()).isEmpty();
 
-            store.onboarding().save(new OnboardingSessions.Session("10", OnboardingSessions.Step.BIO, Optional.of("Chani"),
+            store.onboarding().save(new OnboardingSessions.Session(DiscordUserId.of("10"), OnboardingSessions.Step.BIO, Optional.of("Chani"),
                     Optional.of("custom"), Optional.of(PICTURE), T0, T0));
-            assertThat(store.onboarding().find("10").orElseThrow().picture()).contains(PICTURE);
+            assertThat(store.onboarding().find(DiscordUserId.of("10")).orElseThrow().picture()).contains(PICTURE);
             // a custom choice without its picture is refused by the schema
-            assertThatThrownBy(() -> store.onboarding().save(new OnboardingSessions.Session("11",
+            assertThatThrownBy(() -> store.onboarding().save(new OnboardingSessions.Session(DiscordUserId.of("11"),
                     OnboardingSessions.Step.BIO, Optional.of("Irulan"), Optional.of("custom"), Optional.empty(), T0, T0)))
                     .isInstanceOf(RuntimeException.class);
         }

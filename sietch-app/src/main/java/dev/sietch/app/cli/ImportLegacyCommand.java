@@ -3,6 +3,7 @@ package dev.sietch.app.cli;
 import dev.sietch.app.InstanceLock;
 import dev.sietch.app.config.ConfigResult;
 import dev.sietch.app.config.SietchSettings;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.usecase.Pictures;
 import dev.sietch.store.LegacyImport;
 import dev.sietch.store.Store;
@@ -52,7 +53,8 @@ final class ImportLegacyCommand implements Callable<Integer> {
         var pictures = new Pictures(settings.verify().publicUrl(settings.http()), Optional.empty());
         PrintWriter out = spec.commandLine().getOut();
         try (InstanceLock held = lock.get(); var store = Store.sqlite(settings.store())) {
-            LegacyImport.Report report = store.importLegacy(legacy, new LegacyImport.Options(pictures::avatarUrl),
+            LegacyImport.Report report = store.importLegacy(legacy,
+                    new LegacyImport.Options(id -> pictures.avatarUrl(new MemberId(id))),
                     Clock.systemUTC().instant());
             out.printf("Imported %s into %s: %d of %d rows%n", legacy, database.toAbsolutePath().normalize(),
                     report.imported(), report.read());

@@ -29,19 +29,19 @@ public final class AlertPlanner {
      * @param council the seat holders after this sync's seat changes
      */
     public static List<QueuedAlert> plan(Ranking previous, Ranking ranking, RankingPolicy policy,
-            List<NaibCouncil.Standing> members, Map<String, AlertPreferences> preferences,
-            Map<String, AlertCounters> counters, Collection<NaibCouncil.Holder> council, Instant now) {
-        Set<String> seated = council.stream().map(NaibCouncil.Holder::memberId).collect(Collectors.toSet());
+            List<NaibCouncil.Standing> members, Map<MemberId, AlertPreferences> preferences,
+            Map<MemberId, AlertCounters> counters, Collection<NaibCouncil.Holder> council, Instant now) {
+        Set<MemberId> seated = council.stream().map(NaibCouncil.Holder::memberId).collect(Collectors.toSet());
         List<RankedWallet> byRank = ranking.wallets();
         var alerts = new ArrayList<QueuedAlert>();
-        var queuedThisWeek = new java.util.HashMap<String, Integer>();
+        var queuedThisWeek = new java.util.HashMap<MemberId, Integer>();
         for (NaibCouncil.Standing member : members) {
             Optional<RankedWallet> standing = member.ranked().filter(RankedWallet::member);
             if (!member.onboarded() || standing.isEmpty()) {
                 continue;
             }
             RankedWallet w = standing.get();
-            String id = member.memberId();
+            MemberId id = member.memberId();
             AlertPreferences prefs = preferences.getOrDefault(id, AlertPreferences.DEFAULT);
             AlertCounters history = counters.getOrDefault(id, AlertCounters.NONE);
             int perWeek = prefs.frequency().perWeek();
@@ -73,9 +73,9 @@ public final class AlertPlanner {
 
     /** The weakest seat holder's warning, when the strongest member without a seat comes close. */
     private static Optional<QueuedAlert> threat(List<NaibCouncil.Standing> members,
-            Map<String, AlertPreferences> preferences, Map<String, AlertCounters> counters,
-            Collection<NaibCouncil.Holder> council, Map<String, Integer> queuedThisWeek, Instant now) {
-        Set<String> seated = council.stream().map(NaibCouncil.Holder::memberId).collect(Collectors.toSet());
+            Map<MemberId, AlertPreferences> preferences, Map<MemberId, AlertCounters> counters,
+            Collection<NaibCouncil.Holder> council, Map<MemberId, Integer> queuedThisWeek, Instant now) {
+        Set<MemberId> seated = council.stream().map(NaibCouncil.Holder::memberId).collect(Collectors.toSet());
         Optional<NaibCouncil.Holder> weakest = NaibCouncil.weakest(List.copyOf(council));
         Optional<Wei> challenger = members.stream()
                 .filter(m -> m.eligible() && !seated.contains(m.memberId()))

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param counters each member's alert history, by member id, counted from the alert week's start
  * @param waitlist active waitlist registrations whose eligibility alert is not queued yet, oldest first
  */
-public record CommunityView(NaibCouncil.Snapshot council, Map<String, AlertPreferences> preferences,
-        Map<String, AlertCounters> counters, List<WaitlistEntry> waitlist) {
+public record CommunityView(NaibCouncil.Snapshot council, Map<MemberId, AlertPreferences> preferences,
+        Map<MemberId, AlertCounters> counters, List<WaitlistEntry> waitlist) {
 
     public CommunityView {
         Objects.requireNonNull(council, "council");
@@ -24,7 +24,7 @@ public record CommunityView(NaibCouncil.Snapshot council, Map<String, AlertPrefe
     }
 
     /** An active waitlist registration whose eligibility alert is not queued yet. */
-    public record WaitlistEntry(long registrationId, String discordUserId, WalletAddress wallet) {
+    public record WaitlistEntry(long registrationId, DiscordUserId discordUserId, WalletAddress wallet) {
         public WaitlistEntry {
             Objects.requireNonNull(discordUserId, "discordUserId");
             Objects.requireNonNull(wallet, "wallet");

@@ -22,8 +22,8 @@ public record DrunkenBishop(String hash, int[][] grid, int max, int startX, int 
     private static final String SYMBOLS = " .:-=+*#%@";
 
     /** The walk for a member id. */
-    public static DrunkenBishop of(String memberId) {
-        return ofHash(sha256(memberId));
+    public static DrunkenBishop of(MemberId memberId) {
+        return ofHash(sha256(memberId.value()));
     }
 
     /** The walk for a 32-byte hash given as 64 hex digits. */

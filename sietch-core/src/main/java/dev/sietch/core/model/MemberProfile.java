@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param badgeCount badges held and not revoked
  */
 public record MemberProfile(
-        String memberId,
-        String discordUserId,
+        MemberId memberId,
+        DiscordUserId discordUserId,
         String nym,
         Optional<String> bio,
         Optional<String> pfpUrl,

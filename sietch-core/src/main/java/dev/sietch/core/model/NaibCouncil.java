@@ -40,7 +40,7 @@ public final class NaibCouncil {
      * @param held what the holder holds now (zero when no longer ranked)
      * @param eligible whether the holder is still a member (linked wallet in the member ranks)
      */
-    public record Holder(long seatId, int seatNumber, String memberId, Instant seatedAt, Wei held, boolean eligible) {
+    public record Holder(long seatId, int seatNumber, MemberId memberId, Instant seatedAt, Wei held, boolean eligible) {
         public Holder {
             Objects.requireNonNull(memberId, "memberId");
             Objects.requireNonNull(seatedAt, "seatedAt");
@@ -49,7 +49,7 @@ public final class NaibCouncil {
     }
 
     /** An eligible member without a seat. */
-    public record Challenger(String memberId, Wei held, Instant memberSince) {
+    public record Challenger(MemberId memberId, Wei held, Instant memberSince) {
         public Challenger {
             Objects.requireNonNull(memberId, "memberId");
             Objects.requireNonNull(held, "held");
@@ -58,24 +58,24 @@ public final class NaibCouncil {
     }
 
     public sealed interface Change {
-        String memberId();
+        MemberId memberId();
 
         int seatNumber();
     }
 
     /** @param bumped the member who held the seat until now, when the seat was taken from them */
-    public record Seated(String memberId, int seatNumber, Wei held, Optional<String> bumped) implements Change {
+    public record Seated(MemberId memberId, int seatNumber, Wei held, Optional<MemberId> bumped) implements Change {
         public String reason() {
             return bumped.isPresent() ? "bump" : "available_seat";
         }
     }
 
     /** @param reason {@link UnseatReason#INELIGIBLE} or {@link UnseatReason#BUMPED} */
-    public record Unseated(long seatId, String memberId, int seatNumber, Wei held, UnseatReason reason,
-            Optional<String> bumpedBy) implements Change {}
+    public record Unseated(long seatId, MemberId memberId, int seatNumber, Wei held, UnseatReason reason,
+            Optional<MemberId> bumpedBy) implements Change {}
 
     /** An occupied seat as stored. */
-    public record Seat(long seatId, int seatNumber, String memberId, Instant seatedAt) {
+    public record Seat(long seatId, int seatNumber, MemberId memberId, Instant seatedAt) {
         public Seat {
             Objects.requireNonNull(memberId, "memberId");
             Objects.requireNonNull(seatedAt, "seatedAt");
@@ -87,7 +87,7 @@ public final class NaibCouncil {
      *
      * @param ranked the member's linked wallet in the committed ranking (empty: no wallet, or not ranked)
      */
-    public record Standing(String memberId, boolean onboarded, Instant memberSince, Optional<RankedWallet> ranked) {
+    public record Standing(MemberId memberId, boolean onboarded, Instant memberSince, Optional<RankedWallet> ranked) {
         public Standing {
             Objects.requireNonNull(memberId, "memberId");
             Objects.requireNonNull(memberSince, "memberSince");
@@ -136,10 +136,10 @@ public final class NaibCouncil {
      * that results, its audit rows and its alerts.
      */
     public static Outcome apply(int seats, Snapshot snapshot, Instant now) {
-        var standings = new java.util.HashMap<String, Standing>();
+        var standings = new java.util.HashMap<MemberId, Standing>();
         snapshot.standings().forEach(s -> standings.put(s.memberId(), s));
         var holders = new ArrayList<Holder>();
-        var seated = new java.util.HashSet<String>();
+        var seated = new java.util.HashSet<MemberId>();
         for (Seat seat : snapshot.seats()) {
             Optional<Standing> standing = Optional.ofNullable(standings.get(seat.memberId()));
             holders.add(new Holder(seat.seatId(), seat.seatNumber(), seat.memberId(), seat.seatedAt(),
@@ -158,19 +158,21 @@ public final class NaibCouncil {
             switch (change) {
                 case Unseated u -> {
                     council.removeIf(h -> h.seatId() == u.seatId());
-                    audit.add(new AuditEntry("naib_demotion", QueuedAlert.data("memberId", u.memberId(),
+                    audit.add(new AuditEntry("naib_demotion", QueuedAlert.data("memberId", u.memberId().value(),
                             "seatNumber", u.seatNumber(), "bgt", u.held().value().toString(),
-                            "reason", u.reason().wireName(), "bumpedBy", u.bumpedBy().orElse(null))));
+                            "reason", u.reason().wireName(),
+                            "bumpedBy", u.bumpedBy().map(MemberId::value).orElse(null))));
                     if (u.reason() == UnseatReason.BUMPED) {
                         alerts.add(QueuedAlert.toMember(u.memberId(), AlertType.NAIB_BUMP, QueuedAlert.data(
-                                "seatNumber", u.seatNumber(), "bumpedBy", u.bumpedBy().orElse(null))));
+                                "seatNumber", u.seatNumber(),
+                                "bumpedBy", u.bumpedBy().map(MemberId::value).orElse(null))));
                     }
                 }
                 case Seated s -> {
                     council.add(new Holder(-1, s.seatNumber(), s.memberId(), now, s.held(), true));
-                    audit.add(new AuditEntry("naib_promotion", QueuedAlert.data("memberId", s.memberId(),
+                    audit.add(new AuditEntry("naib_promotion", QueuedAlert.data("memberId", s.memberId().value(),
                             "seatNumber", s.seatNumber(), "bgt", s.held().value().toString(), "reason", s.reason(),
-                            "bumpedMemberId", s.bumped().orElse(null))));
+                            "bumpedMemberId", s.bumped().map(MemberId::value).orElse(null))));
                     alerts.add(QueuedAlert.toMember(s.memberId(), AlertType.NAIB_SEATED, QueuedAlert.data(
                             "seatNumber", s.seatNumber(), "reason", s.reason())));
                 }

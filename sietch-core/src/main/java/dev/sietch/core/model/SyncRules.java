@@ -3,7 +3,6 @@ package dev.sietch.core.model;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -28,10 +27,10 @@ public final class SyncRules {
         NaibCouncil.Outcome council = NaibCouncil.apply(policy.naibSeats(), view.council(), now);
         List<QueuedAlert> alerts = new ArrayList<>(council.alerts());
         for (CommunityView.WaitlistEntry entry : view.waitlist()) {
-            ranking.find(entry.wallet()).filter(RankedWallet::member).ifPresent(w -> alerts.add(new QueuedAlert(
-                    entry.discordUserId(), false, AlertType.WAITLIST_ELIGIBLE,
+            ranking.find(entry.wallet()).filter(RankedWallet::member).ifPresent(w -> alerts.add(QueuedAlert.toWaitlisted(
+                    entry.discordUserId(), AlertType.WAITLIST_ELIGIBLE,
                     QueuedAlert.data("position", w.rank(), "wallet", entry.wallet().truncated()),
-                    OptionalLong.of(entry.registrationId()))));
+                    entry.registrationId())));
         }
         if (!bootstrap) {
             alerts.addAll(AlertPlanner.plan(previous, ranking, policy, view.council().standings(), view.preferences(),

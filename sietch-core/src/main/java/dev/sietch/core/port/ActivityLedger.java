@@ -2,6 +2,8 @@ package dev.sietch.core.port;
 
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -19,13 +21,13 @@ public interface ActivityLedger {
      *
      * @return the activity after the event; empty when nothing was counted
      */
-    Optional<Activity> record(String discordUserId, Activity.Kind kind, Instant now, Activity.Settings settings);
+    Optional<Activity> record(DiscordUserId discordUserId, Activity.Kind kind, Instant now, Activity.Settings settings);
 
     /** The member id of an onboarded member's Discord account. */
-    Optional<String> memberId(String discordUserId);
+    Optional<MemberId> memberId(DiscordUserId discordUserId);
 
     /** The member's activity with decay applied up to {@code now} (not written). */
-    Optional<Activity> current(String memberId, Instant now, Activity.Settings settings);
+    Optional<Activity> current(MemberId memberId, Instant now, Activity.Settings settings);
 
     /** Applies due decay to every member with a balance; returns how many balances dropped. */
     int decayAll(Instant now, Activity.Settings settings);
@@ -36,5 +38,5 @@ public interface ActivityLedger {
      *
      * @return the badges awarded now
      */
-    Set<Badge> awardAutomatic(String memberId, Set<Badge> badges, Instant at);
+    Set<Badge> awardAutomatic(MemberId memberId, Set<Badge> badges, Instant at);
 }

@@ -1,6 +1,7 @@
 package dev.sietch.core.port;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.MemberId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,16 +14,16 @@ public interface MemberBadges {
      * @param awardedBy who the award is credited to
      * @param adminName the administrator who made the call
      */
-    AwardResult award(String memberId, Badge badge, String awardedBy, Optional<String> reason, String adminName,
+    AwardResult award(MemberId memberId, Badge badge, String awardedBy, Optional<String> reason, String adminName,
             Instant at);
 
     /** Revokes a held badge and writes {@code admin_badge_revoke}; false if the member does not hold it. */
-    boolean revoke(String memberId, String badgeId, String revokedBy, Instant at);
+    boolean revoke(MemberId memberId, String badgeId, String revokedBy, Instant at);
 
     enum AwardResult { AWARDED, NO_SUCH_MEMBER, ALREADY_HELD }
 
     /** The badges the member holds (not revoked), in catalogue order. */
-    java.util.List<Held> held(String memberId);
+    java.util.List<Held> held(MemberId memberId);
 
     record Held(Badge badge, Instant awardedAt) {}
 }

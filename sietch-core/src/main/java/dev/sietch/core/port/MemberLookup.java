@@ -1,5 +1,6 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import java.util.Optional;
 
@@ -7,5 +8,5 @@ import java.util.Optional;
 @FunctionalInterface
 public interface MemberLookup {
 
-    Optional<MemberProfile> byId(String memberId);
+    Optional<MemberProfile> byId(MemberId memberId);
 }

@@ -1,5 +1,7 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.Role;
@@ -22,9 +24,9 @@ public interface Members extends MemberLookup {
     List<MemberProfile> searchNyms(String text, int limit);
 
     @Override
-    Optional<MemberProfile> byId(String memberId);
+    Optional<MemberProfile> byId(MemberId memberId);
 
-    Optional<MemberProfile> byDiscordId(String discordUserId);
+    Optional<MemberProfile> byDiscordId(DiscordUserId discordUserId);
 
     /**
      * Onboarded members matching every filter, counted and ordered before the page is cut (so
@@ -40,14 +42,14 @@ public interface Members extends MemberLookup {
     /** Creates a profile with a fresh member id, and its {@code member_added} audit row, in one transaction. */
     MemberProfile create(NewProfile profile, Instant at);
 
-    void completeOnboarding(String memberId, Instant at);
+    void completeOnboarding(MemberId memberId, Instant at);
 
     /**
      * Creates the placeholder profile of a member from before the social layer: not
      * onboarded, counted as a member since {@code memberSince}, with its {@code member_added} audit
      * row, in one transaction.
      */
-    MemberProfile createPlaceholder(String discordUserId, String nym, Role tier, Instant memberSince, Instant at);
+    MemberProfile createPlaceholder(DiscordUserId discordUserId, String nym, Role tier, Instant memberSince, Instant at);
 
     /** Placeholder profiles whose owners were not asked yet to finish them, oldest first. */
     List<MemberProfile> unpromptedPlaceholders(int limit);
@@ -61,32 +63,32 @@ public interface Members extends MemberLookup {
      *
      * @param outcome {@code sent} (by DM), {@code fallback} (a mention in a channel) or {@code unreachable}
      */
-    void recordPrompt(String memberId, String outcome, Instant at);
+    void recordPrompt(MemberId memberId, String outcome, Instant at);
 
     /**
      * Gives a placeholder profile (a member from before the social layer) the nym and
      * bio its owner chose; the membership date stays, and no nym cooldown starts.
      */
-    void completePlaceholder(String memberId, String nym, Optional<String> bio, Instant at);
+    void completePlaceholder(MemberId memberId, String nym, Optional<String> bio, Instant at);
 
     /** When the member last changed their nym (empty: never; the first change is free). */
-    Optional<Instant> nymLastChanged(String memberId);
+    Optional<Instant> nymLastChanged(MemberId memberId);
 
     /** Changes the nym and records the change time (the store's unique index refuses a taken nym). */
-    void changeNym(String memberId, String nym, Instant at);
+    void changeNym(MemberId memberId, String nym, Instant at);
 
-    void changeBio(String memberId, Optional<String> bio, Instant at);
+    void changeBio(MemberId memberId, Optional<String> bio, Instant at);
 
     /**
      * Sets the profile picture to {@code generated} or {@code none}, dropping a stored custom
      * picture.
      */
-    void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at);
+    void setPicture(MemberId memberId, String pfpType, Optional<String> pfpUrl, Instant at);
 
     /** Stores the member's own picture and points the profile at {@code url}, in one transaction. */
-    void setCustomPicture(String memberId, ProfilePicture picture, String url, Instant at);
+    void setCustomPicture(MemberId memberId, ProfilePicture picture, String url, Instant at);
 
-    Optional<ProfilePicture> customPicture(String memberId);
+    Optional<ProfilePicture> customPicture(MemberId memberId);
 
     enum Sort { NYM, TENURE, BADGE_COUNT }
 
@@ -114,7 +116,7 @@ public interface Members extends MemberLookup {
         }
     }
 
-    record NewProfile(String discordUserId, String nym, Role tier, Optional<String> bio, Optional<String> pfpUrl,
+    record NewProfile(DiscordUserId discordUserId, String nym, Role tier, Optional<String> bio, Optional<String> pfpUrl,
             String pfpType) {
         public NewProfile {
             Objects.requireNonNull(discordUserId, "discordUserId");

@@ -1,5 +1,6 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.Wei;
 import java.time.Instant;
@@ -15,7 +16,7 @@ public interface NaibSeats {
     List<Seat> active();
 
     /** Every seat the member has held, newest first. */
-    List<Seat> history(String memberId);
+    List<Seat> history(MemberId memberId);
 
     /** Every closed seat, oldest first (for the former-Naib list). */
     List<Seat> closed();
@@ -29,12 +30,12 @@ public interface NaibSeats {
     List<NaibCouncil.Change> reconcile(Instant at, Function<NaibCouncil.Snapshot, NaibCouncil.Outcome> decide);
 
     /** Seats a member in a free seat. */
-    Seat seat(String memberId, int seatNumber, Wei held, Instant at);
+    Seat seat(MemberId memberId, int seatNumber, Wei held, Instant at);
 
     /** Closes an occupied seat and marks its holder a former Naib. */
-    void unseat(long seatId, String reason, Optional<String> bumpedBy, Wei held, Instant at);
+    void unseat(long seatId, String reason, Optional<MemberId> bumpedBy, Wei held, Instant at);
 
-    record Seat(long id, int seatNumber, String memberId, Instant seatedAt, Optional<Instant> unseatedAt,
+    record Seat(long id, int seatNumber, MemberId memberId, Instant seatedAt, Optional<Instant> unseatedAt,
             Optional<String> unseatReason, Wei heldAtSeating, Optional<Wei> heldAtUnseating) {
         public Seat {
             Objects.requireNonNull(memberId, "memberId");

@@ -2,6 +2,8 @@ package dev.sietch.core.port;
 
 import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.AlertType;
+import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.QueuedAlert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,10 @@ import java.util.Optional;
 public interface Notifications {
 
     /** The member's preferences, created with the defaults if they have none. */
-    Preferences preferences(String memberId, Instant now);
+    Preferences preferences(MemberId memberId, Instant now);
 
     /** Applies the given fields (absent ones stay) and returns the result. */
-    Preferences update(String memberId, Change change, Instant now);
+    Preferences update(MemberId memberId, Change change, Instant now);
 
     /** Newest first. */
     List<Alert> history(String recipientId, int limit, Optional<String> type);
@@ -50,10 +52,10 @@ public interface Notifications {
     /** A failed attempt: tried again at {@code retryAt}, or (empty) given up with {@code error}. */
     void markFailed(long alertId, String error, Optional<Instant> retryAt, Instant at);
 
-    /** A queued alert. @param member whether the recipient is a member id (else a Discord id on the waitlist) */
-    record Pending(long id, String recipientId, boolean member, String type, String dataJson, int attempts) {
+    /** A queued alert, to a member or (a waitlist alert) to a Discord user on the waitlist. */
+    record Pending(long id, QueuedAlert.Recipient recipient, String type, String dataJson, int attempts) {
         public Pending {
-            Objects.requireNonNull(recipientId, "recipientId");
+            Objects.requireNonNull(recipient, "recipient");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(dataJson, "dataJson");
         }
@@ -76,16 +78,25 @@ public interface Notifications {
      * @param dataJson the alert's data, a JSON object
      * @param testBy the administrator who asked for it, for a test alert (audited as {@code admin_test_alert})
      */
-    record NewAlert(String recipientId, boolean member, String type, String dataJson, boolean delivered,
+    record NewAlert(QueuedAlert.Recipient recipient, String type, String dataJson, boolean delivered,
             Optional<String> deliveryError, Optional<String> testBy) {
         public NewAlert {
-            Objects.requireNonNull(recipientId, "recipientId");
+            Objects.requireNonNull(recipient, "recipient");
             if (!TYPES.contains(type)) {
                 throw new IllegalArgumentException("unknown alert type " + type);
             }
             Objects.requireNonNull(dataJson, "dataJson");
             Objects.requireNonNull(deliveryError, "deliveryError");
             Objects.requireNonNull(testBy, "testBy");
+        }
+
+        /** The recipient's id as stored. */
+        public String recipientId() {
+            return recipient.wire();
+        }
+
+        public boolean member() {
+            return recipient instanceof QueuedAlert.ToMember;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.ProfilePicture;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,11 +9,11 @@ import java.util.Optional;
 /** The onboarding wizards in progress, persisted so a restart resumes them. Implemented by the store. */
 public interface OnboardingSessions {
 
-    Optional<Session> find(String discordUserId);
+    Optional<Session> find(DiscordUserId discordUserId);
 
     void save(Session session);
 
-    void delete(String discordUserId);
+    void delete(DiscordUserId discordUserId);
 
     enum Step { NYM, PICTURE, BIO }
 
@@ -20,7 +21,7 @@ public interface OnboardingSessions {
      * @param pictureType {@code custom}, {@code generated} or {@code none}, once chosen
      * @param picture the member's own picture, when {@code pictureType} is {@code custom}
      */
-    record Session(String discordUserId, Step step, Optional<String> nym, Optional<String> pictureType,
+    record Session(DiscordUserId discordUserId, Step step, Optional<String> nym, Optional<String> pictureType,
             Optional<ProfilePicture> picture, Instant startedAt, Instant updatedAt) {
         public Session {
             Objects.requireNonNull(picture, "picture");

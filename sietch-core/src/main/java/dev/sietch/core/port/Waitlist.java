@@ -1,5 +1,6 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import java.time.Instant;
@@ -16,16 +17,16 @@ public interface Waitlist {
     Set<WalletAddress> registered(Collection<WalletAddress> wallets);
 
     /** Registers (and writes {@code waitlist_registration}); only active registrations are unique, so a wallet may return. */
-    Registration register(String discordUserId, WalletAddress wallet, int position, Wei held, Instant at);
+    Registration register(DiscordUserId discordUserId, WalletAddress wallet, int position, Wei held, Instant at);
 
-    Optional<Registration> activeForAccount(String discordUserId);
+    Optional<Registration> activeForAccount(DiscordUserId discordUserId);
 
     /** Ends the account's active registration (and writes {@code waitlist_unregistration}); false if it had none. */
-    boolean unregister(String discordUserId, Instant at);
+    boolean unregister(DiscordUserId discordUserId, Instant at);
 
     /** Active registrations not yet notified. */
     int pendingCount();
 
-    record Registration(long id, String discordUserId, WalletAddress wallet, int position, Wei held,
+    record Registration(long id, DiscordUserId discordUserId, WalletAddress wallet, int position, Wei held,
             Instant registeredAt, Optional<Instant> notifiedAt) {}
 }

@@ -1,5 +1,6 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import java.time.Instant;
 import java.util.Map;
@@ -12,13 +13,13 @@ public interface WalletLinks {
      * Links the account to the wallet, replacing the account's previous wallet and the wallet's
      * previous account. Profiles and their history are untouched.
      */
-    void link(String discordUserId, WalletAddress wallet, Instant at);
+    void link(DiscordUserId discordUserId, WalletAddress wallet, Instant at);
 
-    Optional<WalletAddress> walletOf(String discordUserId);
+    Optional<WalletAddress> walletOf(DiscordUserId discordUserId);
 
     /** When the account linked its current wallet. */
-    Optional<Instant> linkedAt(String discordUserId);
+    Optional<Instant> linkedAt(DiscordUserId discordUserId);
 
     /** Every link: Discord user id → wallet. */
-    Map<String, WalletAddress> all();
+    Map<DiscordUserId, WalletAddress> all();
 }

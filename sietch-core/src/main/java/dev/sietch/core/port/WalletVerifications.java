@@ -1,5 +1,6 @@
 package dev.sietch.core.port;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public interface WalletVerifications {
     boolean claimConfirmation(String nonce, Instant at);
 
     /** A completed link: who, which wallet, and the wallet it replaced, if any. */
-    record Completed(String nonce, String discordUserId, WalletAddress wallet, Optional<WalletAddress> previous) {
+    record Completed(String nonce, DiscordUserId discordUserId, WalletAddress wallet, Optional<WalletAddress> previous) {
         public Completed {
             Objects.requireNonNull(nonce, "nonce");
             Objects.requireNonNull(discordUserId, "discordUserId");
@@ -38,7 +39,7 @@ public interface WalletVerifications {
     }
 
     /** @param usedAt when it was used, if it was */
-    record Challenge(String nonce, String discordUserId, Instant createdAt, Instant expiresAt,
+    record Challenge(String nonce, DiscordUserId discordUserId, Instant createdAt, Instant expiresAt,
             Optional<Instant> usedAt) {
         public Challenge {
             Objects.requireNonNull(nonce, "nonce");

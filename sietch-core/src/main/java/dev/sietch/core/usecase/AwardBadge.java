@@ -1,6 +1,7 @@
 package dev.sietch.core.usecase;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.core.port.MemberLookup;
@@ -26,7 +27,7 @@ public final class AwardBadge {
 
     public record NoSuchBadge(String badgeId) implements Result {}
 
-    public record NoSuchMember(String memberId) implements Result {}
+    public record NoSuchMember(MemberId memberId) implements Result {}
 
     private final MemberLookup members;
     private final MemberBadges badges;
@@ -44,7 +45,7 @@ public final class AwardBadge {
      * @param awardedBy who the award is credited to
      * @param adminName the administrator who made the call (audited)
      */
-    public Result award(String memberId, String badgeId, String awardedBy, Optional<String> reason, String adminName) {
+    public Result award(MemberId memberId, String badgeId, String awardedBy, Optional<String> reason, String adminName) {
         Optional<Badge> badge = Badge.byId(badgeId);
         if (badge.isEmpty()) {
             return new NoSuchBadge(badgeId);

@@ -1,6 +1,8 @@
 package dev.sietch.core.usecase;
 
 import dev.sietch.core.model.Bio;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Nym;
 import dev.sietch.core.model.ProfilePicture;
@@ -38,7 +40,7 @@ public final class EditProfile {
         this.clock = clock;
     }
 
-    public Result changeNym(String discordUserId, String requested) {
+    public Result changeNym(DiscordUserId discordUserId, String requested) {
         Optional<MemberProfile> member = members.byDiscordId(discordUserId);
         if (member.isEmpty()) {
             return new Refused(NO_PROFILE);
@@ -64,7 +66,7 @@ public final class EditProfile {
     }
 
     /** @param bio the new bio; blank removes it */
-    public Result changeBio(String discordUserId, String bio) {
+    public Result changeBio(DiscordUserId discordUserId, String bio) {
         Optional<MemberProfile> member = members.byDiscordId(discordUserId);
         if (member.isEmpty()) {
             return new Refused(NO_PROFILE);
@@ -81,7 +83,7 @@ public final class EditProfile {
      * Replaces the picture with the one at {@code url} (downloaded and processed: call it off the
      * event thread); the old picture stays when the new one is refused.
      */
-    public Result uploadPicture(String discordUserId, String url) {
+    public Result uploadPicture(DiscordUserId discordUserId, String url) {
         Optional<MemberProfile> member = members.byDiscordId(discordUserId);
         if (member.isEmpty()) {
             return new Refused(NO_PROFILE);
@@ -93,18 +95,18 @@ public final class EditProfile {
             return new Refused(e.getMessage());
         }
         Instant now = clock.instant();
-        String memberId = member.get().memberId();
+        MemberId memberId = member.get().memberId();
         members.setCustomPicture(memberId, picture, pictures.customUrl(memberId, now), now);
         return new Changed(members.byId(memberId).orElseThrow());
     }
 
     /** @param generated the generated avatar, or no picture */
-    public Result choosePicture(String discordUserId, boolean generated) {
+    public Result choosePicture(DiscordUserId discordUserId, boolean generated) {
         Optional<MemberProfile> member = members.byDiscordId(discordUserId);
         if (member.isEmpty()) {
             return new Refused(NO_PROFILE);
         }
-        String memberId = member.get().memberId();
+        MemberId memberId = member.get().memberId();
         members.setPicture(memberId, generated ? "generated" : "none",
                 generated ? Optional.of(pictures.avatarUrl(memberId)) : Optional.empty(), clock.instant());
         return new Changed(members.byId(memberId).orElseThrow());

@@ -1,5 +1,6 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.WalletAddress;
@@ -48,7 +49,7 @@ public final class JoinWaitlist {
         this.clock = clock;
     }
 
-    public Result register(String discordUserId, String walletText) {
+    public Result register(DiscordUserId discordUserId, String walletText) {
         String text = walletText == null ? "" : walletText.strip().toLowerCase(Locale.ROOT);
         if (!ADDRESS.matcher(text).matches()) {
             return new Refused("Invalid wallet address format. Please provide a valid Ethereum address "
@@ -80,7 +81,7 @@ public final class JoinWaitlist {
         return new Registered(registration, entry().minusOrZero(standing.get().held()));
     }
 
-    public Optional<Status> status(String discordUserId) {
+    public Optional<Status> status(DiscordUserId discordUserId) {
         return waitlist.activeForAccount(discordUserId).map(registration -> {
             Optional<RankedWallet> current = rankings.find(registration.wallet()).filter(w -> policy.isWaitlistRank(w.rank()));
             return new Status(registration, current,
@@ -88,7 +89,7 @@ public final class JoinWaitlist {
         });
     }
 
-    public boolean unregister(String discordUserId) {
+    public boolean unregister(DiscordUserId discordUserId) {
         return waitlist.unregister(discordUserId, clock.instant());
     }
 

@@ -1,5 +1,6 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.SiweMessage;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.EvmSignatures;
@@ -73,7 +74,7 @@ public final class LinkWallet {
     public sealed interface Result {}
 
     /** The account is now linked to {@code wallet}; {@code previous} is the wallet it had before, if another. */
-    public record Linked(String discordUserId, WalletAddress wallet, Optional<WalletAddress> previous) implements Result {}
+    public record Linked(DiscordUserId discordUserId, WalletAddress wallet, Optional<WalletAddress> previous) implements Result {}
 
     public record Refused(Reason reason, String message) implements Result {}
 
@@ -110,7 +111,7 @@ public final class LinkWallet {
     }
 
     /** Starts a one-time challenge for the account. */
-    public Started start(String discordUserId) {
+    public Started start(DiscordUserId discordUserId) {
         Objects.requireNonNull(discordUserId, "discordUserId");
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);

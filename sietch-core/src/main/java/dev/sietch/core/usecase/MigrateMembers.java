@@ -1,5 +1,7 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
@@ -50,8 +52,8 @@ public final class MigrateMembers {
     /** Creates the missing placeholder profiles; returns how many. Running it again creates none. */
     public int createPlaceholders() {
         int created = 0;
-        for (Map.Entry<String, WalletAddress> link : links.all().entrySet()) {
-            String discordUserId = link.getKey();
+        for (Map.Entry<DiscordUserId, WalletAddress> link : links.all().entrySet()) {
+            DiscordUserId discordUserId = link.getKey();
             Optional<Instant> linkedAt = links.linkedAt(discordUserId);
             if (linkedAt.isEmpty() || !linkedAt.get().isBefore(launch) || members.byDiscordId(discordUserId).isPresent()) {
                 continue;
@@ -72,7 +74,7 @@ public final class MigrateMembers {
         return members.unpromptedPlaceholders(PROMPTS_PER_RUN);
     }
 
-    public void prompted(String memberId, String outcome) {
+    public void prompted(MemberId memberId, String outcome) {
         members.recordPrompt(memberId, outcome, clock.instant());
     }
 

@@ -1,6 +1,8 @@
 package dev.sietch.core.usecase;
 
 import dev.sietch.core.model.Bio;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.Nym;
@@ -94,7 +96,7 @@ public final class Onboard {
      * profile of a member from before the social layer does not stop it: finishing the
      * wizard completes that profile, keeping its member id and membership date.
      */
-    public Result start(String discordUserId) {
+    public Result start(DiscordUserId discordUserId) {
         if (members.byDiscordId(discordUserId).filter(MemberProfile::onboardingComplete).isPresent()) {
             return new Refused("You already have a Sietch profile. Use /profile view to see it.");
         }
@@ -110,7 +112,7 @@ public final class Onboard {
         return new Next(Step.NYM, Optional.empty());
     }
 
-    public Result chooseNym(String discordUserId, String nym) {
+    public Result chooseNym(DiscordUserId discordUserId, String nym) {
         Optional<Session> session = current(discordUserId, Step.NYM);
         if (session.isEmpty()) {
             return stale(discordUserId);
@@ -129,7 +131,7 @@ public final class Onboard {
     }
 
     /** @param generated a generated avatar, or no picture */
-    public Result choosePicture(String discordUserId, boolean generated) {
+    public Result choosePicture(DiscordUserId discordUserId, boolean generated) {
         Optional<Session> session = current(discordUserId, Step.PICTURE);
         if (session.isEmpty()) {
             return stale(discordUserId);
@@ -143,7 +145,7 @@ public final class Onboard {
      * Fetches and processes the member's own picture (which takes a moment: call it off the event
      * thread); refused with the reason when the address or the file is not acceptable.
      */
-    public Result uploadPicture(String discordUserId, String url) {
+    public Result uploadPicture(DiscordUserId discordUserId, String url) {
         if (current(discordUserId, Step.PICTURE).isEmpty()) {
             return stale(discordUserId);
         }
@@ -163,7 +165,7 @@ public final class Onboard {
     }
 
     /** Creates the profile with the answers and {@code bio} (sanitised; absent or blank: none). */
-    public Result finish(String discordUserId, Optional<String> bio) {
+    public Result finish(DiscordUserId discordUserId, Optional<String> bio) {
         Optional<Session> session = current(discordUserId, Step.BIO);
         if (session.isEmpty()) {
             return stale(discordUserId);
@@ -182,7 +184,7 @@ public final class Onboard {
         Instant now = clock.instant();
         Optional<String> sanitised = bio.flatMap(b -> Bio.sanitise(b, settings.maxBioLength()));
         Optional<MemberProfile> placeholder = members.byDiscordId(discordUserId);
-        String memberId;
+        MemberId memberId;
         if (placeholder.isPresent()) {
             memberId = placeholder.get().memberId();
             members.completePlaceholder(memberId, nym, sanitised, now);
@@ -205,17 +207,17 @@ public final class Onboard {
         return new Done(members.byId(memberId).orElseThrow());
     }
 
-    private boolean takenByAnother(String nym, String discordUserId) {
+    private boolean takenByAnother(String nym, DiscordUserId discordUserId) {
         return members.byNym(nym).filter(other -> !other.discordUserId().equals(discordUserId)).isPresent();
     }
 
-    private Optional<Session> current(String discordUserId, Step step) {
+    private Optional<Session> current(DiscordUserId discordUserId, Step step) {
         return sessions.find(discordUserId)
                 .filter(s -> s.step() == step)
                 .filter(s -> clock.instant().isBefore(s.updatedAt().plus(IDLE_TIMEOUT)));
     }
 
-    private Result stale(String discordUserId) {
+    private Result stale(DiscordUserId discordUserId) {
         Optional<Session> session = sessions.find(discordUserId);
         if (session.isPresent() && !clock.instant().isBefore(session.get().updatedAt().plus(IDLE_TIMEOUT))) {
             sessions.delete(discordUserId);

@@ -1,5 +1,6 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.PictureFetcher;
 import java.net.URI;
@@ -32,16 +33,16 @@ public final class Pictures {
     }
 
     /** The member's generated avatar as PNG (Discord embeds show neither SVG nor {@code data:} URLs). */
-    public String avatarUrl(String memberId) {
-        return base() + "api/avatars/" + memberId + ".png";
+    public String avatarUrl(MemberId memberId) {
+        return base() + "api/avatars/" + memberId.value() + ".png";
     }
 
     /**
      * The member's own picture; the version changes with every new picture, so Discord's and
      * browsers' caches do not keep showing the old one.
      */
-    public String customUrl(String memberId, Instant changedAt) {
-        return base() + "api/pictures/" + memberId + ".webp?v=" + changedAt.toEpochMilli();
+    public String customUrl(MemberId memberId, Instant changedAt) {
+        return base() + "api/pictures/" + memberId.value() + ".webp?v=" + changedAt.toEpochMilli();
     }
 
     public ProfilePicture fetch(String url) throws PictureFetcher.Rejected {

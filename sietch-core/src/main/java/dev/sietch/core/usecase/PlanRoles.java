@@ -1,10 +1,12 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.RankingReader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,7 @@ import java.util.TreeMap;
 public final class PlanRoles {
 
     /** One role to add to, or remove from, one guild member. */
-    public record Change(String discordUserId, Role role, boolean add) {
+    public record Change(DiscordUserId discordUserId, Role role, boolean add) {
         public Change {
             Objects.requireNonNull(discordUserId, "discordUserId");
             if (role != Role.NAIB && role != Role.FEDAYKIN) {
@@ -36,9 +38,11 @@ public final class PlanRoles {
      *     except those who should gain one)
      * @param links each linked Discord account's wallet
      */
-    public static List<Change> plan(Map<String, Set<Role>> held, Map<String, WalletAddress> links, RankingReader rankings,
-            boolean inGracePeriod) {
-        var everyone = new TreeMap<String, Set<Role>>(held);
+    public static List<Change> plan(Map<DiscordUserId, Set<Role>> held, Map<DiscordUserId, WalletAddress> links,
+            RankingReader rankings, boolean inGracePeriod) {
+        // in the order of the ids as text, as they are stored
+        var everyone = new TreeMap<DiscordUserId, Set<Role>>(Comparator.comparing(DiscordUserId::wire));
+        everyone.putAll(held);
         links.keySet().forEach(id -> everyone.putIfAbsent(id, Set.of()));
         var changes = new ArrayList<Change>();
         everyone.forEach((id, current) -> {

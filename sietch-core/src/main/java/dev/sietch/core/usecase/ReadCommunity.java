@@ -1,5 +1,7 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.RankingPolicy;
@@ -103,9 +105,9 @@ public final class ReadCommunity {
 
     /** Members who held a seat and hold none now, longest total tenure first. */
     public List<FormerNaib> formerNaib() {
-        var seated = new java.util.HashSet<String>();
+        var seated = new java.util.HashSet<MemberId>();
         seats.active().forEach(s -> seated.add(s.memberId()));
-        Map<String, List<NaibSeats.Seat>> closedByMember = new LinkedHashMap<>();
+        Map<MemberId, List<NaibSeats.Seat>> closedByMember = new LinkedHashMap<>();
         for (NaibSeats.Seat seat : seats.closed()) {
             if (!seated.contains(seat.memberId())) {
                 closedByMember.computeIfAbsent(seat.memberId(), id -> new ArrayList<>()).add(seat);
@@ -125,7 +127,7 @@ public final class ReadCommunity {
         return former;
     }
 
-    public NaibStatus naibStatus(String memberId) {
+    public NaibStatus naibStatus(MemberId memberId) {
         List<NaibSeats.Seat> history = seats.history(memberId);
         boolean current = history.stream().anyMatch(s -> s.unseatedAt().isEmpty());
         boolean onboarded = members.byId(memberId).map(MemberProfile::onboardingComplete).orElse(false);
@@ -151,7 +153,7 @@ public final class ReadCommunity {
     }
 
     /** The calling member's own standing, through the wallet their Discord account linked. */
-    public PositionResult position(String discordUserId) {
+    public PositionResult position(DiscordUserId discordUserId) {
         return position(discordUserId, true);
     }
 
@@ -160,7 +162,7 @@ public final class ReadCommunity {
      *     route, whose clients expect it) or is placed by its linked wallet alone (the bot: a member can
      *     see where they stand before onboarding)
      */
-    public PositionResult position(String discordUserId, boolean profileRequired) {
+    public PositionResult position(DiscordUserId discordUserId, boolean profileRequired) {
         Optional<MemberProfile> member = members.byDiscordId(discordUserId);
         if (member.isEmpty() && profileRequired) {
             return new NoProfile();

@@ -1,5 +1,6 @@
 package dev.sietch.core.usecase;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.core.port.MemberLookup;
@@ -20,7 +21,7 @@ public final class RevokeBadge {
 
     public record NotHeld(MemberProfile member, String badgeId) implements Result {}
 
-    public record NoSuchMember(String memberId) implements Result {}
+    public record NoSuchMember(MemberId memberId) implements Result {}
 
     private final MemberLookup members;
     private final MemberBadges badges;
@@ -35,7 +36,7 @@ public final class RevokeBadge {
     }
 
     /** @param revokedBy the administrator who made the call (audited) */
-    public Result revoke(String memberId, String badgeId, String revokedBy) {
+    public Result revoke(MemberId memberId, String badgeId, String revokedBy) {
         Optional<MemberProfile> member = members.byId(memberId);
         if (member.isEmpty()) {
             return new NoSuchMember(memberId);

@@ -1,7 +1,9 @@
 package dev.sietch.core.usecase;
 
 import dev.sietch.core.model.AlertType;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.port.MemberLookup;
 import dev.sietch.core.port.Notifications;
 import java.time.Clock;
@@ -30,7 +32,7 @@ public final class SendTestAlert {
     /** @param reason the member's preferences or cap that stopped it, for the administrator */
     public record Refused(String reason) implements Result {}
 
-    public record NoSuchMember(String memberId) implements Result {}
+    public record NoSuchMember(MemberId memberId) implements Result {}
 
     private final MemberLookup members;
     private final Notifications notifications;
@@ -43,7 +45,7 @@ public final class SendTestAlert {
     }
 
     /** @param admin the administrator who asked (audited as {@code admin_test_alert}) */
-    public Result send(String memberId, String admin) {
+    public Result send(MemberId memberId, String admin) {
         Instant now = clock.instant();
         Optional<MemberProfile> member = members.byId(memberId);
         if (member.isEmpty()) {
@@ -57,7 +59,8 @@ public final class SendTestAlert {
         if (preferences.alertsSentThisWeek() >= cap) {
             return new Refused("Weekly limit reached (" + preferences.alertsSentThisWeek() + "/" + cap + ")");
         }
-        return new Recorded(notifications.record(new Notifications.NewAlert(member.get().memberId(), true,
-                AlertType.POSITION_UPDATE.wireName(), DATA, false, Optional.of(NOT_CONNECTED), Optional.of(admin)), now));
+        return new Recorded(notifications.record(new Notifications.NewAlert(
+                new QueuedAlert.ToMember(member.get().memberId()), AlertType.POSITION_UPDATE.wireName(), DATA, false,
+                Optional.of(NOT_CONNECTED), Optional.of(admin)), now));
     }
 }

@@ -11,7 +11,7 @@ final class DrunkenBishopTest {
 
     @Test
     void reproducesTheFirstKnownAnswer_gridMaxStartEndAndAscii() {
-        var walk = DrunkenBishop.of("00000000-0000-4000-8000-000000000000");
+        var walk = DrunkenBishop.of(new MemberId("00000000-0000-4000-8000-000000000000"));
 
         assertThat(walk.hash()).isEqualTo("db8055e0e0307d5a016bec4dc338d69875eb0fb7e614a8b125b08fb082095d98");
         assertThat(walk.max()).isEqualTo(10);
@@ -45,7 +45,7 @@ final class DrunkenBishopTest {
 
     @Test
     void reproducesTheSecondKnownAnswer() {
-        var walk = DrunkenBishop.of("member-1");
+        var walk = DrunkenBishop.of(new MemberId("member-1"));
         assertThat(walk.hash()).isEqualTo("9811fb1b3afa5a096ae6fe9541b1fa61bfd00018b9ee9b7f8111a47f287848e2");
         assertThat(walk.max()).isEqualTo(8);
         assertThat(new int[] {walk.endX(), walk.endY()}).containsExactly(1, 4);
@@ -63,7 +63,7 @@ final class DrunkenBishopTest {
 
     @Test
     void rendersTheTiersPaletteAsSvg() {
-        var walk = DrunkenBishop.of("00000000-0000-4000-8000-000000000000");
+        var walk = DrunkenBishop.of(new MemberId("00000000-0000-4000-8000-000000000000"));
         String naib = walk.svg(Role.NAIB, 200);
         assertThat(naib).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"200\"")
                 .contains("<rect width=\"200\" height=\"200\" fill=\"#0a0f1a\"/>")

@@ -27,11 +27,11 @@ final class NaibCouncilTest {
     }
 
     private static Holder holder(int seat, Wei held, Duration seatedAfterT0) {
-        return new Holder(seat * 10L, seat, "m" + seat, T0.plus(seatedAfterT0), held, true);
+        return new Holder(seat * 10L, seat, new MemberId("m" + seat), T0.plus(seatedAfterT0), held, true);
     }
 
     private static Challenger challenger(String id, Wei held) {
-        return new Challenger(id, held, T0);
+        return new Challenger(new MemberId(id), held, T0);
     }
 
     /** Seven holders; seat 3 holds the least (by one wei), and seat 7 was seated last. */
@@ -49,8 +49,8 @@ final class NaibCouncilTest {
                 List.of(challenger("weak", bgt(1)), challenger("strong", bgt(9))), NOW);
 
         assertThat(changes).containsExactly(
-                new Seated("strong", 1, bgt(9), Optional.empty()),
-                new Seated("weak", 3, bgt(1), Optional.empty()));
+                new Seated(new MemberId("strong"), 1, bgt(9), Optional.empty()),
+                new Seated(new MemberId("weak"), 3, bgt(1), Optional.empty()));
         assertThat(((Seated) changes.getFirst()).reason()).isEqualTo("available_seat");
     }
 
@@ -60,8 +60,8 @@ final class NaibCouncilTest {
         var changes = NaibCouncil.evaluate(7, fullCouncil(), List.of(challenger("rich", bgt(101))), NOW);
 
         assertThat(changes).containsExactly(
-                new Unseated(30, "m3", 3, bgt(100), UnseatReason.BUMPED, Optional.of("rich")),
-                new Seated("rich", 3, bgt(101), Optional.of("m3")));
+                new Unseated(30, new MemberId("m3"), 3, bgt(100), UnseatReason.BUMPED, Optional.of(new MemberId("rich"))),
+                new Seated(new MemberId("rich"), 3, bgt(101), Optional.of(new MemberId("m3"))));
         assertThat(((Seated) changes.get(1)).reason()).isEqualTo("bump");
     }
 
@@ -74,7 +74,7 @@ final class NaibCouncilTest {
             tied.add(holder(seat, bgt(50), Duration.ofHours(seat == 4 ? 99 : seat)));
         }
         assertThat(NaibCouncil.evaluate(7, tied, List.of(challenger("rich", bgt(51))), NOW))
-                .first().isEqualTo(new Unseated(40, "m4", 4, bgt(50), UnseatReason.BUMPED, Optional.of("rich")));
+                .first().isEqualTo(new Unseated(40, new MemberId("m4"), 4, bgt(50), UnseatReason.BUMPED, Optional.of(new MemberId("rich"))));
     }
 
     @Test
@@ -87,8 +87,8 @@ final class NaibCouncilTest {
 
         // the free seat goes to the strongest challenger, even one holding less than every remaining Naib
         assertThat(changes).containsExactly(
-                new Unseated(50, "m5", 5, Wei.ZERO, UnseatReason.INELIGIBLE, Optional.empty()),
-                new Seated("other", 5, bgt(2), Optional.empty()));
+                new Unseated(50, new MemberId("m5"), 5, Wei.ZERO, UnseatReason.INELIGIBLE, Optional.empty()),
+                new Seated(new MemberId("other"), 5, bgt(2), Optional.empty()));
     }
 
     @Test

@@ -37,11 +37,11 @@ final class SyncRulesTest {
     }
 
     private static NaibCouncil.Standing onboarded(Ranking ranking, int wallet) {
-        return new NaibCouncil.Standing("m" + wallet, true, T0, ranking.find(Holdings.wallet(wallet)));
+        return new NaibCouncil.Standing(new MemberId("m" + wallet), true, T0, ranking.find(Holdings.wallet(wallet)));
     }
 
     private static CommunityView view(List<NaibCouncil.Seat> seats, List<NaibCouncil.Standing> standings,
-            Map<String, AlertPreferences> preferences, Map<String, AlertCounters> counters,
+            Map<MemberId, AlertPreferences> preferences, Map<MemberId, AlertCounters> counters,
             List<CommunityView.WaitlistEntry> waitlist) {
         return new CommunityView(new NaibCouncil.Snapshot(seats, standings), preferences, counters, waitlist);
     }
@@ -55,15 +55,15 @@ final class SyncRulesTest {
         // given: three onboarded members, one at-risk, and a waitlist registration whose wallet is now rank 68
         Ranking ranking = ranking(80);
         var standings = List.of(onboarded(ranking, 1), onboarded(ranking, 2), onboarded(ranking, 65));
-        var waitlist = List.of(new CommunityView.WaitlistEntry(7, "111111111111111111", Holdings.wallet(68)),
-                new CommunityView.WaitlistEntry(8, "222222222222222222", Holdings.wallet(75)));
+        var waitlist = List.of(new CommunityView.WaitlistEntry(7, DiscordUserId.of("111111111111111111"), Holdings.wallet(68)),
+                new CommunityView.WaitlistEntry(8, DiscordUserId.of("222222222222222222"), Holdings.wallet(75)));
 
         // when
         SyncDecisions decisions = SyncRules.decide(view(List.of(), standings, Map.of(), Map.of(), waitlist),
                 Ranking.EMPTY, ranking, POLICY, true, NOW);
 
         // then: all three take seats strongest first, wallet 68's registration gets its alert, wallet 75's none
-        assertThat(decisions.seatChanges()).extracting(NaibCouncil.Change::memberId).containsExactly("m1", "m2", "m65");
+        assertThat(decisions.seatChanges()).extracting(c -> c.memberId().value()).containsExactly("m1", "m2", "m65");
         assertThat(alerts(decisions)).containsExactly("naib_seated:m1", "naib_seated:m2", "naib_seated:m65",
                 "waitlist_eligible:111111111111111111");
         QueuedAlert waitlisted = decisions.alerts().getLast();
@@ -82,8 +82,8 @@ final class SyncRulesTest {
         Ranking previous = Ranking.of(before);
         Ranking ranking = ranking(80);
         var standings = List.of(onboarded(ranking, 64), onboarded(ranking, 66));
-        var counters = Map.of("m64", new AlertCounters(0, Optional.of(NOW.minus(Duration.ofHours(1))), Optional.empty()),
-                "m66", new AlertCounters(0, Optional.of(NOW.minus(Duration.ofHours(1))), Optional.empty()));
+        var counters = Map.of(new MemberId("m64"), new AlertCounters(0, Optional.of(NOW.minus(Duration.ofHours(1))), Optional.empty()),
+                new MemberId("m66"), new AlertCounters(0, Optional.of(NOW.minus(Duration.ofHours(1))), Optional.empty()));
 
         // when
         SyncDecisions decisions = SyncRules.decide(view(List.of(), standings, Map.of(), counters, List.of()), previous,
@@ -104,12 +104,12 @@ final class SyncRulesTest {
         Ranking ranking = ranking(20);
         var standings = List.of(onboarded(ranking, 10), onboarded(ranking, 11), onboarded(ranking, 12), onboarded(ranking, 13));
         var preferences = Map.of(
-                "m11", new AlertPreferences(false, true, true, AlertFrequency.DAILY),
-                "m13", new AlertPreferences(true, true, true, AlertFrequency.DAILY));
+                new MemberId("m11"), new AlertPreferences(false, true, true, AlertFrequency.DAILY),
+                new MemberId("m13"), new AlertPreferences(true, true, true, AlertFrequency.DAILY));
         var counters = Map.of(
-                "m12", new AlertCounters(3, Optional.empty(), Optional.empty()),
-                "m13", new AlertCounters(1, Optional.of(NOW.minus(Duration.ofDays(2))), Optional.empty()));
-        var seats = List.of(new NaibCouncil.Seat(1, 1, "m10", T0)); // m10 holds seat 1 (the others outrank it: no bump needed)
+                new MemberId("m12"), new AlertCounters(3, Optional.empty(), Optional.empty()),
+                new MemberId("m13"), new AlertCounters(1, Optional.of(NOW.minus(Duration.ofDays(2))), Optional.empty()));
+        var seats = List.of(new NaibCouncil.Seat(1, 1, new MemberId("m10"), T0)); // m10 holds seat 1 (the others outrank it: no bump needed)
 
         // when
         SyncDecisions decisions = SyncRules.decide(view(seats, standings, preferences, counters, List.of()), ranking,
@@ -130,11 +130,11 @@ final class SyncRulesTest {
         // given: one seat; m1 holds it; m2 (rank 2, within 1 % of m1) has no seat and cannot bump (less BGT)
         Ranking ranking = ranking(5);
         var standings = List.of(onboarded(ranking, 1), onboarded(ranking, 2));
-        var seats = List.of(new NaibCouncil.Seat(1, 1, "m1", T0));
+        var seats = List.of(new NaibCouncil.Seat(1, 1, new MemberId("m1"), T0));
         var policy = new RankingPolicy(1, 3, 2, 4, 5);
-        var fresh = Map.of("m1", new AlertCounters(0, Optional.of(NOW), Optional.empty()));
-        var warnedRecently = Map.of("m1", new AlertCounters(0, Optional.of(NOW), Optional.of(NOW.minus(Duration.ofDays(6)))));
-        var capped = Map.of("m1", new AlertCounters(3, Optional.of(NOW), Optional.empty()));
+        var fresh = Map.of(new MemberId("m1"), new AlertCounters(0, Optional.of(NOW), Optional.empty()));
+        var warnedRecently = Map.of(new MemberId("m1"), new AlertCounters(0, Optional.of(NOW), Optional.of(NOW.minus(Duration.ofDays(6)))));
+        var capped = Map.of(new MemberId("m1"), new AlertCounters(3, Optional.of(NOW), Optional.empty()));
 
         // when
         SyncDecisions warned = SyncRules.decide(view(seats, standings, Map.of(), fresh, List.of()), ranking, ranking,
@@ -162,9 +162,9 @@ final class SyncRulesTest {
         // given: one seat held by m3 (rank 3); m1 (rank 1) finished onboarding and has no seat
         Ranking ranking = ranking(10);
         var standings = List.of(onboarded(ranking, 1), onboarded(ranking, 3));
-        var seats = List.of(new NaibCouncil.Seat(40, 1, "m3", T0));
-        var counters = Map.of("m3", new AlertCounters(0, Optional.of(NOW), Optional.empty()),
-                "m1", new AlertCounters(0, Optional.empty(), Optional.empty()));
+        var seats = List.of(new NaibCouncil.Seat(40, 1, new MemberId("m3"), T0));
+        var counters = Map.of(new MemberId("m3"), new AlertCounters(0, Optional.of(NOW), Optional.empty()),
+                new MemberId("m1"), new AlertCounters(0, Optional.empty(), Optional.empty()));
 
         // when
         SyncDecisions decisions = SyncRules.decide(view(seats, standings, Map.of(), counters, List.of()), ranking,
@@ -172,8 +172,8 @@ final class SyncRulesTest {
 
         // then
         assertThat(decisions.seatChanges()).containsExactly(
-                new NaibCouncil.Unseated(40, "m3", 1, ranking.wallets().get(2).held(), UnseatReason.BUMPED, Optional.of("m1")),
-                new NaibCouncil.Seated("m1", 1, ranking.wallets().get(0).held(), Optional.of("m3")));
+                new NaibCouncil.Unseated(40, new MemberId("m3"), 1, ranking.wallets().get(2).held(), UnseatReason.BUMPED, Optional.of(new MemberId("m1"))),
+                new NaibCouncil.Seated(new MemberId("m1"), 1, ranking.wallets().get(0).held(), Optional.of(new MemberId("m3"))));
         assertThat(alerts(decisions)).startsWith("naib_bump:m3", "naib_seated:m1");
         assertThat(decisions.audit()).extracting(AuditEntry::type).containsExactly("naib_demotion", "naib_promotion");
         QueuedAlert update = decisions.alerts().stream().filter(a -> a.type() == AlertType.POSITION_UPDATE).findFirst()

@@ -3,6 +3,8 @@ package dev.sietch.core.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.MemberBadges;
@@ -25,7 +27,7 @@ final class ManageBadgesTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     static MemberProfile member(String id) {
-        return new MemberProfile(id, "1000000000000000" + id.length(), "Nym" + id, Optional.empty(), Optional.empty(),
+        return new MemberProfile(new MemberId(id), DiscordUserId.of("1000000000000000" + id.length()), "Nym" + id, Optional.empty(), Optional.empty(),
                 "none", Role.FEDAYKIN, NOW, true, false, 0);
     }
 
@@ -36,12 +38,12 @@ final class ManageBadgesTest {
         final Set<String> members = new HashSet<>();
 
         @Override
-        public AwardResult award(String memberId, Badge badge, String awardedBy, Optional<String> reason,
+        public AwardResult award(MemberId memberId, Badge badge, String awardedBy, Optional<String> reason,
                 String adminName, Instant at) {
-            if (!members.contains(memberId)) {
+            if (!members.contains(memberId.value())) {
                 return AwardResult.NO_SUCH_MEMBER;
             }
-            if (!held.computeIfAbsent(memberId, id -> new HashSet<>()).add(badge)) {
+            if (!held.computeIfAbsent(memberId.value(), id -> new HashSet<>()).add(badge)) {
                 return AwardResult.ALREADY_HELD;
             }
             audit.add("admin_badge_award:" + memberId + ":" + badge.id() + ":" + adminName);
@@ -49,8 +51,8 @@ final class ManageBadgesTest {
         }
 
         @Override
-        public boolean revoke(String memberId, String badgeId, String revokedBy, Instant at) {
-            boolean removed = held.getOrDefault(memberId, Set.of()).removeIf(b -> b.id().equals(badgeId));
+        public boolean revoke(MemberId memberId, String badgeId, String revokedBy, Instant at) {
+            boolean removed = held.getOrDefault(memberId.value(), Set.of()).removeIf(b -> b.id().equals(badgeId));
             if (removed) {
                 audit.add("admin_badge_revoke:" + memberId + ":" + badgeId + ":" + revokedBy);
             }
@@ -58,8 +60,8 @@ final class ManageBadgesTest {
         }
 
         @Override
-        public List<Held> held(String memberId) {
-            return held.getOrDefault(memberId, Set.of()).stream().map(b -> new Held(b, NOW)).toList();
+        public List<Held> held(MemberId memberId) {
+            return held.getOrDefault(memberId.value(), Set.of()).stream().map(b -> new Held(b, NOW)).toList();
         }
     }
 
@@ -67,8 +69,8 @@ final class ManageBadgesTest {
     private final Map<String, MemberProfile> profiles = new HashMap<>();
     private final MemberChanges changes = new MemberChanges();
     private final List<String> heard = new ArrayList<>();
-    private final AwardBadge award = new AwardBadge(id -> Optional.ofNullable(profiles.get(id)), badges, CLOCK, changes);
-    private final RevokeBadge revoke = new RevokeBadge(id -> Optional.ofNullable(profiles.get(id)), badges, CLOCK, changes);
+    private final AwardBadge award = new AwardBadge(id -> Optional.ofNullable(profiles.get(id.value())), badges, CLOCK, changes);
+    private final RevokeBadge revoke = new RevokeBadge(id -> Optional.ofNullable(profiles.get(id.value())), badges, CLOCK, changes);
 
     private void givenMember(String id) {
         profiles.put(id, member(id));
@@ -79,10 +81,10 @@ final class ManageBadgesTest {
     void awardsAManualBadge_andTellsListeners() {
         // given
         givenMember("m1");
-        changes.subscribe(m -> heard.add(m.memberId()));
+        changes.subscribe(m -> heard.add(m.memberId().value()));
 
         // when
-        AwardBadge.Result result = award.award("m1", "helper", "admin-1", Optional.of("docs"), "Admin");
+        AwardBadge.Result result = award.award(new MemberId("m1"), "helper", "admin-1", Optional.of("docs"), "Admin");
 
         // then
         assertThat(result).isEqualTo(new AwardBadge.Awarded(profiles.get("m1"), Badge.byId("helper").orElseThrow()));
@@ -94,15 +96,15 @@ final class ManageBadgesTest {
     void refusesAnAutomaticBadge_anUnknownBadge_anUnknownMember_andASecondAward_withoutTellingListeners() {
         // given
         givenMember("m1");
-        award.award("m1", "helper", "admin-1", Optional.empty(), "Admin");
-        changes.subscribe(m -> heard.add(m.memberId()));
+        award.award(new MemberId("m1"), "helper", "admin-1", Optional.empty(), "Admin");
+        changes.subscribe(m -> heard.add(m.memberId().value()));
 
         // when / then
-        assertThat(award.award("m1", "og", "a", Optional.empty(), "Admin"))
+        assertThat(award.award(new MemberId("m1"), "og", "a", Optional.empty(), "Admin"))
                 .isEqualTo(new AwardBadge.NotAwardable(Badge.byId("og").orElseThrow()));
-        assertThat(award.award("m1", "nope", "a", Optional.empty(), "Admin")).isEqualTo(new AwardBadge.NoSuchBadge("nope"));
-        assertThat(award.award("m9", "helper", "a", Optional.empty(), "Admin")).isEqualTo(new AwardBadge.NoSuchMember("m9"));
-        assertThat(award.award("m1", "helper", "a", Optional.empty(), "Admin")).isInstanceOf(AwardBadge.AlreadyHeld.class);
+        assertThat(award.award(new MemberId("m1"), "nope", "a", Optional.empty(), "Admin")).isEqualTo(new AwardBadge.NoSuchBadge("nope"));
+        assertThat(award.award(new MemberId("m9"), "helper", "a", Optional.empty(), "Admin")).isEqualTo(new AwardBadge.NoSuchMember(new MemberId("m9")));
+        assertThat(award.award(new MemberId("m1"), "helper", "a", Optional.empty(), "Admin")).isInstanceOf(AwardBadge.AlreadyHeld.class);
         assertThat(heard).isEmpty();
         assertThat(badges.audit).hasSize(1);
     }
@@ -112,18 +114,18 @@ final class ManageBadgesTest {
         // given: an automatic badge held (earned), and a listener that unsubscribes after the first change
         givenMember("m1");
         badges.held.computeIfAbsent("m1", id -> new HashSet<>()).add(Badge.byId("og").orElseThrow());
-        MemberChanges.Subscription subscription = changes.subscribe(m -> heard.add(m.memberId()));
+        MemberChanges.Subscription subscription = changes.subscribe(m -> heard.add(m.memberId().value()));
 
         // when
-        RevokeBadge.Result first = revoke.revoke("m1", "og", "Admin");
+        RevokeBadge.Result first = revoke.revoke(new MemberId("m1"), "og", "Admin");
         subscription.close();
-        RevokeBadge.Result again = revoke.revoke("m1", "og", "Admin");
-        RevokeBadge.Result unknown = revoke.revoke("m9", "og", "Admin");
+        RevokeBadge.Result again = revoke.revoke(new MemberId("m1"), "og", "Admin");
+        RevokeBadge.Result unknown = revoke.revoke(new MemberId("m9"), "og", "Admin");
 
         // then
         assertThat(first).isEqualTo(new RevokeBadge.Revoked(profiles.get("m1"), "og"));
         assertThat(again).isEqualTo(new RevokeBadge.NotHeld(profiles.get("m1"), "og"));
-        assertThat(unknown).isEqualTo(new RevokeBadge.NoSuchMember("m9"));
+        assertThat(unknown).isEqualTo(new RevokeBadge.NoSuchMember(new MemberId("m9")));
         assertThat(heard).containsExactly("m1");
         assertThat(badges.audit).containsExactly("admin_badge_revoke:m1:og:Admin");
     }

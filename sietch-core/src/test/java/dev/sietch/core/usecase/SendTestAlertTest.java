@@ -3,6 +3,7 @@ package dev.sietch.core.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.AlertFrequency;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Notifications;
 import java.time.Clock;
@@ -26,7 +27,7 @@ final class SendTestAlertTest {
         final List<NewAlert> recorded = new ArrayList<>();
 
         @Override
-        public Preferences preferences(String memberId, Instant now) {
+        public Preferences preferences(MemberId memberId, Instant now) {
             return preferences;
         }
 
@@ -38,7 +39,7 @@ final class SendTestAlertTest {
         }
 
         @Override
-        public Preferences update(String memberId, Change change, Instant now) {
+        public Preferences update(MemberId memberId, Change change, Instant now) {
             throw new UnsupportedOperationException("not part of a test alert");
         }
 
@@ -86,12 +87,12 @@ final class SendTestAlertTest {
     private final MemoryNotifications notifications = new MemoryNotifications();
     private final MemberProfile member = ManageBadgesTest.member("m1");
     private final SendTestAlert send = new SendTestAlert(
-            id -> id.equals("m1") ? Optional.of(member) : Optional.empty(), notifications, CLOCK);
+            id -> id.equals(new MemberId("m1")) ? Optional.of(member) : Optional.empty(), notifications, CLOCK);
 
     @Test
     void recordsAFixedPositionUpdate_undeliveredAndAudited() {
         // when
-        SendTestAlert.Result result = send.send("m1", "Admin");
+        SendTestAlert.Result result = send.send(new MemberId("m1"), "Admin");
 
         // then
         assertThat(result).isInstanceOf(SendTestAlert.Recorded.class);
@@ -107,10 +108,10 @@ final class SendTestAlertTest {
     void refusesWhenPositionUpdatesAreOff_orTheWeekIsFull_orTheMemberIsUnknown() {
         // given / when / then
         notifications.preferences = new Notifications.Preferences(false, true, true, AlertFrequency.DEFAULT, 0);
-        assertThat(send.send("m1", "Admin")).isEqualTo(new SendTestAlert.Refused("Position updates disabled"));
+        assertThat(send.send(new MemberId("m1"), "Admin")).isEqualTo(new SendTestAlert.Refused("Position updates disabled"));
         notifications.preferences = new Notifications.Preferences(true, true, true, AlertFrequency.TWO_PER_WEEK, 2);
-        assertThat(send.send("m1", "Admin")).isEqualTo(new SendTestAlert.Refused("Weekly limit reached (2/2)"));
-        assertThat(send.send("m2", "Admin")).isEqualTo(new SendTestAlert.NoSuchMember("m2"));
+        assertThat(send.send(new MemberId("m1"), "Admin")).isEqualTo(new SendTestAlert.Refused("Weekly limit reached (2/2)"));
+        assertThat(send.send(new MemberId("m2"), "Admin")).isEqualTo(new SendTestAlert.NoSuchMember(new MemberId("m2")));
         assertThat(notifications.recorded).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import dev.sietch.core.model.AlertType;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.ChainEvent;
 import dev.sietch.core.model.CommunityView;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.model.RankingPolicy;
@@ -67,7 +68,7 @@ final class SyncEligibilityTest {
         @Override
         public long commitSync(SyncCommit commit, Function<CommunityView, SyncDecisions> decide) {
             commits.add(commit);
-            var standings = onboardedWallets.stream().map(n -> new NaibCouncil.Standing("m" + n, true, NOW.minusSeconds(n),
+            var standings = onboardedWallets.stream().map(n -> new NaibCouncil.Standing(new MemberId("m" + n), true, NOW.minusSeconds(n),
                     commit.ranking().find(wallet(n)))).toList();
             SyncDecisions decided = decide.apply(new CommunityView(new NaibCouncil.Snapshot(seats, standings), Map.of(),
                     Map.of(), List.of()));
@@ -120,7 +121,7 @@ final class SyncEligibilityTest {
         assertThat(commit.weekStart()).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
         assertThat(commit.ranking().size()).isEqualTo(10);
         assertThat(store.decisions.getFirst().alerts()).extracting(QueuedAlert::type).containsOnly(AlertType.NAIB_SEATED);
-        assertThat(store.seats).extracting(NaibCouncil.Seat::memberId).containsExactly("m1", "m2", "m9");
+        assertThat(store.seats).extracting(s -> s.memberId().value()).containsExactly("m1", "m2", "m9");
     }
 
     @Test

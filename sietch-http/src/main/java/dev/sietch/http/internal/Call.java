@@ -1,6 +1,7 @@
 package dev.sietch.http.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.http.internal.json.Json;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
@@ -60,8 +61,8 @@ public final class Call {
     }
 
     /** The calling member's Discord user id, on member routes. */
-    public String member() {
-        return member.orElseThrow(() -> new IllegalStateException("not a member route"));
+    public DiscordUserId member() {
+        return member.map(DiscordUserId::of).orElseThrow(() -> new IllegalStateException("not a member route"));
     }
 
     /** The time the request arrived (from the injected clock). */

@@ -42,7 +42,7 @@ final class AccessTest {
                 Route.get("/health", Route.Access.PUBLIC, "probe", ProbeBodies.Status.class,
                         call -> call.ok(new ProbeBodies.Status("healthy"))),
                 Route.get("/api/me", Route.Access.MEMBER, "probe", ProbeBodies.Member.class,
-                        call -> call.ok(new ProbeBodies.Member(call.member()))),
+                        call -> call.ok(new ProbeBodies.Member(call.member().wire()))),
                 Route.get("/admin/whoami", Route.Access.ADMIN, "probe", ProbeBodies.Admin.class,
                         call -> call.ok(new ProbeBodies.Admin(call.admin())))),
                 new SimpleMeterRegistry(), clock);

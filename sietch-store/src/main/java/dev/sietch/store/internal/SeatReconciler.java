@@ -1,5 +1,6 @@
 package dev.sietch.store.internal;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.RankedWallet;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public final class SeatReconciler {
                         SELECT id, seat_number, member_id, seated_at FROM naib_seat
                         WHERE unseated_at IS NULL ORDER BY seat_number""")
                 .map((rs, ctx) -> new NaibCouncil.Seat(rs.getLong("id"), rs.getInt("seat_number"),
-                        rs.getString("member_id"), Timestamps.parse(rs.getString("seated_at"))))
+                        new MemberId(rs.getString("member_id")), Timestamps.parse(rs.getString("seated_at"))))
                 .list();
         // every onboarded member, and every holder whatever their profile's state, with their linked wallet's entry
         var standings = h.createQuery("""
@@ -42,7 +43,7 @@ public final class SeatReconciler {
                         WHERE p.onboarding_complete = 1
                            OR EXISTS (SELECT 1 FROM naib_seat s WHERE s.member_id = p.member_id AND s.unseated_at IS NULL)
                         ORDER BY p.member_id""")
-                .map((rs, ctx) -> new NaibCouncil.Standing(rs.getString("member_id"),
+                .map((rs, ctx) -> new NaibCouncil.Standing(new MemberId(rs.getString("member_id")),
                         rs.getInt("onboarding_complete") == 1, Timestamps.parse(rs.getString("created_at")),
                         rs.getString("wallet") == null ? Optional.<RankedWallet>empty() : Optional.of(Mapping.ranked(rs))))
                 .list();
@@ -59,14 +60,14 @@ public final class SeatReconciler {
                                 bgt_at_unseating = :held
                             WHERE id = :id AND unseated_at IS NULL""")
                             .bind("id", u.seatId()).bind("at", now).bind("reason", u.reason().wireName())
-                            .bind("by", u.bumpedBy().orElse(null)).bind("held", u.held().toSortableString()).execute();
+                            .bind("by", u.bumpedBy().map(MemberId::value).orElse(null)).bind("held", u.held().toSortableString()).execute();
                     h.createUpdate("UPDATE member_profile SET is_former_naib = 1 WHERE member_id = :id")
-                            .bind("id", u.memberId()).execute();
+                            .bind("id", u.memberId().value()).execute();
                 }
                 case NaibCouncil.Seated s -> h.createUpdate("""
                             INSERT INTO naib_seat (seat_number, member_id, seated_at, bgt_at_seating)
                             VALUES (:seat, :member, :at, :held)""")
-                        .bind("seat", s.seatNumber()).bind("member", s.memberId()).bind("at", now)
+                        .bind("seat", s.seatNumber()).bind("member", s.memberId().value()).bind("at", now)
                         .bind("held", s.held().toSortableString()).execute();
             }
         }

@@ -3,6 +3,8 @@ package dev.sietch.store.internal;
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.port.ActivityLedger;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -21,10 +23,10 @@ public final class SqliteActivity implements ActivityLedger {
     }
 
     @Override
-    public Optional<Activity> record(String discordUserId, Activity.Kind kind, Instant now, Activity.Settings settings) {
+    public Optional<Activity> record(DiscordUserId discordUserId, Activity.Kind kind, Instant now, Activity.Settings settings) {
         return db.write(h -> {
             var dao = h.attach(ActivityDao.class);
-            Optional<ActivityDao.MemberRow> member = dao.onboardedMember(discordUserId);
+            Optional<ActivityDao.MemberRow> member = dao.onboardedMember(discordUserId.wire());
             if (member.isEmpty()) {
                 return Optional.<Activity>empty();
             }
@@ -38,13 +40,13 @@ public final class SqliteActivity implements ActivityLedger {
     }
 
     @Override
-    public Optional<String> memberId(String discordUserId) {
-        return db.read(h -> h.attach(ActivityDao.class).onboardedMember(discordUserId).map(ActivityDao.MemberRow::memberId));
+    public Optional<MemberId> memberId(DiscordUserId discordUserId) {
+        return db.read(h -> h.attach(ActivityDao.class).onboardedMember(discordUserId.wire()).map(row -> new MemberId(row.memberId())));
     }
 
     @Override
-    public Optional<Activity> current(String memberId, Instant now, Activity.Settings settings) {
-        return db.read(h -> h.attach(ActivityDao.class).find(memberId).map(SqliteActivity::activity))
+    public Optional<Activity> current(MemberId memberId, Instant now, Activity.Settings settings) {
+        return db.read(h -> h.attach(ActivityDao.class).find(memberId.value()).map(SqliteActivity::activity))
                 .map(a -> a.decayed(now, settings));
     }
 
@@ -68,16 +70,16 @@ public final class SqliteActivity implements ActivityLedger {
     }
 
     @Override
-    public Set<Badge> awardAutomatic(String memberId, Set<Badge> badges, Instant at) {
+    public Set<Badge> awardAutomatic(MemberId memberId, Set<Badge> badges, Instant at) {
         String now = Timestamps.format(at);
         return db.write(h -> {
             var dao = h.attach(ActivityDao.class);
             var awarded = EnumSet.noneOf(Badge.class);
             for (Badge badge : badges) {
-                if (dao.awardAutomatic(memberId, badge.id(), now, "Earned: " + badge.description()) == 1) {
+                if (dao.awardAutomatic(memberId.value(), badge.id(), now, "Earned: " + badge.description()) == 1) {
                     awarded.add(badge);
                     var data = new LinkedHashMap<String, Object>();
-                    data.put("memberId", memberId);
+                    data.put("memberId", memberId.value());
                     data.put("badgeId", badge.id());
                     data.put("source", "automatic");
                     AuditWriter.write(h, new AuditEntry("badge_awarded", data), now);

@@ -1,5 +1,6 @@
 package dev.sietch.store.internal;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.OnboardingSessions;
 import java.util.Locale;
@@ -15,8 +16,8 @@ public final class SqliteOnboarding implements OnboardingSessions {
     }
 
     @Override
-    public Optional<Session> find(String discordUserId) {
-        return db.read(h -> h.attach(OnboardingDao.class).find(discordUserId).map(row -> new Session(discordUserId,
+    public Optional<Session> find(DiscordUserId discordUserId) {
+        return db.read(h -> h.attach(OnboardingDao.class).find(discordUserId.wire()).map(row -> new Session(discordUserId,
                 Step.valueOf(row.step().toUpperCase(Locale.ROOT)), Optional.ofNullable(row.nym()),
                 Optional.ofNullable(row.pictureType()), picture(row), Timestamps.parse(row.startedAt()),
                 Timestamps.parse(row.updatedAt()))));
@@ -29,7 +30,7 @@ public final class SqliteOnboarding implements OnboardingSessions {
 
     @Override
     public void save(Session session) {
-        db.write(h -> h.attach(OnboardingDao.class).save(session.discordUserId(),
+        db.write(h -> h.attach(OnboardingDao.class).save(session.discordUserId().wire(),
                 session.step().name().toLowerCase(Locale.ROOT), session.nym().orElse(null),
                 session.pictureType().orElse(null), session.picture().map(ProfilePicture::webp).orElse(null),
                 session.picture().map(ProfilePicture::size).orElse(null), Timestamps.format(session.startedAt()),
@@ -37,7 +38,7 @@ public final class SqliteOnboarding implements OnboardingSessions {
     }
 
     @Override
-    public void delete(String discordUserId) {
-        db.write(h -> h.attach(OnboardingDao.class).delete(discordUserId));
+    public void delete(DiscordUserId discordUserId) {
+        db.write(h -> h.attach(OnboardingDao.class).delete(discordUserId.wire()));
     }
 }

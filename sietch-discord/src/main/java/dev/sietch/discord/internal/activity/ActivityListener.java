@@ -2,6 +2,7 @@ package dev.sietch.discord.internal.activity;
 
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.BadgeRules;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.port.ActivityLedger;
 import java.time.Clock;
@@ -31,7 +32,7 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
     private final ActivityLedger ledger;
     private final Activity.Settings settings;
     private final Clock clock;
-    private final java.util.function.Consumer<String> standingChanged;
+    private final java.util.function.Consumer<DiscordUserId> standingChanged;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("sietch-activity").factory());
 
@@ -40,7 +41,7 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
      *     took the balance over the Engaged threshold (their roles follow)
      */
     public ActivityListener(long guildId, ActivityLedger ledger, Activity.Settings settings, Clock clock,
-            java.util.function.Consumer<String> standingChanged) {
+            java.util.function.Consumer<DiscordUserId> standingChanged) {
         this.guildId = guildId;
         this.standingChanged = standingChanged;
         this.ledger = ledger;
@@ -54,7 +55,7 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
                 || event.isWebhookMessage() || event.getAuthor().isSystem()) {
             return;
         }
-        String author = event.getAuthor().getId();
+        DiscordUserId author = new DiscordUserId(event.getAuthor().getIdLong());
         writer.execute(() -> record(author, Activity.Kind.MESSAGE));
     }
 
@@ -65,18 +66,18 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
                 || reactor.getUser().isBot()) {
             return;
         }
-        String reactorId = reactor.getId();
+        DiscordUserId reactorId = new DiscordUserId(reactor.getIdLong());
         long authorId = event.getMessageAuthorIdLong();
         writer.execute(() -> {
             record(reactorId, Activity.Kind.REACTION_GIVEN);
             // credited even when the giver's reaction was inside its cooldown, as before
             if (authorId != 0 && authorId != reactor.getIdLong()) {
-                record(Long.toString(authorId), Activity.Kind.REACTION_RECEIVED);
+                record(new DiscordUserId(authorId), Activity.Kind.REACTION_RECEIVED);
             }
         });
     }
 
-    private void record(String discordUserId, Activity.Kind kind) {
+    private void record(DiscordUserId discordUserId, Activity.Kind kind) {
         try {
             ledger.record(discordUserId, kind, clock.instant(), settings).ifPresent(activity -> {
                 // only a threshold crossed by this event is worth a write; the daily badge check covers the rest
@@ -95,7 +96,7 @@ public final class ActivityListener extends ListenerAdapter implements AutoClose
     }
 
     /** @return whether a badge was newly awarded */
-    private boolean award(String discordUserId, java.util.Set<dev.sietch.core.model.Badge> badges) {
+    private boolean award(DiscordUserId discordUserId, java.util.Set<dev.sietch.core.model.Badge> badges) {
         return ledger.memberId(discordUserId).map(memberId -> {
             var awarded = ledger.awardAutomatic(memberId, badges, clock.instant());
             if (!awarded.isEmpty()) {

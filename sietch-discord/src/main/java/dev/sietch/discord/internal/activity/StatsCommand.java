@@ -1,6 +1,7 @@
 package dev.sietch.discord.internal.activity;
 
 import dev.sietch.core.model.Activity;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.ActivityLedger;
 import dev.sietch.core.port.Members;
@@ -38,7 +39,7 @@ public final class StatsCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        Optional<MemberProfile> member = members.byDiscordId(event.getUser().getId());
+        Optional<MemberProfile> member = members.byDiscordId(new DiscordUserId(event.getUser().getIdLong()));
         if (member.isEmpty() || !member.get().onboardingComplete()) {
             event.reply("Complete your Sietch profile first to see your stats.").setEphemeral(true).queue();
             return;

@@ -1,6 +1,8 @@
 package dev.sietch.discord.internal.alerts;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.Notifications;
 import dev.sietch.discord.DeliveryStats;
@@ -49,15 +51,16 @@ public final class AlertDelivery {
     public synchronized int deliver(Guild guild) {
         int delivered = 0;
         for (Notifications.Pending alert : notifications.due(clock.instant(), BATCH)) {
-            Optional<String> account = alert.member()
-                    ? members.byId(alert.recipientId()).map(MemberProfile::discordUserId)
-                    : Optional.of(alert.recipientId());
+            Optional<DiscordUserId> account = switch (alert.recipient()) {
+                case QueuedAlert.ToMember member -> members.byId(member.memberId()).map(MemberProfile::discordUserId);
+                case QueuedAlert.ToWaitlisted waitlisted -> Optional.of(waitlisted.discordUserId());
+            };
             if (account.isEmpty()) {
                 notifications.markFailed(alert.id(), "The member has no profile any more", Optional.empty(), clock.instant());
                 continue;
             }
             try {
-                guild.getJDA().openPrivateChannelById(account.get())
+                guild.getJDA().openPrivateChannelById(account.get().value())
                         .flatMap(dm -> dm.sendMessageEmbeds(embed(alert)).setNonce(Posting.nonce("alert", alert.id())))
                         .complete();
                 notifications.markDelivered(alert.id(), clock.instant());

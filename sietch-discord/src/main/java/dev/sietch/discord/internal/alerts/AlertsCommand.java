@@ -1,6 +1,8 @@
 package dev.sietch.discord.internal.alerts;
 
 import dev.sietch.core.model.AlertFrequency;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.NaibSeats;
@@ -61,7 +63,7 @@ public final class AlertsCommand implements SlashCommand, ComponentHandler {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        Optional<MemberProfile> member = members.byDiscordId(event.getUser().getId());
+        Optional<MemberProfile> member = members.byDiscordId(new DiscordUserId(event.getUser().getIdLong()));
         if (member.isEmpty()) {
             event.reply("You have no Sietch profile yet. Run /onboard to set one up.").setEphemeral(true).queue();
             return;
@@ -71,12 +73,12 @@ public final class AlertsCommand implements SlashCommand, ComponentHandler {
 
     @Override
     public void handle(ComponentId id, GenericComponentInteractionCreateEvent event) {
-        Optional<MemberProfile> member = members.byDiscordId(event.getUser().getId());
+        Optional<MemberProfile> member = members.byDiscordId(new DiscordUserId(event.getUser().getIdLong()));
         if (member.isEmpty()) {
             event.reply("You have no Sietch profile yet. Run /onboard to set one up.").setEphemeral(true).queue();
             return;
         }
-        String memberId = member.get().memberId();
+        MemberId memberId = member.get().memberId();
         Notifications.Preferences now = notifications.preferences(memberId, clock.instant());
         Notifications.Change change;
         switch (id.action()) {

@@ -1,6 +1,8 @@
 package dev.sietch.discord.internal.announcements;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.EligibilityChange;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.Members;
@@ -109,7 +111,7 @@ public final class Delivery {
 
     private Map<WalletAddress, String> recipients() {
         var byWallet = new HashMap<WalletAddress, String>();
-        links.all().forEach((account, wallet) -> byWallet.put(wallet, account));
+        links.all().forEach((account, wallet) -> byWallet.put(wallet, account.wire()));
         return byWallet;
     }
 
@@ -163,7 +165,7 @@ public final class Delivery {
 
     /** Removals follow the member's position-update switch; Naib changes their Naib-alert switch. */
     private boolean wanted(String account, EligibilityChange change) {
-        Optional<String> memberId = members.byDiscordId(account).map(p -> p.memberId());
+        Optional<MemberId> memberId = members.byDiscordId(DiscordUserId.of(account)).map(p -> p.memberId());
         if (memberId.isEmpty()) {
             return true; // no profile, so no preferences yet: the defaults, which send everything
         }

@@ -1,6 +1,7 @@
 package dev.sietch.discord.internal.badges;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.core.port.Members;
@@ -75,7 +76,7 @@ public final class BadgesCommand implements SlashCommand {
     }
 
     private void own(SlashCommandInteractionEvent event) {
-        Optional<MemberProfile> member = members.byDiscordId(event.getUser().getId());
+        Optional<MemberProfile> member = members.byDiscordId(new DiscordUserId(event.getUser().getIdLong()));
         if (member.isEmpty() || !member.get().onboardingComplete()) {
             event.reply("Complete your Sietch profile first to see your badges.").setEphemeral(true).queue();
             return;

@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.badges;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.TenureCategory;
 import dev.sietch.core.port.Members;
@@ -39,7 +40,7 @@ public final class LeaderboardCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        Optional<MemberProfile> caller = members.byDiscordId(event.getUser().getId());
+        Optional<MemberProfile> caller = members.byDiscordId(new DiscordUserId(event.getUser().getIdLong()));
         if (caller.isEmpty() || !caller.get().onboardingComplete()) {
             event.reply("Complete your Sietch profile first to see the leaderboard.").setEphemeral(true).queue();
             return;

@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.directory;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.TenureCategory;
@@ -109,7 +110,7 @@ public final class DirectoryCommand implements SlashCommand, ComponentHandler {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        if (members.byDiscordId(event.getUser().getId()).filter(MemberProfile::onboardingComplete).isEmpty()) {
+        if (members.byDiscordId(new DiscordUserId(event.getUser().getIdLong())).filter(MemberProfile::onboardingComplete).isEmpty()) {
             event.reply("Complete your Sietch profile first to browse the directory. Run /onboard to set one up.")
                     .setEphemeral(true).queue();
             return;

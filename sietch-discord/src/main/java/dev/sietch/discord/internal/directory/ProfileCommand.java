@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.directory;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.TenureCategory;
 import dev.sietch.core.port.MemberBadges;
@@ -56,7 +57,7 @@ public final class ProfileCommand implements SlashCommand {
     @Override
     public void handle(SlashCommandInteractionEvent event) {
         if ("edit".equals(event.getSubcommandName()) && edit.isPresent()) {
-            edit.get().accept(event, members.byDiscordId(event.getUser().getId()).isPresent());
+            edit.get().accept(event, members.byDiscordId(new DiscordUserId(event.getUser().getIdLong())).isPresent());
             return;
         }
         Optional<String> nym = Optional.ofNullable(event.getOption("nym")).map(OptionMapping::getAsString)
@@ -89,7 +90,7 @@ public final class ProfileCommand implements SlashCommand {
     }
 
     private void own(SlashCommandInteractionEvent event) {
-        Optional<MemberProfile> found = members.byDiscordId(event.getUser().getId());
+        Optional<MemberProfile> found = members.byDiscordId(new DiscordUserId(event.getUser().getIdLong()));
         if (found.isEmpty()) {
             event.reply("You have no Sietch profile yet. Link your wallet with /verify; once you hold a place in "
                     + "the top 69 you can set one up.").setEphemeral(true).queue();

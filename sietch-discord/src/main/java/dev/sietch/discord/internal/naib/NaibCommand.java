@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.naib;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.usecase.ReadCommunity;
@@ -47,7 +48,7 @@ public final class NaibCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        if (members.byDiscordId(event.getUser().getId()).filter(MemberProfile::onboardingComplete).isEmpty()) {
+        if (members.byDiscordId(new DiscordUserId(event.getUser().getIdLong())).filter(MemberProfile::onboardingComplete).isEmpty()) {
             event.reply("Complete your Sietch profile first to view the Naib Council. Run /onboard to set one up.")
                     .setEphemeral(true).queue();
             return;

@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.onboarding;
 
+import dev.sietch.core.model.DiscordUserId;
 import java.util.HashSet;
 import java.util.Set;
 import net.dv8tion.jda.api.entities.Role;
@@ -40,7 +41,7 @@ public final class AccessListener extends ListenerAdapter {
         if (!gained || hadAccess) {
             return;
         }
-        String user = event.getUser().getId();
+        DiscordUserId user = new DiscordUserId(event.getUser().getIdLong());
         Thread.ofVirtual().name("onboarding-start").start(() -> {
             try {
                 flow.startByDirectMessage(event.getJDA(), user)

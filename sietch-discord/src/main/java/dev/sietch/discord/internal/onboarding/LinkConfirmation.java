@@ -36,7 +36,7 @@ public final class LinkConfirmation implements Consumer<LinkWallet.Linked> {
         linked.previous().ifPresent(previous -> embed.addField("Replaces", "`" + previous.truncated() + "`"
                 + " (your profile, badges and history stay with your account)", false));
         embed.setFooter("Use /position to see where you stand.");
-        jda.openPrivateChannelById(linked.discordUserId())
+        jda.openPrivateChannelById(linked.discordUserId().value())
                 .flatMap(dm -> dm.sendMessageEmbeds(embed.build()))
                 .queue(sent -> {
                     stats.count(DeliveryStats.Kind.DIRECT_MESSAGE);

@@ -54,7 +54,7 @@ public final class MigrationPrompts {
     }
 
     private String prompt(Guild guild, MemberProfile placeholder) {
-        String account = placeholder.discordUserId();
+        String account = placeholder.discordUserId().wire();
         try {
             guild.getJDA().openPrivateChannelById(account).flatMap(dm -> dm.sendMessage(new MessageCreateBuilder()
                     .setEmbeds(new EmbedBuilder().setTitle("Finish your Sietch profile").setColor(0xF5A623)

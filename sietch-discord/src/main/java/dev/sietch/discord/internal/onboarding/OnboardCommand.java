@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.onboarding;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.discord.internal.interaction.SlashCommand;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -29,7 +30,7 @@ public final class OnboardCommand implements SlashCommand {
         event.deferReply(true).queue(); // a DM round trip may take longer than Discord's 3 s
         String answer;
         try {
-            Optional<String> refused = flow.startByDirectMessage(event.getJDA(), event.getUser().getId());
+            Optional<String> refused = flow.startByDirectMessage(event.getJDA(), new DiscordUserId(event.getUser().getIdLong()));
             answer = refused.orElse("Check your DMs! I've sent you the first step.");
         } catch (ErrorResponseException e) {
             answer = "I couldn't send you a DM. Please enable DMs from server members and try again.";

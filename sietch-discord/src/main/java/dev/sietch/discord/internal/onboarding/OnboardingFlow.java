@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.onboarding;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.port.OnboardingSessions.Step;
 import dev.sietch.core.usecase.Onboard;
@@ -60,12 +61,12 @@ public final class OnboardingFlow implements ComponentHandler {
     }
 
     /** Starts the wizard for the account and sends its first step by DM; returns the refusal, if any. */
-    public Optional<String> startByDirectMessage(JDA jda, String discordUserId) {
+    public Optional<String> startByDirectMessage(JDA jda, DiscordUserId discordUserId) {
         Onboard.Result result = onboard.start(discordUserId);
         if (result instanceof Onboard.Refused refused) {
             return Optional.of(refused.message());
         }
-        jda.openPrivateChannelById(discordUserId).flatMap(dm -> dm.sendMessage(firstStep())).complete();
+        jda.openPrivateChannelById(discordUserId.value()).flatMap(dm -> dm.sendMessage(firstStep())).complete();
         return Optional.empty();
     }
 
@@ -76,7 +77,7 @@ public final class OnboardingFlow implements ComponentHandler {
 
     @Override
     public void handle(ComponentId id, GenericComponentInteractionCreateEvent event) {
-        String user = event.getUser().getId();
+        DiscordUserId user = new DiscordUserId(event.getUser().getIdLong());
         switch (id.action()) {
             case "start" -> answer(event, onboard.start(user));
             case "nym" -> event.replyModal(Modal.create(ComponentId.of(FEATURE, "nym_form").toString(), "Choose your nym")
@@ -96,7 +97,7 @@ public final class OnboardingFlow implements ComponentHandler {
 
     @Override
     public void handle(ComponentId id, ModalInteractionEvent event) {
-        String user = event.getUser().getId();
+        DiscordUserId user = new DiscordUserId(event.getUser().getIdLong());
         switch (id.action()) {
             case "nym_form" -> answer(event, onboard.chooseNym(user, value(event, "nym")));
             case "bio_form" -> answer(event, onboard.finish(user, Optional.of(value(event, "bio"))));

@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.onboarding;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.usecase.EditProfile;
 import dev.sietch.discord.internal.interaction.CommandRegistry;
 import dev.sietch.discord.internal.interaction.ComponentHandler;
@@ -87,14 +88,14 @@ public final class ProfileEditor implements ComponentHandler {
                         .setComponents(ActionRow.of(buttons)).build()).queue();
             }
             case "upload" -> event.replyModal(OnboardingFlow.pictureForm(ComponentId.of(FEATURE, "picture_form"))).queue();
-            case "choose" -> reply(event, edit.choosePicture(event.getUser().getId(), id.args().contains("generated")));
+            case "choose" -> reply(event, edit.choosePicture(new DiscordUserId(event.getUser().getIdLong()), id.args().contains("generated")));
             default -> event.reply(CommandRegistry.EXPIRED).queue();
         }
     }
 
     @Override
     public void handle(ComponentId id, ModalInteractionEvent event) {
-        String user = event.getUser().getId();
+        DiscordUserId user = new DiscordUserId(event.getUser().getIdLong());
         if (id.action().equals("picture_form")) {
             String url = value(event, "url");
             event.deferReply().queue();

@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.onboarding;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.discord.internal.interaction.SlashCommand;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -25,7 +26,7 @@ public final class VerifyCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        LinkWallet.Started started = linking.start(event.getUser().getId());
+        LinkWallet.Started started = linking.start(new DiscordUserId(event.getUser().getIdLong()));
         event.reply("Open this link and sign the message with the wallet you hold BGT in. It is yours alone, works "
                         + "once and expires <t:" + started.expiresAt().getEpochSecond() + ":R>. Signing costs nothing "
                         + "and grants no spending rights.\n" + started.page())

@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.ranking;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.discord.internal.common.Amounts;
 import dev.sietch.discord.internal.interaction.SlashCommand;
@@ -26,7 +27,7 @@ public final class PositionCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        String answer = switch (community.position(event.getUser().getId(), false)) {
+        String answer = switch (community.position(new DiscordUserId(event.getUser().getIdLong()), false)) {
             case ReadCommunity.NoProfile none -> "You have no Sietch profile yet.";
             case ReadCommunity.NoWallet none -> "No wallet is linked to your account. Link one with /verify.";
             case ReadCommunity.NotRanked none -> "Your linked wallet is not in the rankings: it has no BGT claims, or it burned BGT.";

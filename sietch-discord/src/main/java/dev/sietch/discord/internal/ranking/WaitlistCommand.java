@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.ranking;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.usecase.JoinWaitlist;
 import dev.sietch.discord.internal.interaction.SlashCommand;
@@ -48,7 +49,7 @@ public final class WaitlistCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        String user = event.getUser().getId();
+        DiscordUserId user = new DiscordUserId(event.getUser().getIdLong());
         String sub = event.getSubcommandName() == null ? "status" : event.getSubcommandName();
         MessageEmbed embed = switch (sub) {
             case "register" -> register(event, user, event.getOption("wallet", "", OptionMapping::getAsString));
@@ -62,7 +63,7 @@ public final class WaitlistCommand implements SlashCommand {
         event.replyEmbeds(embed).setEphemeral(true).queue();
     }
 
-    private MessageEmbed register(SlashCommandInteractionEvent event, String user, String wallet) {
+    private MessageEmbed register(SlashCommandInteractionEvent event, DiscordUserId user, String wallet) {
         return switch (waitlist.register(user, wallet)) {
             case JoinWaitlist.Refused refused -> failure(refused.message());
             case JoinWaitlist.Registered registered -> {
@@ -82,7 +83,7 @@ public final class WaitlistCommand implements SlashCommand {
         };
     }
 
-    private MessageEmbed status(String user) {
+    private MessageEmbed status(DiscordUserId user) {
         return waitlist.status(user).map(status -> {
             var embed = new EmbedBuilder().setTitle("\uD83D\uDCEC Your Waitlist Status").setColor(ThresholdCommand.BROWN)
                     .setFooter("Use /register-waitlist unregister to remove your registration");
@@ -105,7 +106,7 @@ public final class WaitlistCommand implements SlashCommand {
                 : "**-" + ThresholdCommand.bgt(new Wei(wei.negate())) + " BGT** (past the entry)";
     }
 
-    private boolean giveTaqwa(Guild guild, String user) {
+    private boolean giveTaqwa(Guild guild, DiscordUserId user) {
         if (taqwa.isEmpty() || guild == null) {
             return false;
         }
@@ -115,7 +116,7 @@ public final class WaitlistCommand implements SlashCommand {
             return false;
         }
         try {
-            guild.addRoleToMember(UserSnowflake.fromId(user), role).reason("Sietch: waitlist registration").complete();
+            guild.addRoleToMember(UserSnowflake.fromId(user.value()), role).reason("Sietch: waitlist registration").complete();
             return true;
         } catch (RuntimeException e) {
             log.warn("Discord: Taqwa role not given: {}", e.toString());

@@ -80,7 +80,7 @@ public final class DynamicRoleSync {
     }
 
     private void plan(Guild guild, MemberProfile profile, Instant now, List<CompletableFuture<Void>> pending, int[] counts) {
-        Member member = guild.getMemberById(profile.discordUserId());
+        Member member = guild.getMemberById(profile.discordUserId().value());
         if (member == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.sietch.discord.internal.roles;
 
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.AuditLog;
 import dev.sietch.core.port.Members;
@@ -34,15 +35,15 @@ public final class RoleAudit {
      * @param role the role's name in Sietch ({@code naib}, {@code onboarded}, …)
      * @param reason why, e.g. {@code ranking}, {@code qualification_met}
      */
-    public CompletableFuture<Void> track(CompletableFuture<Void> change, String discordUserId,
+    public CompletableFuture<Void> track(CompletableFuture<Void> change, DiscordUserId discordUserId,
             Optional<WalletAddress> wallet, String role, boolean added, String reason) {
         return change.thenRun(() -> record(discordUserId, wallet, role, added, reason));
     }
 
-    private void record(String discordUserId, Optional<WalletAddress> wallet, String role, boolean added, String reason) {
+    private void record(DiscordUserId discordUserId, Optional<WalletAddress> wallet, String role, boolean added, String reason) {
         try {
             var data = new LinkedHashMap<String, Object>();
-            members.byDiscordId(discordUserId).ifPresentOrElse(m -> data.put("memberId", m.memberId()),
+            members.byDiscordId(discordUserId).ifPresentOrElse(m -> data.put("memberId", m.memberId().value()),
                     () -> wallet.ifPresent(w -> data.put("wallet", w.truncated())));
             data.put("role", role);
             data.put("reason", reason);

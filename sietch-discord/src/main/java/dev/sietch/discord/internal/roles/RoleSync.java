@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.roles;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.WalletLinks;
@@ -49,10 +50,11 @@ public final class RoleSync {
         if (naib == null || fedaykin == null) {
             throw new IllegalStateException("the configured Naib or Fedaykin role does not exist in the guild");
         }
-        Map<String, Set<Role>> held = new HashMap<>();
-        Set<String> inGuild = new HashSet<>();
+        Map<DiscordUserId, Set<Role>> held = new HashMap<>();
+        Set<DiscordUserId> inGuild = new HashSet<>();
         for (Member member : guild.getMembers()) {
-            inGuild.add(member.getId());
+            DiscordUserId account = new DiscordUserId(member.getIdLong());
+            inGuild.add(account);
             Set<Role> roles = new HashSet<>();
             if (member.getRoles().contains(naib)) {
                 roles.add(Role.NAIB);
@@ -61,16 +63,16 @@ public final class RoleSync {
                 roles.add(Role.FEDAYKIN);
             }
             if (!roles.isEmpty()) {
-                held.put(member.getId(), roles);
+                held.put(account, roles);
             }
         }
-        Map<String, dev.sietch.core.model.WalletAddress> linked = new HashMap<>(links.all());
+        Map<DiscordUserId, dev.sietch.core.model.WalletAddress> linked = new HashMap<>(links.all());
         linked.keySet().retainAll(inGuild); // members who left the guild cannot be given roles
         List<PlanRoles.Change> plan = PlanRoles.plan(held, linked, rankings, inGracePeriod);
         var pending = new ArrayList<CompletableFuture<Void>>(plan.size());
         for (PlanRoles.Change change : plan) {
             var role = change.role() == Role.NAIB ? naib : fedaykin;
-            var user = UserSnowflake.fromId(change.discordUserId());
+            var user = UserSnowflake.fromId(change.discordUserId().value());
             pending.add(audit.track((change.add() ? guild.addRoleToMember(user, role) : guild.removeRoleFromMember(user, role))
                     .reason("Sietch ranking").submit(), change.discordUserId(),
                     java.util.Optional.ofNullable(linked.get(change.discordUserId())), change.role().wireName(),

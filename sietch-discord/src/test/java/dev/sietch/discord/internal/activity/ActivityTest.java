@@ -3,6 +3,8 @@ package dev.sietch.discord.internal.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Activity;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.BotFixture;
@@ -45,7 +47,7 @@ final class ActivityTest {
         discord.addMember(NEWCOMER, "newcomer");
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         for (long id : new long[] {ACTIVE, AUTHOR}) {
-            var profile = store.members().create(new Members.NewProfile(Long.toString(id), "m" + id % 1000, Role.FEDAYKIN,
+            var profile = store.members().create(new Members.NewProfile(new DiscordUserId(id), "m" + id % 1000, Role.FEDAYKIN,
                     Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
             store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
         }
@@ -58,7 +60,7 @@ final class ActivityTest {
     }
 
     private Activity activity(long discordId) {
-        String memberId = store.members().byDiscordId(Long.toString(discordId)).orElseThrow().memberId();
+        MemberId memberId = store.members().byDiscordId(new DiscordUserId(discordId)).orElseThrow().memberId();
         return store.activity().current(memberId, clock.instant(), Activity.Settings.DEFAULT).orElse(Activity.none(Instant.EPOCH));
     }
 
@@ -80,7 +82,7 @@ final class ActivityTest {
             Activity active = activity(ACTIVE);
             assertThat(active.reactionsGiven()).isEqualTo(1);
             assertThat(active.balance()).isEqualTo(1);
-            assertThat(store.activity().memberId(Long.toString(NEWCOMER))).isEmpty();
+            assertThat(store.activity().memberId(new DiscordUserId(NEWCOMER))).isEmpty();
 
             // a reaction to one's own message counts as given only
             clock.advance(Duration.ofSeconds(10));
@@ -93,12 +95,12 @@ final class ActivityTest {
 
     @Test
     void crossingAnEngagementThresholdAwardsItsBadge() throws Exception {
-        store.activity().record(Long.toString(AUTHOR), Activity.Kind.MESSAGE, BotFixture.NOW, Activity.Settings.DEFAULT);
+        store.activity().record(new DiscordUserId(AUTHOR), Activity.Kind.MESSAGE, BotFixture.NOW, Activity.Settings.DEFAULT);
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
                 var statement = connection.createStatement()) {
             statement.execute("UPDATE member_activity SET balance = 99, peak = 99");
         }
-        String author = store.members().byDiscordId(Long.toString(AUTHOR)).orElseThrow().memberId();
+        MemberId author = store.members().byDiscordId(new DiscordUserId(AUTHOR)).orElseThrow().memberId();
         try (var bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
                 DiscordSettings.Roles.COLLABLAND, DiscordSettings.Channels.NONE)) {
             discord.reaction(ACTIVE, 1L, AUTHOR); // +2 for the author: 101
@@ -111,7 +113,7 @@ final class ActivityTest {
     @Test
     void crossingTheEngagedBalanceGivesTheEngagedRole_atOnce() throws Exception {
         var engaged = discord.addRole("Engaged");
-        store.activity().record(Long.toString(AUTHOR), Activity.Kind.MESSAGE, BotFixture.NOW, Activity.Settings.DEFAULT);
+        store.activity().record(new DiscordUserId(AUTHOR), Activity.Kind.MESSAGE, BotFixture.NOW, Activity.Settings.DEFAULT);
         try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
                 var statement = connection.createStatement()) {
             statement.execute("UPDATE member_activity SET balance = 199, peak = 199");

@@ -3,6 +3,8 @@ package dev.sietch.discord.internal.alerts;
 import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.Notifications;
@@ -35,7 +37,7 @@ final class AlertsCommandTest {
     private FakeDiscord discord;
     private SqliteStore store;
     private SietchBot bot;
-    private String memberId;
+    private MemberId memberId;
     private final SettableClock clock = new SettableClock(BotFixture.NOW);
 
     @BeforeEach
@@ -45,7 +47,7 @@ final class AlertsCommandTest {
         discord.addMember(MEMBER, "member");
         discord.addMember(STRANGER, "stranger");
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
-        var profile = store.members().create(new Members.NewProfile(Long.toString(MEMBER), "Alerted", Role.FEDAYKIN,
+        var profile = store.members().create(new Members.NewProfile(new DiscordUserId(MEMBER), "Alerted", Role.FEDAYKIN,
                 Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
         memberId = profile.memberId();

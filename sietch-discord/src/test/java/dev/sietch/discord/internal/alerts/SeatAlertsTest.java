@@ -2,6 +2,8 @@ package dev.sietch.discord.internal.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
@@ -49,11 +51,11 @@ final class SeatAlertsTest {
         int n = 1;
         for (long account : new long[] {FIRST, SECOND}) {
             discord.addMember(account, "m" + n);
-            store.walletLinks().link(Long.toString(account), BotFixture.wallet(n), BotFixture.NOW);
-            var profile = store.members().create(new Members.NewProfile(Long.toString(account), "Seat" + n, Role.NAIB,
+            store.walletLinks().link(new DiscordUserId(account), BotFixture.wallet(n), BotFixture.NOW);
+            var profile = store.members().create(new Members.NewProfile(new DiscordUserId(account), "Seat" + n, Role.NAIB,
                     Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
             store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
-            ids.add(profile.memberId());
+            ids.add(profile.memberId().value());
             n++;
         }
         // the sync seats both: two naib_seated alerts queued in its transaction
@@ -86,7 +88,7 @@ final class SeatAlertsTest {
         assertThat(second.deliveryError()).contains("The recipient does not accept direct messages");
         assertThat(store.notifications().due(clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
         // a seat alert is critical: it does not use up the member's weekly alerts
-        assertThat(store.notifications().preferences(ids.get(0), clock.instant()).alertsSentThisWeek()).isZero();
+        assertThat(store.notifications().preferences(new MemberId(ids.get(0)), clock.instant()).alertsSentThisWeek()).isZero();
         assertThat(store.auditLog().recent(5, Optional.of("alert_sent"), Optional.empty())).hasSize(1);
     }
 }

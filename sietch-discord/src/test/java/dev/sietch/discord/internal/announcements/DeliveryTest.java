@@ -2,6 +2,7 @@ package dev.sietch.discord.internal.announcements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.EligibilityChange;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
@@ -75,8 +76,8 @@ final class DeliveryTest {
                         OptionalInt.of(75)),
                 new EligibilityChange.Demoted(wallet(2), 3, OptionalInt.of(75), Role.NONE));
         BotFixture.commit(store, ranking, changes);
-        store.walletLinks().link(Long.toString(NAIB_USER), wallet(1), BotFixture.NOW);
-        store.walletLinks().link(Long.toString(LEAVING_USER), wallet(2), BotFixture.NOW);
+        store.walletLinks().link(new DiscordUserId(NAIB_USER), wallet(1), BotFixture.NOW);
+        store.walletLinks().link(new DiscordUserId(LEAVING_USER), wallet(2), BotFixture.NOW);
     }
 
     @AfterEach
@@ -139,7 +140,7 @@ final class DeliveryTest {
 
     @Test
     void aMemberWhoTurnedNaibAlertsOffGetsNoMessage() throws Exception {
-        var profile = store.members().create(new Members.NewProfile(Long.toString(NAIB_USER), "Stilgar", Role.NAIB,
+        var profile = store.members().create(new Members.NewProfile(new DiscordUserId(NAIB_USER), "Stilgar", Role.NAIB,
                 Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.notifications().update(profile.memberId(), new Notifications.Change(Optional.empty(), Optional.empty(),
                 Optional.of(false), Optional.empty()), BotFixture.NOW);

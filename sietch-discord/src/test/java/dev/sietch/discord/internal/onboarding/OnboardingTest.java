@@ -2,6 +2,7 @@ package dev.sietch.discord.internal.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
@@ -61,7 +62,7 @@ final class OnboardingTest {
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         BotFixture.commit(store, List.of(new RankedWallet(BotFixture.wallet(1), 1, new Wei(BigInteger.TEN.pow(21)),
                 Role.NAIB, true)), List.of());
-        store.walletLinks().link(Long.toString(CHANI), BotFixture.wallet(1), BotFixture.NOW);
+        store.walletLinks().link(new DiscordUserId(CHANI), BotFixture.wallet(1), BotFixture.NOW);
     }
 
     @AfterEach
@@ -127,7 +128,7 @@ final class OnboardingTest {
         MigrateMembers migration = migration();
         assertThat(migration.createPlaceholders()).isEqualTo(1);
         assertThat(migration.createPlaceholders()).isZero();
-        MemberProfile placeholder = store.members().byDiscordId(Long.toString(CHANI)).orElseThrow();
+        MemberProfile placeholder = store.members().byDiscordId(new DiscordUserId(CHANI)).orElseThrow();
         assertThat(placeholder.nym()).matches("Member_[0-9A-F]{6}");
         assertThat(placeholder.onboardingComplete()).isFalse();
         assertThat(placeholder.memberSince()).isEqualTo(BotFixture.NOW); // tenure counts from the wallet link
@@ -159,7 +160,7 @@ final class OnboardingTest {
             assertThat(bioStep.getArray("embeds").getObject(0).getString("title")).isEqualTo("Your bio");
 
             assertThat(title(callback(discord.dmButton(CHANI, "onboarding:skip_bio")))).isEqualTo("Welcome to Sietch, Chani!");
-            MemberProfile profile = store.members().byDiscordId(Long.toString(CHANI)).orElseThrow();
+            MemberProfile profile = store.members().byDiscordId(new DiscordUserId(CHANI)).orElseThrow();
             assertThat(profile.memberId()).isEqualTo(placeholder.memberId());
             assertThat(profile.memberSince()).isEqualTo(BotFixture.NOW);
             assertThat(profile.onboardingComplete()).isTrue();
@@ -191,7 +192,7 @@ final class OnboardingTest {
 
     @Test
     void profileEditChangesThePicture_ownGeneratedOrNone() throws Exception {
-        var created = store.members().create(new dev.sietch.core.port.Members.NewProfile(Long.toString(CHANI), "Chani",
+        var created = store.members().create(new dev.sietch.core.port.Members.NewProfile(new DiscordUserId(CHANI), "Chani",
                 Role.NAIB, Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(created.memberId(), BotFixture.NOW);
         try (var bot = connect()) {
@@ -261,7 +262,7 @@ final class OnboardingTest {
                     Map.of("bio", "Fremen of Sietch Tabr https://spam.example")));
             assertThat(title(done)).isEqualTo("Welcome to Sietch, Chani!");
 
-            MemberProfile profile = store.members().byDiscordId(Long.toString(CHANI)).orElseThrow();
+            MemberProfile profile = store.members().byDiscordId(new DiscordUserId(CHANI)).orElseThrow();
             assertThat(profile.onboardingComplete()).isTrue();
             assertThat(profile.tier()).isEqualTo(Role.NAIB);
             assertThat(profile.bio()).contains("Fremen of Sietch Tabr [link removed]");
@@ -271,7 +272,7 @@ final class OnboardingTest {
                     .isEqualTo(profile.pfpUrl().orElseThrow());
             discord.awaitCall("PUT", p -> p.endsWith("/members/" + CHANI + "/roles/" + onboardedRole.id()),
                     Duration.ofSeconds(5));
-            assertThat(store.onboarding().find(Long.toString(CHANI))).isEmpty();
+            assertThat(store.onboarding().find(new DiscordUserId(CHANI))).isEmpty();
             awaitOnboardedRole();
 
             long again = discord.slashCommand(CHANI, "onboard");
@@ -284,7 +285,7 @@ final class OnboardingTest {
 
     @Test
     void profileEditChangesTheNymOncePerCooldown_andResubmittingTheSameNymIsNoChange() throws Exception {
-        var profile = store.members().create(new dev.sietch.core.port.Members.NewProfile(Long.toString(CHANI), "Chani",
+        var profile = store.members().create(new dev.sietch.core.port.Members.NewProfile(new DiscordUserId(CHANI), "Chani",
                 Role.NAIB, Optional.of("Of Tabr"), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
         try (var bot = connect()) {
@@ -355,7 +356,7 @@ final class OnboardingTest {
             clock.advance(Duration.ofMinutes(15));
             DataObject late = callback(discord.dmModal(CHANI, "onboarding:nym_form", Map.of("nym", "Chani")));
             assertThat(late.getObject("data").getString("content")).isEqualTo(Onboard.TIMED_OUT);
-            assertThat(store.members().byDiscordId(Long.toString(CHANI))).isEmpty();
+            assertThat(store.members().byDiscordId(new DiscordUserId(CHANI))).isEmpty();
         }
     }
 }

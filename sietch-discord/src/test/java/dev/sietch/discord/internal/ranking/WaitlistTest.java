@@ -2,6 +2,7 @@ package dev.sietch.discord.internal.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
@@ -73,7 +74,7 @@ final class WaitlistTest {
         discord.addMember(HOPEFUL, "hopeful");
         discord.addMember(OTHER, "other");
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
-        store.walletLinks().link("4242", BotFixture.wallet(80), BotFixture.NOW);
+        store.walletLinks().link(DiscordUserId.of("4242"), BotFixture.wallet(80), BotFixture.NOW);
         BotFixture.commit(store, ranking(0, 0), List.of());
         bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,
                 new DiscordSettings.Roles(DiscordSettings.Roles.Mode.COLLABLAND, OptionalLong.empty(), OptionalLong.empty(),
@@ -141,7 +142,7 @@ final class WaitlistTest {
         assertThat(bot.afterSync().announcements().alertsDelivered()).isEqualTo(1);
         assertThat(discord.directMessages(HOPEFUL)).singleElement().satisfies(m -> assertThat(m.getArray("embeds")
                 .getObject(0).getString("title")).isEqualTo("\uD83C\uDF89 You can join the Sietch"));
-        assertThat(store.waitlist().activeForAccount(Long.toString(HOPEFUL)).orElseThrow().notifiedAt()).isPresent();
+        assertThat(store.waitlist().activeForAccount(new DiscordUserId(HOPEFUL)).orElseThrow().notifiedAt()).isPresent();
 
         BotFixture.commit(store, ranking(75, 59), List.of()); // still eligible: nothing more
         assertThat(bot.afterSync().announcements().alertsDelivered()).isZero();

@@ -2,6 +2,7 @@ package dev.sietch.discord.internal.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
@@ -59,8 +60,8 @@ final class FormerNaibRoleTest {
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         for (int i = 1; i <= 8; i++) {
             String account = i == 1 ? Long.toString(FIRST) : Integer.toString(9100 + i);
-            store.walletLinks().link(account, BotFixture.wallet(i), BotFixture.NOW);
-            var p = store.members().create(new Members.NewProfile(account, "Holder" + i, Role.FEDAYKIN, Optional.empty(),
+            store.walletLinks().link(DiscordUserId.of(account), BotFixture.wallet(i), BotFixture.NOW);
+            var p = store.members().create(new Members.NewProfile(DiscordUserId.of(account), "Holder" + i, Role.FEDAYKIN, Optional.empty(),
                     Optional.empty(), "none"), BotFixture.NOW);
             store.members().completeOnboarding(p.memberId(), BotFixture.NOW);
         }

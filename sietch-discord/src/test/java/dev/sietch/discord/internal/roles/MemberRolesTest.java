@@ -3,6 +3,7 @@ package dev.sietch.discord.internal.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
@@ -55,11 +56,11 @@ final class MemberRolesTest {
         discord.addMember(HELPER, "helper");
         discord.addMember(LAPSED, "lapsed", engaged.id(), veteran.id(), onboarded.id());
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
-        var helper = store.members().create(new Members.NewProfile(Long.toString(HELPER), "Harah", Role.FEDAYKIN,
+        var helper = store.members().create(new Members.NewProfile(new DiscordUserId(HELPER), "Harah", Role.FEDAYKIN,
                 Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(helper.memberId(), BotFixture.NOW);
         store.memberBadges().award(helper.memberId(), Badge.HELPER, "admin", Optional.empty(), "admin", BotFixture.NOW);
-        var lapsed = store.members().create(new Members.NewProfile(Long.toString(LAPSED), "Farok", Role.FEDAYKIN,
+        var lapsed = store.members().create(new Members.NewProfile(new DiscordUserId(LAPSED), "Farok", Role.FEDAYKIN,
                 Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
         store.members().completeOnboarding(lapsed.memberId(), BotFixture.NOW);
         store.activity().awardAutomatic(lapsed.memberId(), EnumSet.of(Badge.OG), BotFixture.NOW);

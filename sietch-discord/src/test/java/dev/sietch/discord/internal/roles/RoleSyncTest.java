@@ -2,6 +2,7 @@ package dev.sietch.discord.internal.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.SyncHealth;
@@ -72,7 +73,7 @@ final class RoleSyncTest {
 
     private void linked(long discordId, int rank, Long... roles) {
         discord.addMember(discordId, "m" + rank, roles);
-        store.walletLinks().link(Long.toString(discordId), wallet(rank), NOW);
+        store.walletLinks().link(new DiscordUserId(discordId), wallet(rank), NOW);
     }
 
     private SietchBot connect(DiscordSettings.Roles roles) throws InterruptedException {

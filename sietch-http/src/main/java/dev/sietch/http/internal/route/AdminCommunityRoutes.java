@@ -2,6 +2,7 @@ package dev.sietch.http.internal.route;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sietch.core.model.AlertRules;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.port.Notifications;
 import dev.sietch.core.usecase.AwardBadge;
 import dev.sietch.core.usecase.RevokeBadge;
@@ -63,7 +64,7 @@ public final class AdminCommunityRoutes {
         }
         Optional<String> reason = query.optionalString(body.get("reason"));
         query.check();
-        AwardBadge.Result result = awardBadge.award(memberId.toLowerCase(java.util.Locale.ROOT), badgeId, awardedBy,
+        AwardBadge.Result result = awardBadge.award(new MemberId(memberId.toLowerCase(java.util.Locale.ROOT)), badgeId, awardedBy,
                 reason, call.admin());
         if (!(result instanceof AwardBadge.Awarded)) {
             throw HttpError.badRequest(AWARD_FAILED);
@@ -72,12 +73,12 @@ public final class AdminCommunityRoutes {
     }
 
     private void revoke(Call call) {
-        String memberId = Community.memberId(call.parameter("memberId"));
+        MemberId memberId = Community.memberId(call.parameter("memberId"));
         String badgeId = call.parameter("badgeId");
         if (!(revokeBadge.revoke(memberId, badgeId, call.admin()) instanceof RevokeBadge.Revoked)) {
             throw HttpError.notFound("Badge not found for this member");
         }
-        call.ok(new AdminBodies.BadgeChange("Badge revoked successfully", memberId, badgeId));
+        call.ok(new AdminBodies.BadgeChange("Badge revoked successfully", memberId.value(), badgeId));
     }
 
     private void stats(Call call) {
@@ -97,7 +98,7 @@ public final class AdminCommunityRoutes {
      * malformed member id is a 400, answered at once.
      */
     private void testAlert(Call call) {
-        String memberId = Community.memberId(call.parameter("memberId"));
+        MemberId memberId = Community.memberId(call.parameter("memberId"));
         switch (sendTestAlert.send(memberId, call.admin())) {
             case SendTestAlert.NoSuchMember missing -> throw HttpError.badRequest("Member not found");
             case SendTestAlert.Refused refused -> call.ok(new AdminBodies.TestAlert(false, Optional.empty(),

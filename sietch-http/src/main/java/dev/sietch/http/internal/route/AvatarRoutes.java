@@ -1,6 +1,7 @@
 package dev.sietch.http.internal.route;
 
 import dev.sietch.core.model.DrunkenBishop;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.Members;
@@ -49,7 +50,7 @@ public final class AvatarRoutes {
         if (!file.toLowerCase(java.util.Locale.ROOT).endsWith(".webp")) {
             throw HttpError.notFound("Picture not found");
         }
-        String memberId = Community.memberId(file.substring(0, file.length() - ".webp".length()));
+        MemberId memberId = Community.memberId(file.substring(0, file.length() - ".webp".length()));
         ProfilePicture picture = members.customPicture(memberId).orElseThrow(() -> HttpError.notFound("Picture not found"));
         call.responseHeader("Cache-Control", "public, max-age=86400");
         call.responseHeader("Content-Security-Policy", "default-src 'none'");
@@ -63,7 +64,7 @@ public final class AvatarRoutes {
         if (!format.equals("svg") && !format.equals("png")) {
             throw HttpError.notFound("Avatar not found");
         }
-        String memberId = Community.memberId(file.substring(0, dot));
+        MemberId memberId = Community.memberId(file.substring(0, dot));
         MemberProfile member = members.byId(memberId).orElseThrow(() -> HttpError.notFound("Member not found"));
         DrunkenBishop walk = DrunkenBishop.of(member.memberId());
         call.responseHeader("Cache-Control", "public, max-age=86400");

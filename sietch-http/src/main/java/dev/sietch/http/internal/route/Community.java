@@ -1,5 +1,6 @@
 package dev.sietch.http.internal.route;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.TenureCategory;
 import dev.sietch.http.internal.HttpError;
@@ -27,7 +28,7 @@ final class Community {
      */
     static MemberBodies.Profile profile(MemberProfile member, Instant now, Instant launch) {
         return new MemberBodies.Profile(
-                member.memberId(),
+                member.memberId().value(),
                 member.nym(),
                 member.bio(),
                 publicPicture(member),
@@ -41,10 +42,10 @@ final class Community {
         return member.pfpUrl().filter(url -> !SNOWFLAKE_RUN.matcher(url).find());
     }
 
-    static String memberId(String text) {
+    static MemberId memberId(String text) {
         if (!UUID.matcher(text).matches()) {
             throw HttpError.badRequest("Invalid member ID format");
         }
-        return text.toLowerCase(java.util.Locale.ROOT);
+        return new MemberId(text.toLowerCase(java.util.Locale.ROOT));
     }
 }

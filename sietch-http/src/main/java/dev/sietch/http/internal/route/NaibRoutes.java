@@ -1,5 +1,6 @@
 package dev.sietch.http.internal.route;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.port.NaibSeats;
 import dev.sietch.core.usecase.ReadCommunity;
 import dev.sietch.http.internal.Call;
@@ -57,10 +58,10 @@ public final class NaibRoutes {
     }
 
     private void member(Call call) {
-        String memberId = Community.memberId(call.parameter("memberId"));
+        MemberId memberId = Community.memberId(call.parameter("memberId"));
         ReadCommunity.NaibStatus status = community.naibStatus(memberId);
         call.ok(new NaibBodies.NaibStatus(
-                memberId,
+                memberId.value(),
                 status.current(),
                 status.former(),
                 status.ever(),
@@ -71,7 +72,7 @@ public final class NaibRoutes {
         return new NaibBodies.CurrentNaib(
                 naib.displaySeat(),
                 naib.member().nym(),
-                naib.member().memberId(),
+                naib.member().memberId().value(),
                 Community.publicPicture(naib.member()),
                 Wire.timestamp(naib.seatedAt()),
                 naib.founding());
@@ -80,7 +81,7 @@ public final class NaibRoutes {
     private static NaibBodies.FormerNaib former(ReadCommunity.FormerNaib naib) {
         return new NaibBodies.FormerNaib(
                 naib.member().nym(),
-                naib.member().memberId(),
+                naib.member().memberId().value(),
                 Community.publicPicture(naib.member()),
                 Wire.timestamp(naib.firstSeatedAt()),
                 Wire.timestamp(naib.lastUnseatedAt()),

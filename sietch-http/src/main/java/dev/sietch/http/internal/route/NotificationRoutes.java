@@ -70,7 +70,7 @@ public final class NotificationRoutes {
         var query = new Query();
         int limit = query.integer(call.query("limit"), 1, 100, 50);
         query.check();
-        var alerts = notifications.history(member.memberId(), limit, call.query("alert_type"));
+        var alerts = notifications.history(member.memberId().value(), limit, call.query("alert_type"));
         call.ok(new NotificationBodies.AlertHistory(
                 alerts.stream().map(a -> new NotificationBodies.AlertEntry(
                         a.id(),
@@ -109,7 +109,7 @@ public final class NotificationRoutes {
 
     private static void checkIdentityHeader(Call call) {
         Optional<String> claimed = call.header("X-Discord-User-Id");
-        if (claimed.isPresent() && !claimed.get().equals(call.member())) {
+        if (claimed.isPresent() && !claimed.get().equals(call.member().wire())) {
             throw new HttpError(403, "The identity header does not match the member token");
         }
     }

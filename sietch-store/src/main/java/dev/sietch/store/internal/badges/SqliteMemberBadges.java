@@ -2,6 +2,7 @@ package dev.sietch.store.internal.badges;
 
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.Badge;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.port.MemberBadges;
 import dev.sietch.store.internal.AuditWriter;
 import dev.sietch.store.internal.Database;
@@ -22,27 +23,27 @@ public final class SqliteMemberBadges implements MemberBadges {
     }
 
     @Override
-    public List<Held> held(String memberId) {
-        var rows = db.read(h -> h.attach(BadgeDao.class).held(memberId));
+    public List<Held> held(MemberId memberId) {
+        var rows = db.read(h -> h.attach(BadgeDao.class).held(memberId.value()));
         return rows.stream()
                 .flatMap(row -> Badge.byId(row.badgeId()).map(b -> new Held(b, Timestamps.parse(row.awardedAt()))).stream())
                 .sorted(Comparator.comparingInt(held -> Badge.CATALOGUE.indexOf(held.badge()))).toList();
     }
 
     @Override
-    public AwardResult award(String memberId, Badge badge, String awardedBy, Optional<String> reason, String adminName,
+    public AwardResult award(MemberId memberId, Badge badge, String awardedBy, Optional<String> reason, String adminName,
             Instant at) {
         String now = Timestamps.format(at);
         return db.write(h -> {
             var dao = h.attach(BadgeDao.class);
-            if (dao.profiles(memberId) == 0) {
+            if (dao.profiles(memberId.value()) == 0) {
                 return AwardResult.NO_SUCH_MEMBER;
             }
-            if (dao.award(memberId, badge.id(), now, awardedBy, reason.orElse("Admin API award")) == 0) {
+            if (dao.award(memberId.value(), badge.id(), now, awardedBy, reason.orElse("Admin API award")) == 0) {
                 return AwardResult.ALREADY_HELD;
             }
             var data = new LinkedHashMap<String, Object>();
-            data.put("memberId", memberId);
+            data.put("memberId", memberId.value());
             data.put("badgeId", badge.id());
             data.put("awardedBy", awardedBy);
             data.put("reason", reason.orElse(null));
@@ -53,14 +54,14 @@ public final class SqliteMemberBadges implements MemberBadges {
     }
 
     @Override
-    public boolean revoke(String memberId, String badgeId, String revokedBy, Instant at) {
+    public boolean revoke(MemberId memberId, String badgeId, String revokedBy, Instant at) {
         String now = Timestamps.format(at);
         return db.write(h -> {
-            if (h.attach(BadgeDao.class).revoke(memberId, badgeId, now, revokedBy) == 0) {
+            if (h.attach(BadgeDao.class).revoke(memberId.value(), badgeId, now, revokedBy) == 0) {
                 return false;
             }
             var data = new LinkedHashMap<String, Object>();
-            data.put("memberId", memberId);
+            data.put("memberId", memberId.value());
             data.put("badgeId", badgeId);
             data.put("revokedBy", revokedBy);
             AuditWriter.write(h, new AuditEntry("admin_badge_revoke", data), now);

@@ -1,5 +1,7 @@
 package dev.sietch.store.internal.members;
 
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Role;
 import dev.sietch.store.internal.Timestamps;
@@ -11,7 +13,7 @@ record ProfileRow(String memberId, String discordUserId, String nym, @Nullable S
         String pfpType, String tier, String createdAt, boolean onboardingComplete, boolean isFormerNaib, int badges) {
 
     MemberProfile profile() {
-        return new MemberProfile(memberId, discordUserId, nym, Optional.ofNullable(bio), Optional.ofNullable(pfpUrl),
+        return new MemberProfile(new MemberId(memberId), DiscordUserId.of(discordUserId), nym, Optional.ofNullable(bio), Optional.ofNullable(pfpUrl),
                 pfpType, Role.fromWireName(tier), Timestamps.parse(createdAt), onboardingComplete, isFormerNaib,
                 badges);
     }

@@ -1,6 +1,8 @@
 package dev.sietch.store.internal.members;
 
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.Role;
@@ -29,13 +31,13 @@ public final class SqliteMembers implements Members {
     }
 
     @Override
-    public Optional<MemberProfile> byId(String memberId) {
-        return db.read(h -> h.attach(MemberDao.class).byId(memberId).map(ProfileRow::profile));
+    public Optional<MemberProfile> byId(MemberId memberId) {
+        return db.read(h -> h.attach(MemberDao.class).byId(memberId.value()).map(ProfileRow::profile));
     }
 
     @Override
-    public Optional<MemberProfile> byDiscordId(String discordUserId) {
-        return db.read(h -> h.attach(MemberDao.class).byDiscordId(discordUserId).map(ProfileRow::profile));
+    public Optional<MemberProfile> byDiscordId(DiscordUserId discordUserId) {
+        return db.read(h -> h.attach(MemberDao.class).byDiscordId(discordUserId.wire()).map(ProfileRow::profile));
     }
 
     @Override
@@ -60,17 +62,17 @@ public final class SqliteMembers implements Members {
     }
 
     @Override
-    public MemberProfile createPlaceholder(String discordUserId, String nym, Role tier, Instant memberSince, Instant at) {
+    public MemberProfile createPlaceholder(DiscordUserId discordUserId, String nym, Role tier, Instant memberSince, Instant at) {
         return insertProfile(discordUserId, nym, tier, Optional.empty(), Optional.empty(), "none", memberSince, at,
                 "v1_migration");
     }
 
-    private MemberProfile insertProfile(String discordUserId, String nym, Role tier, Optional<String> bio,
+    private MemberProfile insertProfile(DiscordUserId discordUserId, String nym, Role tier, Optional<String> bio,
             Optional<String> pfpUrl, String pfpType, Instant memberSince, Instant at, String source) {
         String id = UUID.randomUUID().toString();
         String now = Timestamps.format(at);
         db.write(h -> {
-            h.attach(MemberDao.class).insert(id, discordUserId, nym, bio.orElse(null), pfpUrl.orElse(null), pfpType,
+            h.attach(MemberDao.class).insert(id, discordUserId.wire(), nym, bio.orElse(null), pfpUrl.orElse(null), pfpType,
                     tier.wireName(), Timestamps.format(memberSince), now);
             var data = new LinkedHashMap<String, Object>();
             data.put("memberId", id);
@@ -79,7 +81,7 @@ public final class SqliteMembers implements Members {
             AuditWriter.write(h, new AuditEntry("member_added", data), now);
             return null;
         });
-        return byId(id).orElseThrow();
+        return byId(new MemberId(id)).orElseThrow();
     }
 
     @Override
@@ -99,12 +101,12 @@ public final class SqliteMembers implements Members {
     }
 
     @Override
-    public void recordPrompt(String memberId, String outcome, Instant at) {
+    public void recordPrompt(MemberId memberId, String outcome, Instant at) {
         String now = Timestamps.format(at);
         db.write(h -> {
-            h.attach(MemberDao.class).recordPrompt(memberId, now, outcome);
+            h.attach(MemberDao.class).recordPrompt(memberId.value(), now, outcome);
             var data = new LinkedHashMap<String, Object>();
-            data.put("memberId", memberId);
+            data.put("memberId", memberId.value());
             data.put("outcome", outcome);
             AuditWriter.write(h, new AuditEntry("migration_prompt_sent", data), now);
             return null;
@@ -112,56 +114,56 @@ public final class SqliteMembers implements Members {
     }
 
     @Override
-    public void completeOnboarding(String memberId, Instant at) {
-        db.write(h -> h.attach(MemberDao.class).completeOnboarding(memberId, Timestamps.format(at)));
+    public void completeOnboarding(MemberId memberId, Instant at) {
+        db.write(h -> h.attach(MemberDao.class).completeOnboarding(memberId.value(), Timestamps.format(at)));
     }
 
     @Override
-    public Optional<Instant> nymLastChanged(String memberId) {
-        return db.read(h -> h.attach(MemberDao.class).nymLastChanged(memberId).map(Timestamps::parse));
+    public Optional<Instant> nymLastChanged(MemberId memberId) {
+        return db.read(h -> h.attach(MemberDao.class).nymLastChanged(memberId.value()).map(Timestamps::parse));
     }
 
     @Override
-    public void changeNym(String memberId, String nym, Instant at) {
-        db.write(h -> h.attach(MemberDao.class).changeNym(memberId, nym, Timestamps.format(at)));
+    public void changeNym(MemberId memberId, String nym, Instant at) {
+        db.write(h -> h.attach(MemberDao.class).changeNym(memberId.value(), nym, Timestamps.format(at)));
     }
 
     @Override
-    public void changeBio(String memberId, Optional<String> bio, Instant at) {
-        db.write(h -> h.attach(MemberDao.class).changeBio(memberId, bio.orElse(null), Timestamps.format(at)));
+    public void changeBio(MemberId memberId, Optional<String> bio, Instant at) {
+        db.write(h -> h.attach(MemberDao.class).changeBio(memberId.value(), bio.orElse(null), Timestamps.format(at)));
     }
 
     @Override
-    public void setPicture(String memberId, String pfpType, Optional<String> pfpUrl, Instant at) {
+    public void setPicture(MemberId memberId, String pfpType, Optional<String> pfpUrl, Instant at) {
         if (pfpType.equals("custom")) {
             throw new IllegalArgumentException("a custom picture is stored with setCustomPicture");
         }
         db.write(h -> {
             var dao = h.attach(MemberDao.class);
-            dao.deletePicture(memberId);
-            return dao.setPicture(memberId, pfpType, pfpUrl.orElse(null), Timestamps.format(at));
+            dao.deletePicture(memberId.value());
+            return dao.setPicture(memberId.value(), pfpType, pfpUrl.orElse(null), Timestamps.format(at));
         });
     }
 
     @Override
-    public void setCustomPicture(String memberId, ProfilePicture picture, String url, Instant at) {
+    public void setCustomPicture(MemberId memberId, ProfilePicture picture, String url, Instant at) {
         String now = Timestamps.format(at);
         db.write(h -> {
             var dao = h.attach(MemberDao.class);
-            dao.putPicture(memberId, picture.webp(), picture.size(), now);
-            return dao.setPicture(memberId, "custom", url, now);
+            dao.putPicture(memberId.value(), picture.webp(), picture.size(), now);
+            return dao.setPicture(memberId.value(), "custom", url, now);
         });
     }
 
     @Override
-    public Optional<ProfilePicture> customPicture(String memberId) {
-        return db.read(h -> h.attach(MemberDao.class).picture(memberId)
+    public Optional<ProfilePicture> customPicture(MemberId memberId) {
+        return db.read(h -> h.attach(MemberDao.class).picture(memberId.value())
                 .map(row -> new ProfilePicture(row.webp(), row.size())));
     }
 
     @Override
-    public void completePlaceholder(String memberId, String nym, Optional<String> bio, Instant at) {
-        db.write(h -> h.attach(MemberDao.class).completePlaceholder(memberId, nym, bio.orElse(null),
+    public void completePlaceholder(MemberId memberId, String nym, Optional<String> bio, Instant at) {
+        db.write(h -> h.attach(MemberDao.class).completePlaceholder(memberId.value(), nym, bio.orElse(null),
                 Timestamps.format(at)));
     }
 

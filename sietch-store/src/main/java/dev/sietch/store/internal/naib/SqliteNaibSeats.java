@@ -1,5 +1,6 @@
 package dev.sietch.store.internal.naib;
 
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.NaibSeats;
@@ -25,8 +26,8 @@ public final class SqliteNaibSeats implements NaibSeats {
     }
 
     @Override
-    public List<Seat> history(String memberId) {
-        return db.read(h -> seats(h.attach(SeatDao.class).history(memberId)));
+    public List<Seat> history(MemberId memberId) {
+        return db.read(h -> seats(h.attach(SeatDao.class).history(memberId.value())));
     }
 
     @Override
@@ -41,21 +42,21 @@ public final class SqliteNaibSeats implements NaibSeats {
     }
 
     @Override
-    public Seat seat(String memberId, int seatNumber, Wei held, Instant at) {
+    public Seat seat(MemberId memberId, int seatNumber, Wei held, Instant at) {
         return db.write(h -> {
             var dao = h.attach(SeatDao.class);
-            long id = dao.seat(seatNumber, memberId, Timestamps.format(at), held.toSortableString());
+            long id = dao.seat(seatNumber, memberId.value(), Timestamps.format(at), held.toSortableString());
             return seat(dao.find(id));
         });
     }
 
     @Override
-    public void unseat(long seatId, String reason, Optional<String> bumpedBy, Wei held, Instant at) {
+    public void unseat(long seatId, String reason, Optional<MemberId> bumpedBy, Wei held, Instant at) {
         db.write(h -> {
             var dao = h.attach(SeatDao.class);
             String member = dao.occupant(seatId)
                     .orElseThrow(() -> new IllegalArgumentException("no occupied seat " + seatId));
-            dao.unseat(seatId, Timestamps.format(at), reason, bumpedBy.orElse(null), held.toSortableString());
+            dao.unseat(seatId, Timestamps.format(at), reason, bumpedBy.map(MemberId::value).orElse(null), held.toSortableString());
             return dao.markFormerNaib(member);
         });
     }
@@ -65,7 +66,7 @@ public final class SqliteNaibSeats implements NaibSeats {
     }
 
     private static Seat seat(SeatDao.SeatRow row) {
-        return new Seat(row.id(), row.seatNumber(), row.memberId(), Timestamps.parse(row.seatedAt()),
+        return new Seat(row.id(), row.seatNumber(), new MemberId(row.memberId()), Timestamps.parse(row.seatedAt()),
                 Optional.ofNullable(row.unseatedAt()).map(Timestamps::parse), Optional.ofNullable(row.unseatReason()),
                 Wei.parse(row.bgtAtSeating()), Optional.ofNullable(row.bgtAtUnseating()).map(Wei::parse));
     }

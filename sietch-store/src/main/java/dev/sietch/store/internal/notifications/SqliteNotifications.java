@@ -2,6 +2,9 @@ package dev.sietch.store.internal.notifications;
 
 import dev.sietch.core.model.AlertFrequency;
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.QueuedAlert;
 import dev.sietch.core.port.Notifications;
 import dev.sietch.store.internal.AuditWriter;
 import dev.sietch.store.internal.Daos;
@@ -31,22 +34,22 @@ public final class SqliteNotifications implements Notifications {
     }
 
     @Override
-    public Preferences preferences(String memberId, Instant now) {
+    public Preferences preferences(MemberId memberId, Instant now) {
         return db.write(h -> {
             var dao = h.attach(PreferenceDao.class);
-            dao.ensure(memberId, Timestamps.format(now));
-            return preferences(dao.find(memberId));
+            dao.ensure(memberId.value(), Timestamps.format(now));
+            return preferences(dao.find(memberId.value()));
         });
     }
 
     @Override
-    public Preferences update(String memberId, Change change, Instant now) {
+    public Preferences update(MemberId memberId, Change change, Instant now) {
         preferences(memberId, now);
         return db.write(h -> {
             var dao = h.attach(PreferenceDao.class);
-            dao.update(memberId, flag(change.positionUpdates()), flag(change.atRiskWarnings()), flag(change.naibAlerts()),
+            dao.update(memberId.value(), flag(change.positionUpdates()), flag(change.atRiskWarnings()), flag(change.naibAlerts()),
                     change.frequency().map(AlertFrequency::wireName).orElse(null), Timestamps.format(now));
-            return preferences(dao.find(memberId));
+            return preferences(dao.find(memberId.value()));
         });
     }
 
@@ -133,8 +136,7 @@ public final class SqliteNotifications implements Notifications {
     @Override
     public List<Pending> due(Instant now, int limit) {
         return db.read(h -> h.attach(AlertDao.class).due(Timestamps.format(now), limit).stream()
-                .map(row -> new Pending(row.id(), row.recipientId(), row.recipientType().equals("member"),
-                        row.alertType(), row.alertData(), row.attempts()))
+                .map(row -> new Pending(row.id(), recipient(row), row.alertType(), row.alertData(), row.attempts()))
                 .toList());
     }
 
@@ -173,6 +175,11 @@ public final class SqliteNotifications implements Notifications {
     @Override
     public long sentCount() {
         return db.read(h -> h.attach(AlertDao.class).total());
+    }
+
+    private static QueuedAlert.Recipient recipient(AlertDao.PendingRow row) {
+        return row.recipientType().equals("member") ? new QueuedAlert.ToMember(new MemberId(row.recipientId()))
+                : new QueuedAlert.ToWaitlisted(DiscordUserId.of(row.recipientId()));
     }
 
     /** Counts a delivered alert against the member's weekly cap. */

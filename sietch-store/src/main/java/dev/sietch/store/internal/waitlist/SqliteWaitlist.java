@@ -1,6 +1,7 @@
 package dev.sietch.store.internal.waitlist;
 
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.Waitlist;
@@ -39,12 +40,12 @@ public final class SqliteWaitlist implements Waitlist {
     }
 
     @Override
-    public Registration register(String discordUserId, WalletAddress wallet, int position, Wei held, Instant at) {
+    public Registration register(DiscordUserId discordUserId, WalletAddress wallet, int position, Wei held, Instant at) {
         return db.write(h -> {
             var dao = h.attach(WaitlistDao.class);
-            long id = dao.register(discordUserId, wallet.value(), position, held.toSortableString(), Timestamps.format(at));
+            long id = dao.register(discordUserId.wire(), wallet.value(), position, held.toSortableString(), Timestamps.format(at));
             var data = new LinkedHashMap<String, Object>();
-            data.put("discordUserId", discordUserId);
+            data.put("discordUserId", discordUserId.wire());
             data.put("walletAddress", wallet.truncated());
             data.put("position", position);
             AuditWriter.write(h, new AuditEntry("waitlist_registration", data), Timestamps.format(at));
@@ -53,19 +54,19 @@ public final class SqliteWaitlist implements Waitlist {
     }
 
     @Override
-    public Optional<Registration> activeForAccount(String discordUserId) {
-        return db.read(h -> h.attach(WaitlistDao.class).activeForAccount(discordUserId).map(SqliteWaitlist::registration));
+    public Optional<Registration> activeForAccount(DiscordUserId discordUserId) {
+        return db.read(h -> h.attach(WaitlistDao.class).activeForAccount(discordUserId.wire()).map(SqliteWaitlist::registration));
     }
 
     @Override
-    public boolean unregister(String discordUserId, Instant at) {
+    public boolean unregister(DiscordUserId discordUserId, Instant at) {
         return db.write(h -> {
             var dao = h.attach(WaitlistDao.class);
-            dao.dropUndeliveredAlert(discordUserId);
-            int ended = dao.unregister(discordUserId);
+            dao.dropUndeliveredAlert(discordUserId.wire());
+            int ended = dao.unregister(discordUserId.wire());
             if (ended > 0) {
                 var data = new LinkedHashMap<String, Object>();
-                data.put("discordUserId", discordUserId);
+                data.put("discordUserId", discordUserId.wire());
                 AuditWriter.write(h, new AuditEntry("waitlist_unregistration", data), Timestamps.format(at));
             }
             return ended > 0;
@@ -78,7 +79,7 @@ public final class SqliteWaitlist implements Waitlist {
     }
 
     private static Registration registration(WaitlistDao.RegistrationRow row) {
-        return new Registration(row.id(), row.discordUserId(), new WalletAddress(row.wallet()),
+        return new Registration(row.id(), DiscordUserId.of(row.discordUserId()), new WalletAddress(row.wallet()),
                 row.positionAtRegistration(), Wei.parse(row.bgtAtRegistration()), Timestamps.parse(row.registeredAt()),
                 Optional.ofNullable(row.notifiedAt()).map(Timestamps::parse));
     }

@@ -1,5 +1,6 @@
 package dev.sietch.store.internal.wallets;
 
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.WalletLinks;
 import dev.sietch.store.internal.Database;
@@ -19,26 +20,26 @@ public final class SqliteWalletLinks implements WalletLinks {
     }
 
     @Override
-    public void link(String discordUserId, WalletAddress wallet, Instant at) {
-        db.write(h -> h.attach(WalletLinkDao.class).link(discordUserId, wallet.value(), Timestamps.format(at)));
+    public void link(DiscordUserId discordUserId, WalletAddress wallet, Instant at) {
+        db.write(h -> h.attach(WalletLinkDao.class).link(discordUserId.wire(), wallet.value(), Timestamps.format(at)));
     }
 
     @Override
-    public Optional<WalletAddress> walletOf(String discordUserId) {
-        return db.read(h -> h.attach(WalletLinkDao.class).walletOf(discordUserId).map(WalletAddress::new));
+    public Optional<WalletAddress> walletOf(DiscordUserId discordUserId) {
+        return db.read(h -> h.attach(WalletLinkDao.class).walletOf(discordUserId.wire()).map(WalletAddress::new));
     }
 
     @Override
-    public Optional<Instant> linkedAt(String discordUserId) {
-        return db.read(h -> h.attach(WalletLinkDao.class).linkedAt(discordUserId).map(Timestamps::parse));
+    public Optional<Instant> linkedAt(DiscordUserId discordUserId) {
+        return db.read(h -> h.attach(WalletLinkDao.class).linkedAt(discordUserId.wire()).map(Timestamps::parse));
     }
 
     @Override
-    public Map<String, WalletAddress> all() {
+    public Map<DiscordUserId, WalletAddress> all() {
         return db.read(h -> {
-            var links = new LinkedHashMap<String, WalletAddress>();
+            var links = new LinkedHashMap<DiscordUserId, WalletAddress>();
             h.attach(WalletLinkDao.class).all()
-                    .forEach(row -> links.put(row.discordUserId(), new WalletAddress(row.wallet())));
+                    .forEach(row -> links.put(DiscordUserId.of(row.discordUserId()), new WalletAddress(row.wallet())));
             return links;
         });
     }

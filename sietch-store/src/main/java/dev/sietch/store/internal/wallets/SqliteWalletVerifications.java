@@ -1,6 +1,7 @@
 package dev.sietch.store.internal.wallets;
 
 import dev.sietch.core.model.AuditEntry;
+import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.WalletVerifications;
 import dev.sietch.store.internal.AuditWriter;
@@ -27,7 +28,7 @@ public final class SqliteWalletVerifications implements WalletVerifications {
             var dao = h.attach(VerificationDao.class);
             // challenges expired for a week are of no use, not even for the record (the audit log keeps links)
             dao.deleteExpiredBefore(Timestamps.format(challenge.createdAt().minus(Duration.ofDays(7))));
-            return dao.insert(challenge.nonce(), challenge.discordUserId(), Timestamps.format(challenge.createdAt()),
+            return dao.insert(challenge.nonce(), challenge.discordUserId().wire(), Timestamps.format(challenge.createdAt()),
                     Timestamps.format(challenge.expiresAt()));
         });
     }
@@ -35,7 +36,7 @@ public final class SqliteWalletVerifications implements WalletVerifications {
     @Override
     public Optional<Challenge> find(String nonce) {
         return db.read(h -> h.attach(VerificationDao.class).find(nonce)
-                .map(row -> new Challenge(row.nonce(), row.discordUserId(), Timestamps.parse(row.createdAt()),
+                .map(row -> new Challenge(row.nonce(), DiscordUserId.of(row.discordUserId()), Timestamps.parse(row.createdAt()),
                         Timestamps.parse(row.expiresAt()), Optional.ofNullable(row.usedAt()).map(Timestamps::parse))));
     }
 
@@ -64,7 +65,7 @@ public final class SqliteWalletVerifications implements WalletVerifications {
     @Override
     public List<Completed> unconfirmed(Instant since, int limit) {
         return db.read(h -> h.attach(VerificationDao.class).unconfirmed(Timestamps.format(since), limit).stream()
-                .map(row -> new Completed(row.nonce(), row.discordUserId(), new WalletAddress(row.wallet()),
+                .map(row -> new Completed(row.nonce(), DiscordUserId.of(row.discordUserId()), new WalletAddress(row.wallet()),
                         Optional.ofNullable(row.previousWallet()).map(WalletAddress::new)))
                 .toList());
     }
