@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
+import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.usecase.AwardBadge;
@@ -98,7 +99,7 @@ final class MemberRolesTest {
         var sources = new SietchBot.Sources(plain.community(), new SietchBot.Social(social.activity(),
                 social.activitySettings(), social.badges(), social.launch(), changes), plain.outbox(), plain.state(),
                 plain.linking(), plain.onboarding(), plain.editing(), plain.clock());
-        String lapsed = store.members().byDiscordId(Long.toString(LAPSED)).orElseThrow().memberId();
+        MemberId lapsed = store.members().byDiscordId(new DiscordUserId(LAPSED)).orElseThrow().memberId();
         try (var bot = BotFixture.connect(discord, sources, FakeDiscord.TOKEN, roles, DiscordSettings.Channels.NONE)) {
             assertThat(discord.member(LAPSED).orElseThrow().roles()).doesNotContain(trusted.id());
 
