@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.core.model.PromptOutcome;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.OnboardingSessions;
@@ -49,7 +50,7 @@ class ProfileMigrationStoreTest extends StoreTestBase {
             assertThat(store.members().placeholderCount()).isEqualTo(2);
             assertThat(store.members().onboardedCount()).isZero();
 
-            store.members().recordPrompt(older.memberId(), "sent", T0);
+            store.members().recordPrompt(older.memberId(), PromptOutcome.SENT, T0);
             assertThat(store.members().unpromptedPlaceholders(10)).extracting(p -> p.memberId())
                     .containsExactly(later.memberId());
             assertThat(store.auditLog().recent(10, Optional.of("migration_prompt_sent"), Optional.empty())).hasSize(1);

@@ -4,6 +4,7 @@ import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.core.model.PromptOutcome;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.TenureCategory;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public interface Members extends MemberLookup {
      *
      * @param outcome {@code sent} (by DM), {@code fallback} (a mention in a channel) or {@code unreachable}
      */
-    void recordPrompt(MemberId memberId, String outcome, Instant at);
+    void recordPrompt(MemberId memberId, PromptOutcome outcome, Instant at);
 
     /**
      * Gives a placeholder profile (a member from before the social layer) the nym and

@@ -5,6 +5,7 @@ import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.core.model.PromptOutcome;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.store.internal.AuditWriter;
@@ -101,10 +102,10 @@ public final class SqliteMembers implements Members {
     }
 
     @Override
-    public void recordPrompt(MemberId memberId, String outcome, Instant at) {
+    public void recordPrompt(MemberId memberId, PromptOutcome outcome, Instant at) {
         String now = Timestamps.format(at);
         db.write(h -> {
-            h.attach(MemberDao.class).recordPrompt(memberId.value(), now, outcome);
+            h.attach(MemberDao.class).recordPrompt(memberId.value(), now, outcome.wireName());
             var data = new LinkedHashMap<String, Object>();
             data.put("memberId", memberId.value());
             data.put("outcome", outcome);
