@@ -108,7 +108,7 @@ public final class SqliteMembers implements Members {
             h.attach(MemberDao.class).recordPrompt(memberId.value(), now, outcome.wireName());
             var data = new LinkedHashMap<String, Object>();
             data.put("memberId", memberId.value());
-            data.put("outcome", outcome);
+            data.put("outcome", outcome.wireName());
             AuditWriter.write(h, new AuditEntry("migration_prompt_sent", data), now);
             return null;
         });
