@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sietch.app.config.SietchSettings;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.store.Store;
@@ -71,10 +72,10 @@ final class JobsTest {
         try (var store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")))) {
             Instant launch = Instant.parse("2025-01-01T00:00:00Z");
             var og = store.members().create(new Members.NewProfile(DiscordUserId.of("700000000000000001"), "Liet", Role.NAIB,
-                    Optional.empty(), Optional.empty(), "none"), launch.plus(Duration.ofDays(10)));
+                    Optional.empty(), Optional.empty(), PictureSource.NONE), launch.plus(Duration.ofDays(10)));
             store.members().completeOnboarding(og.memberId(), T0);
             var recent = store.members().create(new Members.NewProfile(DiscordUserId.of("700000000000000002"), "Jamis", Role.FEDAYKIN,
-                    Optional.empty(), Optional.empty(), "none"), T0.minus(Duration.ofDays(95)));
+                    Optional.empty(), Optional.empty(), PictureSource.NONE), T0.minus(Duration.ofDays(95)));
             store.members().completeOnboarding(recent.memberId(), T0);
             store.activity().awardAutomatic(recent.memberId(), java.util.Set.of(Badge.VETERAN), T0.minus(Duration.ofDays(1)));
             store.memberBadges().revoke(recent.memberId(), "veteran", "council", T0.minus(Duration.ofHours(1)));

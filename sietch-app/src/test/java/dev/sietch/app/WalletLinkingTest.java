@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.chain.Web3Signatures;
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
@@ -211,7 +212,7 @@ final class WalletLinkingTest {
     @Test
     void movingToAnotherWalletKeepsTheProfile() throws Exception {
         var profile = store.members().create(new Members.NewProfile(USER, "Chani", Role.FEDAYKIN, Optional.empty(),
-                Optional.empty(), "none"), T0);
+                Optional.empty(), PictureSource.NONE), T0);
         String first = nonce(linking.start(USER));
         complete(first, address(KEY_A), sign(message(first, address(KEY_A)), KEY_A));
         String second = nonce(linking.start(USER));

@@ -6,6 +6,7 @@ import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
@@ -59,16 +60,16 @@ final class CommunityCommandsTest {
         for (int i = 0; i < 23; i++) {
             var profile = store.members().create(new Members.NewProfile(new DiscordUserId(800_000_000_000_000_000L + i),
                     String.format("Member%02d", i), i < 3 ? Role.NAIB : Role.FEDAYKIN, Optional.empty(), Optional.empty(),
-                    "none"), BotFixture.NOW.minus(Duration.ofDays(100 - i)));
+                    PictureSource.NONE), BotFixture.NOW.minus(Duration.ofDays(100 - i)));
             store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
             members.add(profile);
         }
         var viewer = store.members().create(new Members.NewProfile(new DiscordUserId(VIEWER), "Viewer", Role.FEDAYKIN,
-                Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
         store.members().completeOnboarding(viewer.memberId(), BotFixture.NOW);
         discord.addMember(800_000_000_000_000_007L, "member07");
         store.members().create(new Members.NewProfile(DiscordUserId.of("900"), "Hidden", Role.FEDAYKIN, Optional.empty(), Optional.empty(),
-                "none"), BotFixture.NOW); // not onboarded: never listed, never suggested
+                PictureSource.NONE), BotFixture.NOW); // not onboarded: never listed, never suggested
         store.memberBadges().award(members.get(20).memberId(), Badge.HELPER, "admin", Optional.empty(), "admin", BotFixture.NOW);
         store.memberBadges().award(members.get(20).memberId(), Badge.CONTRIBUTOR, "admin", Optional.empty(), "admin", BotFixture.NOW);
         store.memberBadges().award(members.get(5).memberId(), Badge.HELPER, "admin", Optional.empty(), "admin", BotFixture.NOW);

@@ -3,6 +3,7 @@ package dev.sietch.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
@@ -65,7 +66,7 @@ final class CouncilCommandsTest {
             String account = i == 9 ? Long.toString(VIEWER) : Integer.toString(9000 + i);
             store.walletLinks().link(DiscordUserId.of(account), BotFixture.wallet(i), BotFixture.NOW);
             var p = store.members().create(new Members.NewProfile(DiscordUserId.of(account), "Member" + i, Role.FEDAYKIN, Optional.empty(),
-                    Optional.empty(), "none"), BotFixture.NOW);
+                    Optional.empty(), PictureSource.NONE), BotFixture.NOW);
             store.members().completeOnboarding(p.memberId(), BotFixture.NOW);
         }
         BotFixture.commit(store, ranking(75, 0), List.of()); // seats for wallets 1..7

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.fake.FakeDiscord;
@@ -46,10 +47,10 @@ final class MemberCommandsTest {
         discord.addMember(NEWCOMER, "newcomer");
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         var chani = store.members().create(new Members.NewProfile(new DiscordUserId(CHANI), "Chani", Role.NAIB,
-                Optional.of("Of Sietch Tabr"), Optional.empty(), "none"), BotFixture.NOW.minus(Duration.ofDays(100)));
+                Optional.of("Of Sietch Tabr"), Optional.empty(), PictureSource.NONE), BotFixture.NOW.minus(Duration.ofDays(100)));
         store.members().completeOnboarding(chani.memberId(), BotFixture.NOW);
         var stilgar = store.members().create(new Members.NewProfile(new DiscordUserId(STILGAR), "Stilgar", Role.FEDAYKIN,
-                Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
         store.members().completeOnboarding(stilgar.memberId(), BotFixture.NOW);
         store.activity().awardAutomatic(chani.memberId(), EnumSet.of(Badge.VETERAN), BotFixture.NOW.minus(Duration.ofDays(10)));
         store.memberBadges().award(chani.memberId(), Badge.HELPER, "admin", Optional.of("guides"), "admin", BotFixture.NOW);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
@@ -57,7 +58,7 @@ final class SietchBotTest {
         BotFixture.commit(store, ranking, List.of());
         store.walletLinks().link(new DiscordUserId(MEMBER), wallet(65), NOW);
         store.members().create(new Members.NewProfile(new DiscordUserId(MEMBER), "atrisk", Role.FEDAYKIN, Optional.empty(),
-                Optional.empty(), "none"), NOW);
+                Optional.empty(), PictureSource.NONE), NOW);
     }
 
     @AfterEach

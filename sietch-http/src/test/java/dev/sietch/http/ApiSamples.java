@@ -2,6 +2,7 @@ package dev.sietch.http;
 
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
@@ -42,7 +43,7 @@ final class ApiSamples {
         api.member(9, "ninth", true);
         api.member(12, "waiting", false);
         MemberProfile pictured = api.store.members().create(new Members.NewProfile(DiscordUserId.of(TestApi.discordId(20)), "pictured",
-                Role.FEDAYKIN, Optional.empty(), Optional.of("https://pictures.example/p.png"), "custom"),
+                Role.FEDAYKIN, Optional.empty(), Optional.of("https://pictures.example/p.png"), PictureSource.CUSTOM),
                 api.clock.instant());
         api.store.members().completeOnboarding(pictured.memberId(), api.clock.instant());
         api.store.members().setCustomPicture(pictured.memberId(), new ProfilePicture(

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DrunkenBishop;
 import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
-import dev.sietch.http.fake.PictureServer;
 import dev.sietch.core.model.Role;
+import dev.sietch.http.fake.PictureServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,9 +79,9 @@ final class AvatarRoutesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("image/webp");
         assertThat(response.body()).isEqualTo(webp);
-        assertThat(api.store.members().byId(new MemberId(id)).orElseThrow().pfpType()).isEqualTo("custom");
+        assertThat(api.store.members().byId(new MemberId(id)).orElseThrow().pfpType()).isEqualTo(PictureSource.CUSTOM);
 
-        api.store.members().setPicture(new MemberId(id), "generated", java.util.Optional.of("https://sietch.example/api/avatars/" + id + ".png"),
+        api.store.members().setPicture(new MemberId(id), PictureSource.GENERATED, java.util.Optional.of("https://sietch.example/api/avatars/" + id + ".png"),
                 api.clock.instant());
         assertThat(api.get(path).statusCode()).isEqualTo(404);
         assertThat(api.get("/api/pictures/" + id + ".png").statusCode()).isEqualTo(404);

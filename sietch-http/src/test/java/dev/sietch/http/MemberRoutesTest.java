@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +161,7 @@ final class MemberRoutesTest {
         api.store.walletLinks().link(DiscordUserId.of(TestApi.discordId(50)), TestApi.wallet(50), api.clock.instant());
         var created = api.store.members().create(new dev.sietch.core.port.Members.NewProfile(DiscordUserId.of(TestApi.discordId(50)), "pic",
                 dev.sietch.core.model.Role.FEDAYKIN, java.util.Optional.empty(),
-                java.util.Optional.of("https://cdn.discordapp.com/avatars/" + TestApi.discordId(50) + "/a.png"), "custom"),
+                java.util.Optional.of("https://cdn.discordapp.com/avatars/" + TestApi.discordId(50) + "/a.png"), PictureSource.CUSTOM),
                 api.clock.instant());
         api.store.members().completeOnboarding(created.memberId(), api.clock.instant());
 

@@ -1,44 +1,45 @@
 package dev.sietch.http;
 
-import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
-import dev.sietch.core.model.Secret;
-import dev.sietch.core.port.EvmSignatures;
-import dev.sietch.core.port.Members;
-import dev.sietch.core.usecase.LinkWallet;
-import java.util.Optional;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Ranking;
 import dev.sietch.core.model.RankingPolicy;
 import dev.sietch.core.model.Role;
+import dev.sietch.core.model.Secret;
 import dev.sietch.core.model.SyncHealth;
+import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.Threshold;
 import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.model.Wei;
 import dev.sietch.core.port.EligibilityStore;
+import dev.sietch.core.port.EvmSignatures;
+import dev.sietch.core.port.Members;
+import dev.sietch.core.usecase.LinkWallet;
 import dev.sietch.store.SqliteStore;
 import dev.sietch.store.Store;
 import dev.sietch.store.StoreSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Comparator;
 import java.util.stream.Stream;
-import java.io.IOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -175,7 +176,7 @@ final class TestApi implements BeforeEachCallback, AfterEachCallback {
     MemberProfile member(int n, String nym, boolean onboarded) {
         store.walletLinks().link(DiscordUserId.of(discordId(n)), wallet(n), clock.instant());
         MemberProfile created = store.members().create(new Members.NewProfile(DiscordUserId.of(discordId(n)), nym,
-                n <= 7 ? Role.NAIB : Role.FEDAYKIN, Optional.of("bio of " + nym), Optional.empty(), "none"), clock.instant());
+                n <= 7 ? Role.NAIB : Role.FEDAYKIN, Optional.of("bio of " + nym), Optional.empty(), PictureSource.NONE), clock.instant());
         if (onboarded) {
             store.members().completeOnboarding(created.memberId(), clock.instant());
         }

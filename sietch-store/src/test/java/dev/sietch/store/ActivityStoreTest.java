@@ -7,6 +7,7 @@ import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class ActivityStoreTest extends StoreTestBase {
 
     private String onboarded(Store store) {
         var profile = store.members().create(new Members.NewProfile(DiscordUserId.of(DISCORD), "Chani", Role.FEDAYKIN, Optional.empty(),
-                Optional.empty(), "none"), T0);
+                Optional.empty(), PictureSource.NONE), T0);
         store.members().completeOnboarding(profile.memberId(), T0);
         return profile.memberId().value();
     }

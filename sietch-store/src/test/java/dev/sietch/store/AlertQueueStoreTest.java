@@ -1,5 +1,6 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.AlertFrequency;
@@ -73,7 +74,7 @@ class AlertQueueStoreTest extends StoreTestBase {
         try (var store = open("s.db")) {
             store.walletLinks().link(DiscordUserId.of("1"), EventLedgerTest.wallet(20), MONDAY);
             var member = store.members().create(new Members.NewProfile(DiscordUserId.of("1"), "Tracked", Role.FEDAYKIN, Optional.empty(),
-                    Optional.empty(), "none"), MONDAY);
+                    Optional.empty(), PictureSource.NONE), MONDAY);
             store.members().completeOnboarding(member.memberId(), MONDAY);
             String id = member.memberId().value();
 
@@ -112,7 +113,7 @@ class AlertQueueStoreTest extends StoreTestBase {
     void theWeeklyResetRunsOncePerWeek_andTouchesOnlyTheCounters() {
         try (var store = open("s.db")) {
             var member = store.members().create(new Members.NewProfile(DiscordUserId.of("1"), "Counted", Role.FEDAYKIN, Optional.empty(),
-                    Optional.empty(), "none"), MONDAY);
+                    Optional.empty(), PictureSource.NONE), MONDAY);
             store.notifications().record(new Notifications.NewAlert(new QueuedAlert.ToMember(member.memberId()), "position_update", "{}", true,
                     Optional.empty(), Optional.empty()), MONDAY);
             sync(store, ranking(0, 0), MONDAY);
@@ -156,7 +157,7 @@ class AlertQueueStoreTest extends StoreTestBase {
         for (int w = 1; w <= 8; w++) {
             store.walletLinks().link(DiscordUserId.of(Integer.toString(w)), EventLedgerTest.wallet(w), MONDAY);
             var p = store.members().create(new Members.NewProfile(DiscordUserId.of(Integer.toString(w)), "Seat" + w, Role.FEDAYKIN,
-                    Optional.empty(), Optional.empty(), "none"), MONDAY);
+                    Optional.empty(), Optional.empty(), PictureSource.NONE), MONDAY);
             store.members().completeOnboarding(p.memberId(), MONDAY);
             ids.add(p.memberId().value());
         }

@@ -1,5 +1,6 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +29,7 @@ class CommunityStoreTest extends StoreTestBase {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
 
     private Members.NewProfile profile(String discordId, String nym) {
-        return new Members.NewProfile(DiscordUserId.of(discordId), nym, Role.FEDAYKIN, Optional.empty(), Optional.empty(), "none");
+        return new Members.NewProfile(DiscordUserId.of(discordId), nym, Role.FEDAYKIN, Optional.empty(), Optional.empty(), PictureSource.NONE);
     }
 
     @Test

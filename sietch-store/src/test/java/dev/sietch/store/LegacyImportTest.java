@@ -1,5 +1,6 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,7 +75,7 @@ class LegacyImportTest extends StoreTestBase {
             assertThat(alice.tier()).isEqualTo(Role.NAIB);
             assertThat(alice.memberSince()).isEqualTo(Instant.parse("2025-01-05T10:05:00Z"));
             // An own picture cannot be taken over unchecked: the generated avatar stands in.
-            assertThat(alice.pfpType()).isEqualTo("generated");
+            assertThat(alice.pfpType()).isEqualTo(PictureSource.GENERATED);
             assertThat(alice.pfpUrl()).contains("https://sietch.example/api/avatars/" + ALICE + ".png");
             assertThat(tables.get("member_profile").notes()).singleElement()
                     .satisfies(n -> assertThat(n).contains(ALICE).contains("own picture"));

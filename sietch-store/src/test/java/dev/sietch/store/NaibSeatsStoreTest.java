@@ -1,5 +1,6 @@
 package dev.sietch.store;
 
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.SyncRules;
 import dev.sietch.core.model.AlertRules;
 import dev.sietch.core.model.NaibCouncil;
@@ -72,7 +73,7 @@ class NaibSeatsStoreTest extends StoreTestBase {
         String discord = Integer.toString(1000 + wallet);
         store.walletLinks().link(DiscordUserId.of(discord), EventLedgerTest.wallet(wallet), at);
         var profile = store.members().create(new Members.NewProfile(DiscordUserId.of(discord), "Member" + wallet, Role.FEDAYKIN,
-                Optional.empty(), Optional.empty(), "none"), at);
+                Optional.empty(), Optional.empty(), PictureSource.NONE), at);
         store.members().completeOnboarding(profile.memberId(), at);
         return profile.memberId().value();
     }

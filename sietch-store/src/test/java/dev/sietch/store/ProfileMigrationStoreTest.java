@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.core.model.PromptOutcome;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.OnboardingSessions;
@@ -25,15 +27,15 @@ class ProfileMigrationStoreTest extends StoreTestBase {
     void keepsAnOwnPicture_untilAnotherKindReplacesIt() {
         try (var store = open("s.db")) {
             var member = store.members().create(new Members.NewProfile(DiscordUserId.of("1"), "Chani", Role.NAIB, Optional.empty(),
-                    Optional.empty(), "none"), T0);
+                    Optional.empty(), PictureSource.NONE), T0);
             store.members().setCustomPicture(member.memberId(), PICTURE, "https://s.example/p.webp?v=1", T0);
             assertThat(store.members().customPicture(member.memberId())).contains(PICTURE);
-            assertThat(store.members().byId(member.memberId()).orElseThrow().pfpType()).isEqualTo("custom");
+            assertThat(store.members().byId(member.memberId()).orElseThrow().pfpType()).isEqualTo(PictureSource.CUSTOM);
 
-            store.members().setPicture(member.memberId(), "none", Optional.empty(), T0);
+            store.members().setPicture(member.memberId(), PictureSource.NONE, Optional.empty(), T0);
             assertThat(store.members().customPicture(member.memberId())).isEmpty();
             assertThat(store.members().byId(member.memberId()).orElseThrow().pfpUrl()).isEmpty();
-            assertThatThrownBy(() -> store.members().setPicture(member.memberId(), "custom", Optional.of("x"), T0))
+            assertThatThrownBy(() -> store.members().setPicture(member.memberId(), PictureSource.CUSTOM, Optional.of("x"), T0))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -49,7 +51,7 @@ class ProfileMigrationStoreTest extends StoreTestBase {
             assertThat(store.members().placeholderCount()).isEqualTo(2);
             assertThat(store.members().onboardedCount()).isZero();
 
-            store.members().recordPrompt(older.memberId(), "sent", T0);
+            store.members().recordPrompt(older.memberId(), PromptOutcome.SENT, T0);
             assertThat(store.members().unpromptedPlaceholders(10)).extracting(p -> p.memberId())
                     .containsExactly(later.memberId());
             assertThat(store.auditLog().recent(10, Optional.of("migration_prompt_sent"), Optional.empty())).hasSize(1);
@@ -83,15 +85,15 @@ class ProfileMigrationStoreTest extends StoreTestBase {
             var kept = store.onboarding().find(DiscordUserId.of("9")).orElseThrow();
             assertThat(kept.step()).isEqualTo(OnboardingSessions.Step.BIO);
             assertThat(kept.nym()).contains("Stilgar");
-            assertThat(kept.pictureType()).contains("generated");
+            assertThat(kept.pictureType()).contains(PictureSource.GENERATED);
             assertThat(kept.picture()).isEmpty();
 
             store.onboarding().save(new OnboardingSessions.Session(DiscordUserId.of("10"), OnboardingSessions.Step.BIO, Optional.of("Chani"),
-                    Optional.of("custom"), Optional.of(PICTURE), T0, T0));
+                    Optional.of(PictureSource.CUSTOM), Optional.of(PICTURE), T0, T0));
             assertThat(store.onboarding().find(DiscordUserId.of("10")).orElseThrow().picture()).contains(PICTURE);
             // a custom choice without its picture is refused by the schema
             assertThatThrownBy(() -> store.onboarding().save(new OnboardingSessions.Session(DiscordUserId.of("11"),
-                    OnboardingSessions.Step.BIO, Optional.of("Irulan"), Optional.of("custom"), Optional.empty(), T0, T0)))
+                    OnboardingSessions.Step.BIO, Optional.of("Irulan"), Optional.of(PictureSource.CUSTOM), Optional.empty(), T0, T0)))
                     .isInstanceOf(RuntimeException.class);
         }
     }

@@ -17,7 +17,7 @@ public record MemberProfile(
         String nym,
         Optional<String> bio,
         Optional<String> pfpUrl,
-        String pfpType,
+        PictureSource pfpType,
         Role tier,
         Instant memberSince,
         boolean onboardingComplete,

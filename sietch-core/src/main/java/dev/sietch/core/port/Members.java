@@ -3,7 +3,9 @@ package dev.sietch.core.port;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.core.model.PromptOutcome;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.TenureCategory;
 import java.time.Instant;
@@ -63,7 +65,7 @@ public interface Members extends MemberLookup {
      *
      * @param outcome {@code sent} (by DM), {@code fallback} (a mention in a channel) or {@code unreachable}
      */
-    void recordPrompt(MemberId memberId, String outcome, Instant at);
+    void recordPrompt(MemberId memberId, PromptOutcome outcome, Instant at);
 
     /**
      * Gives a placeholder profile (a member from before the social layer) the nym and
@@ -83,7 +85,7 @@ public interface Members extends MemberLookup {
      * Sets the profile picture to {@code generated} or {@code none}, dropping a stored custom
      * picture.
      */
-    void setPicture(MemberId memberId, String pfpType, Optional<String> pfpUrl, Instant at);
+    void setPicture(MemberId memberId, PictureSource pfpType, Optional<String> pfpUrl, Instant at);
 
     /** Stores the member's own picture and points the profile at {@code url}, in one transaction. */
     void setCustomPicture(MemberId memberId, ProfilePicture picture, String url, Instant at);
@@ -117,7 +119,7 @@ public interface Members extends MemberLookup {
     }
 
     record NewProfile(DiscordUserId discordUserId, String nym, Role tier, Optional<String> bio, Optional<String> pfpUrl,
-            String pfpType) {
+            PictureSource pfpType) {
         public NewProfile {
             Objects.requireNonNull(discordUserId, "discordUserId");
             Objects.requireNonNull(nym, "nym");

@@ -1,6 +1,7 @@
 package dev.sietch.core.port;
 
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public interface OnboardingSessions {
      * @param pictureType {@code custom}, {@code generated} or {@code none}, once chosen
      * @param picture the member's own picture, when {@code pictureType} is {@code custom}
      */
-    record Session(DiscordUserId discordUserId, Step step, Optional<String> nym, Optional<String> pictureType,
+    record Session(DiscordUserId discordUserId, Step step, Optional<String> nym, Optional<PictureSource> pictureType,
             Optional<ProfilePicture> picture, Instant startedAt, Instant updatedAt) {
         public Session {
             Objects.requireNonNull(picture, "picture");

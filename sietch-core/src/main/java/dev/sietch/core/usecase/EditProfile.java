@@ -5,6 +5,7 @@ import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.Nym;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.PictureFetcher;
@@ -107,7 +108,7 @@ public final class EditProfile {
             return new Refused(NO_PROFILE);
         }
         MemberId memberId = member.get().memberId();
-        members.setPicture(memberId, generated ? "generated" : "none",
+        members.setPicture(memberId, generated ? PictureSource.GENERATED : PictureSource.NONE,
                 generated ? Optional.of(pictures.avatarUrl(memberId)) : Optional.empty(), clock.instant());
         return new Changed(members.byId(memberId).orElseThrow());
     }

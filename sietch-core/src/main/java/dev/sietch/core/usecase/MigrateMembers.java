@@ -3,6 +3,7 @@ package dev.sietch.core.usecase;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PromptOutcome;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
@@ -74,7 +75,7 @@ public final class MigrateMembers {
         return members.unpromptedPlaceholders(PROMPTS_PER_RUN);
     }
 
-    public void prompted(MemberId memberId, String outcome) {
+    public void prompted(MemberId memberId, PromptOutcome outcome) {
         members.recordPrompt(memberId, outcome, clock.instant());
     }
 

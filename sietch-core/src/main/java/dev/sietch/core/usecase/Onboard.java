@@ -6,6 +6,7 @@ import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
 import dev.sietch.core.model.NaibCouncil;
 import dev.sietch.core.model.Nym;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
@@ -13,9 +14,9 @@ import dev.sietch.core.model.WalletAddress;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.port.NaibSeats;
 import dev.sietch.core.port.OnboardingSessions;
-import dev.sietch.core.port.PictureFetcher;
 import dev.sietch.core.port.OnboardingSessions.Session;
 import dev.sietch.core.port.OnboardingSessions.Step;
+import dev.sietch.core.port.PictureFetcher;
 import dev.sietch.core.port.RankingReader;
 import dev.sietch.core.port.WalletLinks;
 import java.time.Clock;
@@ -137,7 +138,7 @@ public final class Onboard {
             return stale(discordUserId);
         }
         sessions.save(new Session(discordUserId, Step.BIO, session.get().nym(),
-                Optional.of(generated ? "generated" : "none"), Optional.empty(), session.get().startedAt(), clock.instant()));
+                Optional.of(generated ? PictureSource.GENERATED : PictureSource.NONE), Optional.empty(), session.get().startedAt(), clock.instant()));
         return new Next(Step.BIO, session.get().nym());
     }
 
@@ -159,7 +160,7 @@ public final class Onboard {
         if (session.isEmpty()) {
             return stale(discordUserId);
         }
-        sessions.save(new Session(discordUserId, Step.BIO, session.get().nym(), Optional.of("custom"),
+        sessions.save(new Session(discordUserId, Step.BIO, session.get().nym(), Optional.of(PictureSource.CUSTOM),
                 Optional.of(picture), session.get().startedAt(), clock.instant()));
         return new Next(Step.BIO, session.get().nym());
     }
@@ -191,14 +192,15 @@ public final class Onboard {
         } else {
             Role tier = standing.get().role() == Role.NAIB ? Role.NAIB : Role.FEDAYKIN;
             memberId = members.create(new Members.NewProfile(discordUserId, nym, tier, sanitised, Optional.empty(),
-                    "none"), now).memberId();
+                    PictureSource.NONE), now).memberId();
         }
         Session answers = session.get();
-        switch (answers.pictureType().orElse("none")) {
-            case "custom" -> members.setCustomPicture(memberId, answers.picture().orElseThrow(),
+        switch (answers.pictureType().orElse(PictureSource.NONE)) {
+            case CUSTOM -> members.setCustomPicture(memberId, answers.picture().orElseThrow(),
                     pictures.customUrl(memberId, now), now);
-            case "generated" -> members.setPicture(memberId, "generated", Optional.of(pictures.avatarUrl(memberId)), now);
-            default -> { }
+            case GENERATED -> members.setPicture(memberId, PictureSource.GENERATED,
+                    Optional.of(pictures.avatarUrl(memberId)), now);
+            case NONE -> { }
         }
         members.completeOnboarding(memberId, now);
         sessions.delete(discordUserId);

@@ -6,6 +6,7 @@ import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.MemberBadges;
 import java.time.Clock;
@@ -28,7 +29,7 @@ final class ManageBadgesTest {
 
     static MemberProfile member(String id) {
         return new MemberProfile(new MemberId(id), DiscordUserId.of("1000000000000000" + id.length()), "Nym" + id, Optional.empty(), Optional.empty(),
-                "none", Role.FEDAYKIN, NOW, true, false, 0);
+                PictureSource.NONE, Role.FEDAYKIN, NOW, true, false, 0);
     }
 
     /** Badges held in memory; awards and revocations are listed as the store would audit them. */

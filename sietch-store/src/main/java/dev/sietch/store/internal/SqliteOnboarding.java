@@ -1,6 +1,7 @@
 package dev.sietch.store.internal;
 
 import dev.sietch.core.model.DiscordUserId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.OnboardingSessions;
 import java.util.Locale;
@@ -19,7 +20,7 @@ public final class SqliteOnboarding implements OnboardingSessions {
     public Optional<Session> find(DiscordUserId discordUserId) {
         return db.read(h -> h.attach(OnboardingDao.class).find(discordUserId.wire()).map(row -> new Session(discordUserId,
                 Step.valueOf(row.step().toUpperCase(Locale.ROOT)), Optional.ofNullable(row.nym()),
-                Optional.ofNullable(row.pictureType()), picture(row), Timestamps.parse(row.startedAt()),
+                Optional.ofNullable(row.pictureType()).map(t -> PictureSource.fromWireName(t).orElseThrow()), picture(row), Timestamps.parse(row.startedAt()),
                 Timestamps.parse(row.updatedAt()))));
     }
 
@@ -32,7 +33,7 @@ public final class SqliteOnboarding implements OnboardingSessions {
     public void save(Session session) {
         db.write(h -> h.attach(OnboardingDao.class).save(session.discordUserId().wire(),
                 session.step().name().toLowerCase(Locale.ROOT), session.nym().orElse(null),
-                session.pictureType().orElse(null), session.picture().map(ProfilePicture::webp).orElse(null),
+                session.pictureType().map(PictureSource::wireName).orElse(null), session.picture().map(ProfilePicture::webp).orElse(null),
                 session.picture().map(ProfilePicture::size).orElse(null), Timestamps.format(session.startedAt()),
                 Timestamps.format(session.updatedAt())));
     }

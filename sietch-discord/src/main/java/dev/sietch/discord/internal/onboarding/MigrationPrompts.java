@@ -1,6 +1,7 @@
 package dev.sietch.discord.internal.onboarding;
 
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PromptOutcome;
 import dev.sietch.core.usecase.MigrateMembers;
 import dev.sietch.discord.DeliveryStats;
 import dev.sietch.discord.internal.common.Posting;
@@ -44,16 +45,16 @@ public final class MigrationPrompts {
                 Thread.sleep(gap.toMillis());
             }
             first = false;
-            String outcome = prompt(guild, placeholder);
+            PromptOutcome outcome = prompt(guild, placeholder);
             migration.prompted(placeholder.memberId(), outcome);
-            if (!outcome.equals("unreachable")) {
+            if (outcome != PromptOutcome.UNREACHABLE) {
                 asked++;
             }
         }
         return asked;
     }
 
-    private String prompt(Guild guild, MemberProfile placeholder) {
+    private PromptOutcome prompt(Guild guild, MemberProfile placeholder) {
         String account = placeholder.discordUserId().wire();
         try {
             guild.getJDA().openPrivateChannelById(account).flatMap(dm -> dm.sendMessage(new MessageCreateBuilder()
@@ -65,7 +66,7 @@ public final class MigrationPrompts {
                     .setComponents(ActionRow.of(OnboardingFlow.startButton()))
                     .build())).complete();
             stats.count(DeliveryStats.Kind.DIRECT_MESSAGE);
-            return "sent";
+            return PromptOutcome.SENT;
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() != ErrorResponse.CANNOT_SEND_TO_USER
                     && e.getErrorResponse() != ErrorResponse.UNKNOWN_USER) {
@@ -76,11 +77,11 @@ public final class MigrationPrompts {
         if (channel.isEmpty()) {
             log.info("Discord: member {} takes no direct messages and no fallback channel is set; not asked",
                     placeholder.memberId());
-            return "unreachable";
+            return PromptOutcome.UNREACHABLE;
         }
         channel.get().sendMessage("<@" + account + "> you joined Sietch before member profiles existed. Run /onboard "
                 + "here to choose your nym, picture and bio.").mentionUsers(account).complete();
         stats.count(DeliveryStats.Kind.FALLBACK);
-        return "fallback";
+        return PromptOutcome.FALLBACK;
     }
 }

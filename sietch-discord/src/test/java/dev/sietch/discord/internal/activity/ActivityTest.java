@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sietch.core.model.Activity;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.discord.BotFixture;
@@ -48,7 +49,7 @@ final class ActivityTest {
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         for (long id : new long[] {ACTIVE, AUTHOR}) {
             var profile = store.members().create(new Members.NewProfile(new DiscordUserId(id), "m" + id % 1000, Role.FEDAYKIN,
-                    Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                    Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
             store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
         }
     }

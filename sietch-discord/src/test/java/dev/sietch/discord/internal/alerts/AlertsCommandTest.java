@@ -1,5 +1,6 @@
 package dev.sietch.discord.internal.alerts;
 
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.AlertFrequency;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ final class AlertsCommandTest {
         discord.addMember(STRANGER, "stranger");
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         var profile = store.members().create(new Members.NewProfile(new DiscordUserId(MEMBER), "Alerted", Role.FEDAYKIN,
-                Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
         store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
         memberId = profile.memberId();
         bot = BotFixture.connect(discord, BotFixture.sources(store, clock), FakeDiscord.TOKEN,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
@@ -53,7 +54,7 @@ final class SeatAlertsTest {
             discord.addMember(account, "m" + n);
             store.walletLinks().link(new DiscordUserId(account), BotFixture.wallet(n), BotFixture.NOW);
             var profile = store.members().create(new Members.NewProfile(new DiscordUserId(account), "Seat" + n, Role.NAIB,
-                    Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                    Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
             store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
             ids.add(profile.memberId().value());
             n++;

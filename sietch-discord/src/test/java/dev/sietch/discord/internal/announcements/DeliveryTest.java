@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.EligibilityChange;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.WalletAddress;
@@ -141,7 +142,7 @@ final class DeliveryTest {
     @Test
     void aMemberWhoTurnedNaibAlertsOffGetsNoMessage() throws Exception {
         var profile = store.members().create(new Members.NewProfile(new DiscordUserId(NAIB_USER), "Stilgar", Role.NAIB,
-                Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
         store.notifications().update(profile.memberId(), new Notifications.Change(Optional.empty(), Optional.empty(),
                 Optional.of(false), Optional.empty()), BotFixture.NOW);
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PictureSource;
+import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
-import dev.sietch.core.model.ProfilePicture;
 import dev.sietch.core.port.PictureFetcher;
 import dev.sietch.core.usecase.MigrateMembers;
 import dev.sietch.core.usecase.Onboard;
@@ -166,7 +167,7 @@ final class OnboardingTest {
             assertThat(profile.onboardingComplete()).isTrue();
             assertThat(profile.nym()).isEqualTo("Chani");
             assertThat(store.members().nymLastChanged(profile.memberId())).isEmpty(); // no cooldown from the first nym
-            assertThat(profile.pfpType()).isEqualTo("custom");
+            assertThat(profile.pfpType()).isEqualTo(PictureSource.CUSTOM);
             assertThat(profile.pfpUrl().orElseThrow())
                     .startsWith("https://sietch.example/api/pictures/" + profile.memberId() + ".webp?v=");
             assertThat(store.members().customPicture(profile.memberId())).contains(PICTURE);
@@ -193,7 +194,7 @@ final class OnboardingTest {
     @Test
     void profileEditChangesThePicture_ownGeneratedOrNone() throws Exception {
         var created = store.members().create(new dev.sietch.core.port.Members.NewProfile(new DiscordUserId(CHANI), "Chani",
-                Role.NAIB, Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                Role.NAIB, Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
         store.members().completeOnboarding(created.memberId(), BotFixture.NOW);
         try (var bot = connect()) {
             DataObject choices = callback(discord.dmButton(CHANI, "profile:picture"));
@@ -208,14 +209,14 @@ final class OnboardingTest {
             long refused = discord.dmModal(CHANI, "profile:picture_form", Map.of("url", "http://cdn.discordapp.com/a.png"));
             callback(refused);
             assertThat(followUp(refused).getString("content")).startsWith("Pictures are taken only over https");
-            assertThat(store.members().byId(created.memberId()).orElseThrow().pfpType()).isEqualTo("generated");
+            assertThat(store.members().byId(created.memberId()).orElseThrow().pfpType()).isEqualTo(PictureSource.GENERATED);
 
             long uploaded = discord.dmModal(CHANI, "profile:picture_form", Map.of("url", GOOD_PICTURE));
             callback(uploaded);
             DataObject done = followUp(uploaded);
             assertThat(done.getString("content")).isEqualTo("Your picture is updated.");
             MemberProfile profile = store.members().byId(created.memberId()).orElseThrow();
-            assertThat(profile.pfpType()).isEqualTo("custom");
+            assertThat(profile.pfpType()).isEqualTo(PictureSource.CUSTOM);
             assertThat(done.getArray("embeds").getObject(0).getObject("thumbnail").getString("url"))
                     .isEqualTo(profile.pfpUrl().orElseThrow());
             assertThat(store.members().customPicture(created.memberId())).contains(PICTURE);
@@ -266,7 +267,7 @@ final class OnboardingTest {
             assertThat(profile.onboardingComplete()).isTrue();
             assertThat(profile.tier()).isEqualTo(Role.NAIB);
             assertThat(profile.bio()).contains("Fremen of Sietch Tabr [link removed]");
-            assertThat(profile.pfpType()).isEqualTo("generated");
+            assertThat(profile.pfpType()).isEqualTo(PictureSource.GENERATED);
             assertThat(profile.pfpUrl()).contains("https://sietch.example/api/avatars/" + profile.memberId() + ".png");
             assertThat(done.getObject("data").getArray("embeds").getObject(0).getObject("thumbnail").getString("url"))
                     .isEqualTo(profile.pfpUrl().orElseThrow());
@@ -286,7 +287,7 @@ final class OnboardingTest {
     @Test
     void profileEditChangesTheNymOncePerCooldown_andResubmittingTheSameNymIsNoChange() throws Exception {
         var profile = store.members().create(new dev.sietch.core.port.Members.NewProfile(new DiscordUserId(CHANI), "Chani",
-                Role.NAIB, Optional.of("Of Tabr"), Optional.empty(), "none"), BotFixture.NOW);
+                Role.NAIB, Optional.of("Of Tabr"), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
         store.members().completeOnboarding(profile.memberId(), BotFixture.NOW);
         try (var bot = connect()) {
             long edit = discord.slashCommand(CHANI, "profile", net.dv8tion.jda.api.utils.data.DataArray.empty()

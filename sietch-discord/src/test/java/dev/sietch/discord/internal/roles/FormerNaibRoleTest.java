@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.RankedWallet;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.model.Wei;
@@ -62,7 +63,7 @@ final class FormerNaibRoleTest {
             String account = i == 1 ? Long.toString(FIRST) : Integer.toString(9100 + i);
             store.walletLinks().link(DiscordUserId.of(account), BotFixture.wallet(i), BotFixture.NOW);
             var p = store.members().create(new Members.NewProfile(DiscordUserId.of(account), "Holder" + i, Role.FEDAYKIN, Optional.empty(),
-                    Optional.empty(), "none"), BotFixture.NOW);
+                    Optional.empty(), PictureSource.NONE), BotFixture.NOW);
             store.members().completeOnboarding(p.memberId(), BotFixture.NOW);
         }
     }

@@ -6,6 +6,7 @@ import dev.sietch.core.model.Badge;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.DynamicRole;
 import dev.sietch.core.model.MemberId;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.core.usecase.AwardBadge;
@@ -58,11 +59,11 @@ final class MemberRolesTest {
         discord.addMember(LAPSED, "lapsed", engaged.id(), veteran.id(), onboarded.id());
         store = Store.sqlite(StoreSettings.of(dir.resolve("s.db")));
         var helper = store.members().create(new Members.NewProfile(new DiscordUserId(HELPER), "Harah", Role.FEDAYKIN,
-                Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
         store.members().completeOnboarding(helper.memberId(), BotFixture.NOW);
         store.memberBadges().award(helper.memberId(), Badge.HELPER, "admin", Optional.empty(), "admin", BotFixture.NOW);
         var lapsed = store.members().create(new Members.NewProfile(new DiscordUserId(LAPSED), "Farok", Role.FEDAYKIN,
-                Optional.empty(), Optional.empty(), "none"), BotFixture.NOW);
+                Optional.empty(), Optional.empty(), PictureSource.NONE), BotFixture.NOW);
         store.members().completeOnboarding(lapsed.memberId(), BotFixture.NOW);
         store.activity().awardAutomatic(lapsed.memberId(), EnumSet.of(Badge.OG), BotFixture.NOW);
     }

@@ -3,6 +3,7 @@ package dev.sietch.store.internal.members;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.Role;
 import dev.sietch.store.internal.Timestamps;
 import java.util.Optional;
@@ -14,7 +15,7 @@ record ProfileRow(String memberId, String discordUserId, String nym, @Nullable S
 
     MemberProfile profile() {
         return new MemberProfile(new MemberId(memberId), DiscordUserId.of(discordUserId), nym, Optional.ofNullable(bio), Optional.ofNullable(pfpUrl),
-                pfpType, Role.fromWireName(tier), Timestamps.parse(createdAt), onboardingComplete, isFormerNaib,
+                PictureSource.fromWireName(pfpType).orElseThrow(), Role.fromWireName(tier), Timestamps.parse(createdAt), onboardingComplete, isFormerNaib,
                 badges);
     }
 }

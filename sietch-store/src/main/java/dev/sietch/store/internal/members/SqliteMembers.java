@@ -4,7 +4,9 @@ import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
 import dev.sietch.core.model.MemberProfile;
+import dev.sietch.core.model.PictureSource;
 import dev.sietch.core.model.ProfilePicture;
+import dev.sietch.core.model.PromptOutcome;
 import dev.sietch.core.model.Role;
 import dev.sietch.core.port.Members;
 import dev.sietch.store.internal.AuditWriter;
@@ -63,16 +65,16 @@ public final class SqliteMembers implements Members {
 
     @Override
     public MemberProfile createPlaceholder(DiscordUserId discordUserId, String nym, Role tier, Instant memberSince, Instant at) {
-        return insertProfile(discordUserId, nym, tier, Optional.empty(), Optional.empty(), "none", memberSince, at,
+        return insertProfile(discordUserId, nym, tier, Optional.empty(), Optional.empty(), PictureSource.NONE, memberSince, at,
                 "v1_migration");
     }
 
     private MemberProfile insertProfile(DiscordUserId discordUserId, String nym, Role tier, Optional<String> bio,
-            Optional<String> pfpUrl, String pfpType, Instant memberSince, Instant at, String source) {
+            Optional<String> pfpUrl, PictureSource pfpType, Instant memberSince, Instant at, String source) {
         String id = UUID.randomUUID().toString();
         String now = Timestamps.format(at);
         db.write(h -> {
-            h.attach(MemberDao.class).insert(id, discordUserId.wire(), nym, bio.orElse(null), pfpUrl.orElse(null), pfpType,
+            h.attach(MemberDao.class).insert(id, discordUserId.wire(), nym, bio.orElse(null), pfpUrl.orElse(null), pfpType.wireName(),
                     tier.wireName(), Timestamps.format(memberSince), now);
             var data = new LinkedHashMap<String, Object>();
             data.put("memberId", id);
@@ -101,13 +103,13 @@ public final class SqliteMembers implements Members {
     }
 
     @Override
-    public void recordPrompt(MemberId memberId, String outcome, Instant at) {
+    public void recordPrompt(MemberId memberId, PromptOutcome outcome, Instant at) {
         String now = Timestamps.format(at);
         db.write(h -> {
-            h.attach(MemberDao.class).recordPrompt(memberId.value(), now, outcome);
+            h.attach(MemberDao.class).recordPrompt(memberId.value(), now, outcome.wireName());
             var data = new LinkedHashMap<String, Object>();
             data.put("memberId", memberId.value());
-            data.put("outcome", outcome);
+            data.put("outcome", outcome.wireName());
             AuditWriter.write(h, new AuditEntry("migration_prompt_sent", data), now);
             return null;
         });
@@ -134,14 +136,14 @@ public final class SqliteMembers implements Members {
     }
 
     @Override
-    public void setPicture(MemberId memberId, String pfpType, Optional<String> pfpUrl, Instant at) {
-        if (pfpType.equals("custom")) {
+    public void setPicture(MemberId memberId, PictureSource pfpType, Optional<String> pfpUrl, Instant at) {
+        if (pfpType == PictureSource.CUSTOM) {
             throw new IllegalArgumentException("a custom picture is stored with setCustomPicture");
         }
         db.write(h -> {
             var dao = h.attach(MemberDao.class);
             dao.deletePicture(memberId.value());
-            return dao.setPicture(memberId.value(), pfpType, pfpUrl.orElse(null), Timestamps.format(at));
+            return dao.setPicture(memberId.value(), pfpType.wireName(), pfpUrl.orElse(null), Timestamps.format(at));
         });
     }
 
@@ -151,7 +153,7 @@ public final class SqliteMembers implements Members {
         db.write(h -> {
             var dao = h.attach(MemberDao.class);
             dao.putPicture(memberId.value(), picture.webp(), picture.size(), now);
-            return dao.setPicture(memberId.value(), "custom", url, now);
+            return dao.setPicture(memberId.value(), PictureSource.CUSTOM.wireName(), url, now);
         });
     }
 
