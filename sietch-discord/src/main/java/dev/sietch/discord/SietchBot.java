@@ -218,8 +218,16 @@ public final class SietchBot implements AutoCloseable {
         Guild guild = session.find(guildId)
                 .orElseThrow(() -> new IllegalStateException("the bot is not in guild " + guildId));
         var features = Features.create(jda, guildId, roles, channels, sources);
-        var registry = new CommandRegistry(features.commands(), features.components());
-        boolean written = registry.register(guild);
+        CommandRegistry registry;
+        boolean written;
+        try {
+            registry = new CommandRegistry(features.commands(), features.components());
+            written = registry.register(guild);
+        } catch (RuntimeException e) { // nothing of a bot that did not start keeps listening
+            features.rolesOnBadgeChanges().close();
+            features.routines().close();
+            throw e;
+        }
         var router = new InteractionRouter(registry, meters);
         jda.addEventListener(router);
         features.listeners().forEach(jda::addEventListener);
