@@ -16,11 +16,14 @@ interface PreferenceDao {
 
     record PreferenceCounts(long total, long positionUpdatesOff, long atRiskWarningsOff) {}
 
-    /** Creates the member's row with the defaults, unless it exists. */
+    /** Creates the member's row with the given settings (core's defaults), unless it exists. */
     @SqlUpdate("""
-            INSERT INTO notification_preference (member_id, created_at, updated_at) VALUES (:id, :at, :at)
+            INSERT INTO notification_preference (member_id, position_updates, at_risk_warnings, naib_alerts, frequency,
+                created_at, updated_at)
+            VALUES (:id, :position, :risk, :naib, :frequency, :at, :at)
             ON CONFLICT (member_id) DO NOTHING""")
-    int ensure(@Bind("id") String memberId, @Bind("at") String at);
+    int ensure(@Bind("id") String memberId, @Bind("position") int positionUpdates, @Bind("risk") int atRiskWarnings,
+            @Bind("naib") int naibAlerts, @Bind("frequency") String frequency, @Bind("at") String at);
 
     @SqlQuery("""
             SELECT position_updates, at_risk_warnings, naib_alerts, frequency, alerts_sent_this_week

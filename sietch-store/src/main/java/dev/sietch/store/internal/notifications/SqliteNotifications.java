@@ -1,6 +1,7 @@
 package dev.sietch.store.internal.notifications;
 
 import dev.sietch.core.model.AlertFrequency;
+import dev.sietch.core.model.AlertPreferences;
 import dev.sietch.core.model.AuditEntry;
 import dev.sietch.core.model.DiscordUserId;
 import dev.sietch.core.model.MemberId;
@@ -37,7 +38,7 @@ public final class SqliteNotifications implements Notifications {
     public Preferences preferences(MemberId memberId, Instant now) {
         return db.write(h -> {
             var dao = h.attach(PreferenceDao.class);
-            dao.ensure(memberId.value(), Timestamps.format(now));
+            ensure(dao, memberId.value(), Timestamps.format(now));
             return preferences(dao.find(memberId.value()));
         });
     }
@@ -185,8 +186,15 @@ public final class SqliteNotifications implements Notifications {
     /** Counts a delivered alert against the member's weekly cap. */
     private static void countSent(Handle h, String memberId, String at) {
         var dao = h.attach(PreferenceDao.class);
-        dao.ensure(memberId, at);
+        ensure(dao, memberId, at);
         dao.countSent(memberId);
+    }
+
+    /** A member without preferences gets core's defaults ({@link AlertPreferences#DEFAULT}). */
+    private static void ensure(PreferenceDao dao, String memberId, String at) {
+        AlertPreferences defaults = AlertPreferences.DEFAULT;
+        dao.ensure(memberId, defaults.positionUpdates() ? 1 : 0, defaults.atRiskWarnings() ? 1 : 0,
+                defaults.naibAlerts() ? 1 : 0, defaults.frequency().wireName(), at);
     }
 
     private static Alert alert(AlertDao.AlertRow row) {
