@@ -53,13 +53,13 @@ public final class AlertPlanner {
             Optional<Wei> toBelow = w.rank() < byRank.size()
                     ? Optional.of(w.held().minusOrZero(byRank.get(w.rank()).held())) : Optional.empty();
             if (AlertRules.atRiskWarningDue(prefs.atRiskWarnings(), perWeek, count, atRisk, wasAtRisk)) {
-                alerts.add(QueuedAlert.toMember(id, AlertType.AT_RISK_WARNING, QueuedAlert.data(
+                alerts.add(QueuedAlert.toMember(id, AlertType.AT_RISK_WARNING, AuditEntry.data(
                         "position", w.rank(), "bgt", w.held().value().toString(),
                         "distanceToBelow", wei(toBelow), "positionsAtRisk", policy.memberCutoff() - w.rank() + 1)));
                 count++;
             }
             if (AlertRules.positionUpdateDue(prefs.positionUpdates(), perWeek, count, history.lastPositionUpdate(), now)) {
-                alerts.add(QueuedAlert.toMember(id, AlertType.POSITION_UPDATE, QueuedAlert.data(
+                alerts.add(QueuedAlert.toMember(id, AlertType.POSITION_UPDATE, AuditEntry.data(
                         "position", w.rank(), "bgt", w.held().value().toString(),
                         "distanceToAbove", wei(toAbove), "distanceToBelow", wei(toBelow),
                         "isNaib", seated.contains(id))));
@@ -67,15 +67,15 @@ public final class AlertPlanner {
             }
             queuedThisWeek.put(id, count); // the threat below counts against the same cap
         }
-        threat(members, preferences, counters, council, queuedThisWeek, now).ifPresent(alerts::add);
+        threat(members, preferences, counters, council, seated, queuedThisWeek, now).ifPresent(alerts::add);
         return List.copyOf(alerts);
     }
 
     /** The weakest seat holder's warning, when the strongest member without a seat comes close. */
     private static Optional<QueuedAlert> threat(List<NaibCouncil.Standing> members,
             Map<MemberId, AlertPreferences> preferences, Map<MemberId, AlertCounters> counters,
-            Collection<NaibCouncil.Holder> council, Map<MemberId, Integer> queuedThisWeek, Instant now) {
-        Set<MemberId> seated = council.stream().map(NaibCouncil.Holder::memberId).collect(Collectors.toSet());
+            Collection<NaibCouncil.Holder> council, Set<MemberId> seated, Map<MemberId, Integer> queuedThisWeek,
+            Instant now) {
         Optional<NaibCouncil.Holder> weakest = NaibCouncil.weakest(List.copyOf(council));
         Optional<Wei> challenger = members.stream()
                 .filter(m -> m.eligible() && !seated.contains(m.memberId()))
@@ -92,7 +92,7 @@ public final class AlertPlanner {
                 challenger.get(), history.lastThreat(), now)) {
             return Optional.empty();
         }
-        return Optional.of(QueuedAlert.toMember(holder.memberId(), AlertType.NAIB_THREAT, QueuedAlert.data(
+        return Optional.of(QueuedAlert.toMember(holder.memberId(), AlertType.NAIB_THREAT, AuditEntry.data(
                 "seatNumber", holder.seatNumber(), "bgt", holder.held().value().toString(),
                 "challengerBgt", challenger.get().value().toString(),
                 "margin", holder.held().minusOrZero(challenger.get()).value().toString())));

@@ -33,4 +33,16 @@ public record AuditEntry(String type, Map<String, Object> data) {
             }
         }
     }
+
+    /**
+     * Flat data (as audit rows and alerts carry it) from alternating keys and values, in that order;
+     * unlike {@code Map.of}, it keeps null values.
+     */
+    public static Map<String, Object> data(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
 }

@@ -158,22 +158,22 @@ public final class NaibCouncil {
             switch (change) {
                 case Unseated u -> {
                     council.removeIf(h -> h.seatId() == u.seatId());
-                    audit.add(new AuditEntry("naib_demotion", QueuedAlert.data("memberId", u.memberId().value(),
+                    audit.add(new AuditEntry("naib_demotion", AuditEntry.data("memberId", u.memberId().value(),
                             "seatNumber", u.seatNumber(), "bgt", u.held().value().toString(),
                             "reason", u.reason().wireName(),
                             "bumpedBy", u.bumpedBy().map(MemberId::value).orElse(null))));
                     if (u.reason() == UnseatReason.BUMPED) {
-                        alerts.add(QueuedAlert.toMember(u.memberId(), AlertType.NAIB_BUMP, QueuedAlert.data(
+                        alerts.add(QueuedAlert.toMember(u.memberId(), AlertType.NAIB_BUMP, AuditEntry.data(
                                 "seatNumber", u.seatNumber(),
                                 "bumpedBy", u.bumpedBy().map(MemberId::value).orElse(null))));
                     }
                 }
                 case Seated s -> {
                     council.add(new Holder(-1, s.seatNumber(), s.memberId(), now, s.held(), true));
-                    audit.add(new AuditEntry("naib_promotion", QueuedAlert.data("memberId", s.memberId().value(),
+                    audit.add(new AuditEntry("naib_promotion", AuditEntry.data("memberId", s.memberId().value(),
                             "seatNumber", s.seatNumber(), "bgt", s.held().value().toString(), "reason", s.reason(),
                             "bumpedMemberId", s.bumped().map(MemberId::value).orElse(null))));
-                    alerts.add(QueuedAlert.toMember(s.memberId(), AlertType.NAIB_SEATED, QueuedAlert.data(
+                    alerts.add(QueuedAlert.toMember(s.memberId(), AlertType.NAIB_SEATED, AuditEntry.data(
                             "seatNumber", s.seatNumber(), "reason", s.reason())));
                 }
             }

@@ -70,13 +70,4 @@ public record QueuedAlert(Recipient recipient, AlertType type, Map<String, Objec
     public boolean member() {
         return recipient instanceof ToMember;
     }
-
-    /** An insertion-ordered map from alternating keys and values that, unlike {@code Map.of}, keeps nulls. */
-    public static Map<String, Object> data(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
 }

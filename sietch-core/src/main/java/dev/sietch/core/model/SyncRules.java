@@ -29,7 +29,7 @@ public final class SyncRules {
         for (CommunityView.WaitlistEntry entry : view.waitlist()) {
             ranking.find(entry.wallet()).filter(RankedWallet::member).ifPresent(w -> alerts.add(QueuedAlert.toWaitlisted(
                     entry.discordUserId(), AlertType.WAITLIST_ELIGIBLE,
-                    QueuedAlert.data("position", w.rank(), "wallet", entry.wallet().truncated()),
+                    AuditEntry.data("position", w.rank(), "wallet", entry.wallet().truncated()),
                     entry.registrationId())));
         }
         if (!bootstrap) {

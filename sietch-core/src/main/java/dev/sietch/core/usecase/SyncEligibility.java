@@ -15,9 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -74,7 +72,7 @@ public final class SyncEligibility {
         health.graceChange().ifPresent(change -> audit.add(graceAudit(change, now, health.next())));
         Ranking ranking = outcome.ranking();
         int members = ranking.members().size();
-        audit.add(new AuditEntry("eligibility_update", map(
+        audit.add(new AuditEntry("eligibility_update", AuditEntry.data(
                 "ranked", ranking.size(),
                 "members", members,
                 "added", diff.added().size(),
@@ -105,7 +103,7 @@ public final class SyncEligibility {
     }
 
     private AuditEntry graceAudit(SyncHealth.GraceChange change, Instant now, SyncHealth next) {
-        return new AuditEntry(change.auditType(), map(
+        return new AuditEntry(change.auditType(), AuditEntry.data(
                 "timestamp", now.toString(),
                 "lastSuccessfulSync", next.lastSuccessfulSync().map(Instant::toString).orElse(null),
                 "consecutiveFailures", next.consecutiveFailures(),
@@ -114,29 +112,20 @@ public final class SyncEligibility {
 
     static AuditEntry auditOf(EligibilityChange change) {
         return switch (change) {
-            case EligibilityChange.Added a -> new AuditEntry(a.kind(), map(
+            case EligibilityChange.Added a -> new AuditEntry(a.kind(), AuditEntry.data(
                     "address", a.wallet().value(), "rank", a.rank(), "role", a.role().wireName(),
                     "bgtHeld", a.held().toString()));
-            case EligibilityChange.Removed r -> new AuditEntry(r.kind(), map(
+            case EligibilityChange.Removed r -> new AuditEntry(r.kind(), AuditEntry.data(
                     "address", r.wallet().value(), "previousRank", r.previousRank(),
                     "previousRole", r.previousRole().wireName(), "reason", r.reason().wireName(),
                     "currentRank", r.currentRank().isPresent() ? r.currentRank().getAsInt() : null));
-            case EligibilityChange.Promoted p -> new AuditEntry(p.kind(), map(
+            case EligibilityChange.Promoted p -> new AuditEntry(p.kind(), AuditEntry.data(
                     "address", p.wallet().value(), "newRank", p.rank(),
                     "previousRank", p.previousRank().isPresent() ? p.previousRank().getAsInt() : null,
                     "previousRole", p.previousRole().wireName()));
-            case EligibilityChange.Demoted d -> new AuditEntry(d.kind(), map(
+            case EligibilityChange.Demoted d -> new AuditEntry(d.kind(), AuditEntry.data(
                     "address", d.wallet().value(), "previousRank", d.previousRank(),
                     "newRank", d.rank().isPresent() ? d.rank().getAsInt() : null, "newRole", d.role().wireName()));
         };
-    }
-
-    /** An insertion-ordered map that, unlike Map.of, keeps null values. */
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }
